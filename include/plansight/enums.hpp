@@ -1,0 +1,100 @@
+// The closed vocabularies of the model, each an enum class with a stable
+// snake_case name. to_string() gives the name; parse<E>() reads it back and
+// throws ValidationError naming the vocabulary and the value when unknown.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "plansight/errors.hpp"
+
+namespace plansight {
+
+enum class Status { not_started, in_progress, complete, cancelled };
+// BRAG: blue means complete; none is for cancelled actions.
+enum class Rag { red, amber, green, blue, none };
+enum class Sector { police, local_authority, health, education, justice, voluntary, other };
+enum class AuditKind {
+  multi_agency_case_audit,
+  thematic_audit,
+  single_agency_audit,
+  rapid_review,
+  line_of_sight_event,
+  learning_themes_audit,
+  qa_audit,
+  re_audit
+};
+enum class AuditStage {
+  planned,
+  cases_selected,
+  agency_returns,
+  panel,
+  reported,
+  action_planning,
+  monitoring,
+  closed
+};
+enum class FindingCategory { good_practice, area_for_development, worry, learning_theme };
+enum class Grade { outstanding, good, requires_improvement, inadequate };
+enum class Involvement { universal, early_help, child_in_need, child_protection_plan, looked_after };
+enum class EvidenceKind { completion, impact };
+
+// Names of each enum's values, in declaration order.
+template <class E>
+struct EnumNames;
+
+#define PLANSIGHT_ENUM_NAMES(E, vocabulary, ...)                           \
+  template <>                                                              \
+  struct EnumNames<E> {                                                    \
+    static constexpr std::string_view name = vocabulary;                   \
+    static constexpr auto values = std::to_array<std::string_view>({__VA_ARGS__}); \
+  };
+
+PLANSIGHT_ENUM_NAMES(Status, "status", "not_started", "in_progress", "complete", "cancelled")
+PLANSIGHT_ENUM_NAMES(Rag, "rag", "RED", "AMBER", "GREEN", "BLUE", "none")
+PLANSIGHT_ENUM_NAMES(Sector, "sector", "police", "local_authority", "health", "education", "justice",
+                     "voluntary", "other")
+PLANSIGHT_ENUM_NAMES(AuditKind, "audit kind", "multi_agency_case_audit", "thematic_audit",
+                     "single_agency_audit", "rapid_review", "line_of_sight_event",
+                     "learning_themes_audit", "qa_audit", "re_audit")
+PLANSIGHT_ENUM_NAMES(AuditStage, "audit stage", "planned", "cases_selected", "agency_returns",
+                     "panel", "reported", "action_planning", "monitoring", "closed")
+PLANSIGHT_ENUM_NAMES(FindingCategory, "finding category", "good_practice", "area_for_development",
+                     "worry", "learning_theme")
+PLANSIGHT_ENUM_NAMES(Grade, "grade", "outstanding", "good", "requires_improvement", "inadequate")
+PLANSIGHT_ENUM_NAMES(Involvement, "involvement", "universal", "early_help", "child_in_need",
+                     "child_protection_plan", "looked_after")
+PLANSIGHT_ENUM_NAMES(EvidenceKind, "evidence kind", "completion", "impact")
+
+#undef PLANSIGHT_ENUM_NAMES
+
+template <class E>
+constexpr std::string_view to_string_view(E value) {
+  return EnumNames<E>::values[static_cast<std::size_t>(value)];
+}
+
+template <class E>
+std::string to_string(E value) {
+  return std::string(to_string_view(value));
+}
+
+template <class E>
+constexpr std::size_t enum_count() {
+  return EnumNames<E>::values.size();
+}
+
+// Reads a name back; throws ValidationError("unknown <vocabulary> 'x'").
+template <class E>
+E parse(std::string_view text) {
+  const auto& names = EnumNames<E>::values;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == text) return static_cast<E>(i);
+  std::string known;
+  for (auto n : names) known += (known.empty() ? "" : ", ") + std::string(n);
+  throw ValidationError(std::string(EnumNames<E>::name),
+                        "unknown value '" + std::string(text) + "' (expected one of: " + known + ")");
+}
+
+}  // namespace plansight

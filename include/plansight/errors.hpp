@@ -1,0 +1,71 @@
+// Errors: one root, plansight::Error, and a subclass per kind of failure.
+// Every message names the thing and the value that was wrong. The Python
+// module maps each class to an exception of the same name under plansight.Error.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace plansight {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A value breaks a rule of the model: a date out of order, an empty title,
+// a case reference that looks like personal data, a bad enum name.
+class ValidationError : public Error {
+ public:
+  ValidationError(std::string field, const std::string& message)
+      : Error(field.empty() ? message : field + ": " + message), field_(std::move(field)) {}
+  explicit ValidationError(const std::string& message) : ValidationError("", message) {}
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string field_;
+};
+
+// A referenced entity does not exist (a dangling id).
+class NotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A dependency would close a cycle.
+class CycleError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The request clashes with the current state: a duplicate id, a status
+// transition that makes no sense, a change to an assured action.
+class ConflictError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The SQLite store failed or holds something this version cannot read.
+class StoreError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A row of an interchange file was refused: names file, line and field.
+class ImportError : public Error {
+ public:
+  ImportError(std::string file, long line, std::string field, const std::string& reason)
+      : Error(file + " line " + std::to_string(line) + (field.empty() ? "" : ", field " + field) +
+              ": " + reason),
+        file_(std::move(file)), line_(line), field_(std::move(field)) {}
+  const std::string& file() const noexcept { return file_; }
+  long line() const noexcept { return line_; }
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string file_;
+  long line_;
+  std::string field_;
+};
+
+}  // namespace plansight

@@ -1,0 +1,203 @@
+// The entities of a partnership's learning loop, as plain value types:
+//   audit -> cases -> agency returns -> findings -> recommendations -> actions
+//   -> updates, evidence, due-date revisions, owner changes, sign-off.
+// A Plan (plan.hpp) holds them and enforces the invariants between them.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plansight/enums.hpp"
+#include "plansight/ids.hpp"
+
+namespace plansight {
+
+using Date = boost::gregorian::date;
+
+// Who makes a change: recorded with every mutation of a store.
+struct Actor {
+  std::string name;
+  std::optional<AgencyId> agency;
+};
+
+// A statutory safeguarding partnership or board.
+struct Partnership {
+  PartnershipId id;
+  std::string name;
+};
+
+// A partner organisation (police, children's social care, a health trust ...).
+struct Agency {
+  AgencyId id;
+  std::string name;
+  Sector sector = Sector::other;
+};
+
+// A partnership subgroup that owns monitoring: the LIS, the SPLIG, the board.
+struct Group {
+  GroupId id;
+  PartnershipId partnership;
+  std::string name;
+};
+
+// A learning theme from the controlled vocabulary ("voice of the child" ...).
+struct Theme {
+  ThemeId id;
+  std::string name;
+};
+
+// Who answers for an action: an agency (with an optional role and named
+// lead) or a group. Exactly one of agency and group is set.
+struct Owner {
+  std::optional<AgencyId> agency;
+  std::optional<GroupId> group;
+  std::string role;
+  std::string lead;
+};
+
+struct Audit {
+  AuditId id;
+  PartnershipId partnership;
+  std::string title;
+  AuditKind kind = AuditKind::multi_agency_case_audit;
+  std::vector<ThemeId> themes;
+  Date held_on;
+  AuditStage stage = AuditStage::planned;
+  std::string scope;
+  std::vector<AgencyId> agencies;
+  std::optional<AuditId> reaudit_of;
+};
+
+// An inclusive age range in whole years, e.g. 9 to 17.
+struct AgeBand {
+  int from = 0;
+  int to = 17;
+};
+
+// A pseudonymised child's case: a reference, never a name.
+struct Case {
+  CaseId id;
+  AuditId audit;
+  std::string reference;
+  AgeBand age_band;
+  Involvement involvement = Involvement::universal;
+  std::vector<std::string> needs;
+  bool discussed_at_panel = false;
+};
+
+struct Grading {
+  std::string question;  // e.g. "voice of the child evident"
+  Grade grade = Grade::good;
+};
+
+// One agency's single-agency audit of one case.
+struct AgencyReturn {
+  AgencyReturnId id;
+  CaseId case_id;
+  AgencyId agency;
+  std::vector<Grading> gradings;
+};
+
+struct Finding {
+  FindingId id;
+  AuditId audit;
+  FindingCategory category = FindingCategory::area_for_development;
+  std::string text;
+  std::vector<ThemeId> themes;
+  std::vector<CaseId> cases;
+  std::vector<AgencyId> agencies;
+};
+
+// What the panel asks for; answered by one or more actions.
+struct Recommendation {
+  RecommendationId id;
+  AuditId audit;
+  std::string text;
+  std::vector<FindingId> findings;
+};
+
+// A dated, attributed progress entry. completed_on is only for a
+// "complete" update and defaults to the update's date.
+struct Update {
+  ActionId action;
+  Date on;
+  Status status = Status::not_started;
+  std::optional<Rag> reported_rag;
+  std::string note;
+  std::string by;
+  std::optional<Date> completed_on;
+};
+
+// What shows an action done (completion) or its effect (impact).
+struct Evidence {
+  EvidenceId id;
+  ActionId action;
+  Date on;
+  EvidenceKind kind = EvidenceKind::completion;
+  std::string description;
+  std::string by;
+};
+
+// A change of due date, kept with its reason and who agreed it.
+struct DueDateRevision {
+  ActionId action;
+  Date on;
+  Date new_due;
+  std::string reason;
+  std::string agreed_by;
+};
+
+struct OwnerChange {
+  ActionId action;
+  Date on;
+  Owner new_owner;
+  std::string reason;
+};
+
+// A group's sign-off of evidence of impact: the action becomes assured.
+struct Assurance {
+  ActionId action;
+  Date on;
+  GroupId group;
+  std::string note;
+  std::string by;
+};
+
+struct Action {
+  ActionId id;
+  PartnershipId partnership;
+  AuditId audit;
+  std::optional<FindingId> finding;
+  std::optional<RecommendationId> recommendation;
+  std::string title;
+  std::string description;
+  Owner owner;  // as first assigned; see owner_changes
+  Date created_on;
+  Date due_on;  // as first agreed; see due_revisions
+  int estimate_days = 0;
+  std::string success_measure;
+  std::vector<ActionId> depends_on;
+  // History, each in date order.
+  std::vector<Update> updates;
+  std::vector<DueDateRevision> due_revisions;
+  std::vector<OwnerChange> owner_changes;
+  std::vector<Evidence> evidence;
+  std::optional<Assurance> assurance;
+};
+
+// A worry about a child raised during an audit: goes straight back to the
+// agency, outside the action plan, and is tracked to an answer.
+struct ImmediateConcern {
+  ConcernId id;
+  AuditId audit;
+  CaseId case_id;
+  AgencyId agency;
+  Date raised_on;
+  std::string description;
+  std::optional<Date> answered_on;
+  std::string answer;
+};
+
+}  // namespace plansight

@@ -1,0 +1,127 @@
+// Plan: the in-memory aggregate of everything a store holds, with the
+// invariants between entities enforced on every change:
+//  - no dangling reference (NotFoundError);
+//  - unique ids (ConflictError); unassigned ids (0) get the next free one;
+//  - valid dates: due on or after created, updates in date order, nothing
+//    recorded before the action was created (ValidationError);
+//  - status transitions that make sense (ConflictError): cancelled is final,
+//    cancelling needs a reason, reopening a complete action needs a reason,
+//    an assured action no longer changes, assurance needs a complete action
+//    with evidence;
+//  - case references that look like personal data are refused;
+//  - dependencies stay inside a partnership and never close a cycle.
+// Every mutator validates first and leaves the plan unchanged when it throws.
+// Each prepare(x) returns x with its id assigned and throws exactly when
+// add(x) would, so a store can write x before the plan takes it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "plansight/model.hpp"
+
+namespace plansight {
+
+// Where an action's data comes from. Records kept by another system may hold
+// a due date before the creation date; plansight refuses that for anything
+// entered anew, but carries it when it was recorded elsewhere.
+enum class Provenance { entered, recorded };
+
+class Plan {
+ public:
+  Plan();
+  Plan(const Plan&);
+  Plan(Plan&&) noexcept;
+  Plan& operator=(const Plan&);
+  Plan& operator=(Plan&&) noexcept;
+  ~Plan();
+
+  Partnership prepare(Partnership p) const;
+  Agency prepare(Agency a) const;
+  Group prepare(Group g) const;
+  Theme prepare(Theme t) const;
+  Audit prepare(Audit a) const;
+  Case prepare(Case c) const;
+  AgencyReturn prepare(AgencyReturn r) const;
+  Finding prepare(Finding f) const;
+  Recommendation prepare(Recommendation r) const;
+  Action prepare(Action a, Provenance from = Provenance::entered) const;
+  ImmediateConcern prepare(ImmediateConcern c) const;
+  Evidence prepare(Evidence e) const;
+
+  const Partnership& add(Partnership p);
+  const Agency& add(Agency a);
+  const Group& add(Group g);
+  const Theme& add(Theme t);
+  const Audit& add(Audit a);
+  const Case& add(Case c);
+  const AgencyReturn& add(AgencyReturn r);
+  const Finding& add(Finding f);
+  const Recommendation& add(Recommendation r);
+  // A new action carries no history yet: updates, revisions, owner changes,
+  // evidence and assurance are recorded afterwards.
+  const Action& add(Action a, Provenance from = Provenance::entered);
+  const ImmediateConcern& add(ImmediateConcern c);
+
+  // `action` cannot start before `depends_on` is finished.
+  void check_dependency(ActionId action, ActionId depends_on) const;
+  void add_dependency(ActionId action, ActionId depends_on);
+
+  void check(const Update& u) const;
+  void check(const DueDateRevision& r) const;
+  void check(const OwnerChange& c) const;
+  void check(const Assurance& a) const;
+  void check_answer(ConcernId concern, Date on, std::string_view answer) const;
+  void record(Update u);
+  void record(DueDateRevision r);
+  void record(OwnerChange c);
+  const Evidence& record(Evidence e);
+  void record(Assurance a);
+  void answer_concern(ConcernId concern, Date on, std::string answer);
+
+  // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
+  const Partnership& partnership(PartnershipId id) const;
+  const Agency& agency(AgencyId id) const;
+  const Group& group(GroupId id) const;
+  const Theme& theme(ThemeId id) const;
+  const Audit& audit(AuditId id) const;
+  const Case& case_(CaseId id) const;
+  const Finding& finding(FindingId id) const;
+  const Recommendation& recommendation(RecommendationId id) const;
+  const Action& action(ActionId id) const;
+  const ImmediateConcern& concern(ConcernId id) const;
+  const Action* find_action(ActionId id) const;
+  const Theme* find_theme(std::string_view name) const;
+  const Agency* find_agency(std::string_view name) const;
+  const Partnership* find_partnership(std::string_view name) const;
+
+  // Everything, in the order it was added.
+  const std::vector<Partnership>& partnerships() const;
+  const std::vector<Agency>& agencies() const;
+  const std::vector<Group>& groups() const;
+  const std::vector<Theme>& themes() const;
+  const std::vector<Audit>& audits() const;
+  const std::vector<Case>& cases() const;
+  const std::vector<AgencyReturn>& agency_returns() const;
+  const std::vector<Finding>& findings() const;
+  const std::vector<Recommendation>& recommendations() const;
+  const std::vector<Action>& actions() const;
+  const std::vector<ImmediateConcern>& concerns() const;
+  // Dependencies as (action, depends_on) pairs in the order they were added.
+  const std::vector<std::pair<ActionId, ActionId>>& dependencies() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Refuses a case reference that looks like personal data: an NHS number
+// (ten digits, optionally grouped 3-3-4) or a date of birth beside a name.
+// Throws ValidationError naming the field "reference".
+void check_case_reference(std::string_view reference);
+
+}  // namespace plansight

@@ -1,0 +1,90 @@
+// Store: a partnership's plan persisted in one SQLite file (or ":memory:").
+//  - Opening creates or migrates the schema (version in PRAGMA user_version,
+//    forward migrations only), turns foreign keys on and journals in WAL.
+//  - The store keeps the whole plan in memory, in step with the file; plan()
+//    is always what the file holds.
+//  - Every mutation names the Actor making it, is validated by the plan
+//    first, and is written in one transaction together with its history: a
+//    change set (who, when recorded, why) and, for every field changed in
+//    place, a history row (entity, id, field, old, new). Nothing is deleted.
+//  - A refused mutation throws and leaves file and plan exactly as they were.
+// Throws StoreError when SQLite fails or the file is not a plansight store.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plansight/plan.hpp"
+
+namespace plansight {
+
+// One field change (or creation) in the append-only history.
+struct HistoryEntry {
+  std::int64_t change = 0;     // the change set it belongs to
+  std::string actor;           // who made it
+  std::string recorded_at;     // UTC time the store recorded it (ISO 8601)
+  std::string why;             // the reason given, possibly empty
+  std::string entity;          // "action", "audit", "concern" ...
+  std::int64_t entity_id = 0;
+  std::string field;           // "created" for a creation
+  std::string old_value;
+  std::string new_value;
+};
+
+class Store {
+ public:
+  // Creates the file when missing; migrates an older schema forward.
+  static Store open(const std::string& path);
+  static int latest_schema_version();
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::string& path() const;
+  int schema_version() const;
+  // The plan as the file holds it now.
+  const Plan& plan() const;
+  // Reads the whole file again into a new Plan (what open() does).
+  Plan load() const;
+
+  Partnership add(Partnership p, const Actor& by, std::string_view why = {});
+  Agency add(Agency a, const Actor& by, std::string_view why = {});
+  Group add(Group g, const Actor& by, std::string_view why = {});
+  Theme add(Theme t, const Actor& by, std::string_view why = {});
+  Audit add(Audit a, const Actor& by, std::string_view why = {});
+  Case add(Case c, const Actor& by, std::string_view why = {});
+  AgencyReturn add(AgencyReturn r, const Actor& by, std::string_view why = {});
+  Finding add(Finding f, const Actor& by, std::string_view why = {});
+  Recommendation add(Recommendation r, const Actor& by, std::string_view why = {});
+  Action add(Action a, const Actor& by, std::string_view why = {});
+  ImmediateConcern add(ImmediateConcern c, const Actor& by, std::string_view why = {});
+  void add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why = {});
+
+  // An audit moves forward through its lifecycle, one or more stages at a time.
+  void advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why = {});
+  void record(Update u, const Actor& by);
+  void record(DueDateRevision r, const Actor& by);
+  void record(OwnerChange c, const Actor& by);
+  Evidence record(Evidence e, const Actor& by);
+  void record(Assurance a, const Actor& by);
+  void answer_concern(ConcernId concern, Date on, std::string answer, const Actor& by);
+
+  // Writes, in one transaction, everything `extended` holds beyond this
+  // store's plan, and makes it the store's plan. `extended` must be a copy
+  // of plan() with entities, dependencies and history appended (as the
+  // interchange importer builds it); ConflictError otherwise.
+  void add_all(Plan extended, const Actor& by, std::string_view why = {});
+
+  // The history of one entity ("action", 42), oldest first; all when empty.
+  std::vector<HistoryEntry> history(std::string_view entity = {}, std::int64_t id = 0) const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace plansight

@@ -1,0 +1,554 @@
+#include "plansight/plan.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "plansight/dates.hpp"
+#include "plansight/errors.hpp"
+
+namespace plansight {
+namespace {
+
+std::string iso(Date d) { return to_iso(d); }
+
+// A table of one entity kind: rows in insertion order, an index by id, and
+// the next free id.
+template <class T, class IdT>
+struct Table {
+  std::vector<T> rows;
+  std::unordered_map<IdT, std::size_t> index;
+  typename IdT::value_type last_id = 0;
+
+  const T* find(IdT id) const {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &rows[it->second];
+  }
+  T* find(IdT id) {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &rows[it->second];
+  }
+  IdT assign(IdT id) const { return id.assigned() ? id : IdT(last_id + 1); }
+  const T& insert(T row) {
+    index.emplace(row.id, rows.size());
+    last_id = std::max(last_id, row.id.value());
+    rows.push_back(std::move(row));
+    return rows.back();
+  }
+};
+
+void require_text(const std::string& value, const char* field) {
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw ValidationError(field, "must not be empty");
+}
+
+void require_date(Date d, const char* field) {
+  if (d.is_special()) throw ValidationError(field, "must be a valid date");
+}
+
+template <class IdT>
+void require_unique_id(bool exists, const char* what, IdT id) {
+  if (exists) throw ConflictError(std::string(what) + " " + std::to_string(id.value()) + " already exists");
+}
+
+[[noreturn]] void not_found(const char* what, std::int64_t id) {
+  throw NotFoundError("no " + std::string(what) + " " + std::to_string(id));
+}
+
+template <class Tab, class IdT>
+const auto& get(const Tab& table, IdT id, const char* what) {
+  const auto* row = table.find(id);
+  if (!row) not_found(what, id.value());
+  return *row;
+}
+
+bool is_final(Status s) { return s == Status::cancelled; }
+
+}  // namespace
+
+struct Plan::Impl {
+  Table<Partnership, PartnershipId> partnerships;
+  Table<Agency, AgencyId> agencies;
+  Table<Group, GroupId> groups;
+  Table<Theme, ThemeId> themes;
+  Table<Audit, AuditId> audits;
+  Table<Case, CaseId> cases;
+  Table<AgencyReturn, AgencyReturnId> returns;
+  Table<Finding, FindingId> findings;
+  Table<Recommendation, RecommendationId> recommendations;
+  Table<Action, ActionId> actions;
+  Table<ImmediateConcern, ConcernId> concerns;
+  std::vector<std::pair<ActionId, ActionId>> dependencies;
+  EvidenceId::value_type last_evidence = 0;
+
+  void require_agencies(const std::vector<AgencyId>& ids) const {
+    for (auto id : ids) get(agencies, id, "agency");
+  }
+  void require_themes(const std::vector<ThemeId>& ids) const {
+    for (auto id : ids) get(themes, id, "theme");
+  }
+  void require_owner(const Owner& o, PartnershipId partnership) const {
+    if (o.agency.has_value() == o.group.has_value())
+      throw ValidationError("owner", "must be exactly one of an agency or a group");
+    if (o.agency) get(agencies, *o.agency, "agency");
+    if (o.group && get(groups, *o.group, "group").partnership != partnership)
+      throw ValidationError("owner", "group " + std::to_string(o.group->value()) +
+                                         " belongs to another partnership");
+  }
+  Action& action_mut(ActionId id) {
+    auto* a = actions.find(id);
+    if (!a) not_found("action", id.value());
+    return *a;
+  }
+  // True when `to` can be reached from `from` along depends_on edges.
+  bool reaches(ActionId from, ActionId to) const {
+    std::vector<ActionId> stack{from};
+    std::unordered_map<ActionId, bool> seen;
+    while (!stack.empty()) {
+      ActionId at = stack.back();
+      stack.pop_back();
+      if (at == to) return true;
+      if (!seen.emplace(at, true).second) continue;
+      for (auto next : actions.find(at)->depends_on) stack.push_back(next);
+    }
+    return false;
+  }
+};
+
+Plan::Plan() : impl_(std::make_unique<Impl>()) {}
+Plan::Plan(const Plan& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+Plan::Plan(Plan&&) noexcept = default;
+Plan& Plan::operator=(const Plan& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+Plan& Plan::operator=(Plan&&) noexcept = default;
+Plan::~Plan() = default;
+
+// ---- prepare: validate and assign ids ---------------------------------------
+
+Partnership Plan::prepare(Partnership p) const {
+  require_unique_id(impl_->partnerships.find(p.id), "partnership", p.id);
+  require_text(p.name, "name");
+  p.id = impl_->partnerships.assign(p.id);
+  return p;
+}
+
+Agency Plan::prepare(Agency a) const {
+  require_unique_id(impl_->agencies.find(a.id), "agency", a.id);
+  require_text(a.name, "name");
+  a.id = impl_->agencies.assign(a.id);
+  return a;
+}
+
+Group Plan::prepare(Group g) const {
+  require_unique_id(impl_->groups.find(g.id), "group", g.id);
+  get(impl_->partnerships, g.partnership, "partnership");
+  require_text(g.name, "name");
+  g.id = impl_->groups.assign(g.id);
+  return g;
+}
+
+Theme Plan::prepare(Theme t) const {
+  require_unique_id(impl_->themes.find(t.id), "theme", t.id);
+  require_text(t.name, "name");
+  if (find_theme(t.name)) throw ConflictError("theme '" + t.name + "' already exists");
+  t.id = impl_->themes.assign(t.id);
+  return t;
+}
+
+Audit Plan::prepare(Audit a) const {
+  require_unique_id(impl_->audits.find(a.id), "audit", a.id);
+  get(impl_->partnerships, a.partnership, "partnership");
+  require_text(a.title, "title");
+  require_date(a.held_on, "held_on");
+  impl_->require_themes(a.themes);
+  impl_->require_agencies(a.agencies);
+  if (a.reaudit_of) {
+    const auto& original = get(impl_->audits, *a.reaudit_of, "audit");
+    if (original.partnership != a.partnership)
+      throw ValidationError("reaudit_of", "audit " + std::to_string(original.id.value()) +
+                                              " belongs to another partnership");
+    if (original.held_on > a.held_on)
+      throw ValidationError("held_on", "a re-audit (" + iso(a.held_on) +
+                                           ") cannot be held before the audit it re-audits (" +
+                                           iso(original.held_on) + ")");
+  }
+  a.id = impl_->audits.assign(a.id);
+  return a;
+}
+
+Case Plan::prepare(Case c) const {
+  require_unique_id(impl_->cases.find(c.id), "case", c.id);
+  get(impl_->audits, c.audit, "audit");
+  require_text(c.reference, "reference");
+  check_case_reference(c.reference);
+  if (c.age_band.from < 0 || c.age_band.to > 25 || c.age_band.from > c.age_band.to)
+    throw ValidationError("age_band", "must run from 0 to 25 years with from <= to, got " +
+                                          std::to_string(c.age_band.from) + " to " +
+                                          std::to_string(c.age_band.to));
+  for (const auto& other : impl_->cases.rows)
+    if (other.audit == c.audit && other.reference == c.reference)
+      throw ConflictError("case reference '" + c.reference + "' is already used in audit " +
+                          std::to_string(c.audit.value()));
+  c.id = impl_->cases.assign(c.id);
+  return c;
+}
+
+AgencyReturn Plan::prepare(AgencyReturn r) const {
+  require_unique_id(impl_->returns.find(r.id), "agency return", r.id);
+  const auto& c = get(impl_->cases, r.case_id, "case");
+  get(impl_->agencies, r.agency, "agency");
+  const auto& audit = impl_->audits.find(c.audit);
+  if (!audit->agencies.empty() &&
+      std::find(audit->agencies.begin(), audit->agencies.end(), r.agency) == audit->agencies.end())
+    throw ValidationError("agency", "agency " + std::to_string(r.agency.value()) +
+                                        " does not take part in audit " +
+                                        std::to_string(audit->id.value()));
+  for (const auto& g : r.gradings) require_text(g.question, "question");
+  r.id = impl_->returns.assign(r.id);
+  return r;
+}
+
+Finding Plan::prepare(Finding f) const {
+  require_unique_id(impl_->findings.find(f.id), "finding", f.id);
+  get(impl_->audits, f.audit, "audit");
+  require_text(f.text, "text");
+  impl_->require_themes(f.themes);
+  impl_->require_agencies(f.agencies);
+  for (auto c : f.cases)
+    if (get(impl_->cases, c, "case").audit != f.audit)
+      throw ValidationError("cases", "case " + std::to_string(c.value()) + " belongs to another audit");
+  f.id = impl_->findings.assign(f.id);
+  return f;
+}
+
+Recommendation Plan::prepare(Recommendation r) const {
+  require_unique_id(impl_->recommendations.find(r.id), "recommendation", r.id);
+  get(impl_->audits, r.audit, "audit");
+  require_text(r.text, "text");
+  for (auto f : r.findings)
+    if (get(impl_->findings, f, "finding").audit != r.audit)
+      throw ValidationError("findings", "finding " + std::to_string(f.value()) + " belongs to another audit");
+  r.id = impl_->recommendations.assign(r.id);
+  return r;
+}
+
+Action Plan::prepare(Action a, Provenance from) const {
+  require_unique_id(impl_->actions.find(a.id), "action", a.id);
+  get(impl_->partnerships, a.partnership, "partnership");
+  if (get(impl_->audits, a.audit, "audit").partnership != a.partnership)
+    throw ValidationError("audit", "audit " + std::to_string(a.audit.value()) +
+                                       " belongs to another partnership");
+  if (a.finding && get(impl_->findings, *a.finding, "finding").audit != a.audit)
+    throw ValidationError("finding", "finding " + std::to_string(a.finding->value()) +
+                                         " belongs to another audit");
+  if (a.recommendation && get(impl_->recommendations, *a.recommendation, "recommendation").audit != a.audit)
+    throw ValidationError("recommendation", "recommendation " +
+                                                std::to_string(a.recommendation->value()) +
+                                                " belongs to another audit");
+  require_text(a.title, "title");
+  impl_->require_owner(a.owner, a.partnership);
+  require_date(a.created_on, "created_on");
+  require_date(a.due_on, "due_on");
+  if (from == Provenance::entered && a.due_on < a.created_on)
+    throw ValidationError("due_on", "due date " + iso(a.due_on) + " is before the creation date " +
+                                        iso(a.created_on));
+  if (a.estimate_days < 0)
+    throw ValidationError("estimate_days", "must not be negative, got " + std::to_string(a.estimate_days));
+  if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() ||
+      !a.evidence.empty() || a.assurance || !a.depends_on.empty())
+    throw ValidationError("action", "a new action carries no history or dependencies; record them after adding it");
+  a.id = impl_->actions.assign(a.id);
+  return a;
+}
+
+ImmediateConcern Plan::prepare(ImmediateConcern c) const {
+  require_unique_id(impl_->concerns.find(c.id), "immediate concern", c.id);
+  const auto& the_case = get(impl_->cases, c.case_id, "case");
+  if (the_case.audit != c.audit)
+    throw ValidationError("case", "case " + std::to_string(c.case_id.value()) + " belongs to another audit");
+  get(impl_->agencies, c.agency, "agency");
+  require_date(c.raised_on, "raised_on");
+  require_text(c.description, "description");
+  if (c.answered_on || !c.answer.empty())
+    throw ValidationError("answer", "a new concern is unanswered; record the answer with answer_concern");
+  c.id = impl_->concerns.assign(c.id);
+  return c;
+}
+
+Evidence Plan::prepare(Evidence e) const {
+  const auto& a = action(e.action);
+  require_date(e.on, "on");
+  require_text(e.description, "description");
+  require_text(e.by, "by");
+  if (e.on < a.created_on)
+    throw ValidationError("on", "evidence dated " + iso(e.on) + " is before action " +
+                                    std::to_string(a.id.value()) + " was created (" +
+                                    iso(a.created_on) + ")");
+  if (a.assurance) throw ConflictError("action " + std::to_string(a.id.value()) + " is already assured");
+  if (e.id.assigned() && e.id.value() <= impl_->last_evidence)
+    throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
+  if (!e.id.assigned()) e.id = EvidenceId(impl_->last_evidence + 1);
+  return e;
+}
+
+// ---- add ---------------------------------------------------------------------
+
+const Partnership& Plan::add(Partnership p) { return impl_->partnerships.insert(prepare(std::move(p))); }
+const Agency& Plan::add(Agency a) { return impl_->agencies.insert(prepare(std::move(a))); }
+const Group& Plan::add(Group g) { return impl_->groups.insert(prepare(std::move(g))); }
+const Theme& Plan::add(Theme t) { return impl_->themes.insert(prepare(std::move(t))); }
+const Audit& Plan::add(Audit a) { return impl_->audits.insert(prepare(std::move(a))); }
+const Case& Plan::add(Case c) { return impl_->cases.insert(prepare(std::move(c))); }
+const AgencyReturn& Plan::add(AgencyReturn r) { return impl_->returns.insert(prepare(std::move(r))); }
+const Finding& Plan::add(Finding f) { return impl_->findings.insert(prepare(std::move(f))); }
+const Recommendation& Plan::add(Recommendation r) {
+  return impl_->recommendations.insert(prepare(std::move(r)));
+}
+const Action& Plan::add(Action a, Provenance from) {
+  return impl_->actions.insert(prepare(std::move(a), from));
+}
+const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
+
+// ---- dependencies --------------------------------------------------------------
+
+void Plan::check_dependency(ActionId action_id, ActionId depends_on) const {
+  const auto& a = action(action_id);
+  const auto& b = action(depends_on);
+  if (a.partnership != b.partnership)
+    throw ValidationError("depends_on", "action " + std::to_string(depends_on.value()) +
+                                            " belongs to another partnership");
+  if (std::find(a.depends_on.begin(), a.depends_on.end(), depends_on) != a.depends_on.end())
+    throw ConflictError("action " + std::to_string(action_id.value()) + " already depends on action " +
+                        std::to_string(depends_on.value()));
+  if (action_id == depends_on || impl_->reaches(depends_on, action_id))
+    throw CycleError("action " + std::to_string(action_id.value()) + " cannot depend on action " +
+                     std::to_string(depends_on.value()) + ": that would close a cycle");
+}
+
+void Plan::add_dependency(ActionId action_id, ActionId depends_on) {
+  check_dependency(action_id, depends_on);
+  impl_->action_mut(action_id).depends_on.push_back(depends_on);
+  impl_->dependencies.emplace_back(action_id, depends_on);
+}
+
+// ---- history ---------------------------------------------------------------------
+
+namespace {
+
+Status current_status(const Action& a) {
+  return a.updates.empty() ? Status::not_started : a.updates.back().status;
+}
+
+void require_in_order(const Action& a, Date on, Date last, const char* what) {
+  if (on < a.created_on)
+    throw ValidationError("on", std::string(what) + " dated " + iso(on) + " is before action " +
+                                    std::to_string(a.id.value()) + " was created (" +
+                                    iso(a.created_on) + ")");
+  if (!last.is_special() && on < last)
+    throw ValidationError("on", std::string(what) + " dated " + iso(on) +
+                                    " is before the latest one already recorded (" + iso(last) +
+                                    "); record history in date order");
+}
+
+void require_changeable(const Action& a) {
+  if (a.assurance)
+    throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " +
+                        iso(a.assurance->on) + " and no longer changes");
+  if (is_final(current_status(a)))
+    throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
+}
+
+}  // namespace
+
+void Plan::check(const Update& u) const {
+  const auto& a = action(u.action);
+  require_date(u.on, "on");
+  require_in_order(a, u.on, a.updates.empty() ? Date() : a.updates.back().on, "update");
+  require_changeable(a);
+  const Status from = current_status(a);
+  const auto id = std::to_string(a.id.value());
+  if (u.status == Status::cancelled && u.note.find_first_not_of(" \t") == std::string::npos)
+    throw ValidationError("note", "cancelling action " + id + " needs a reason");
+  if (from == Status::complete && u.status == Status::in_progress &&
+      u.note.find_first_not_of(" \t") == std::string::npos)
+    throw ValidationError("note", "reopening completed action " + id + " needs a reason");
+  if (from != Status::not_started && u.status == Status::not_started)
+    throw ConflictError("action " + id + " is " + to_string(from) + " and cannot go back to not_started");
+  if (u.completed_on) {
+    if (u.status != Status::complete)
+      throw ValidationError("completed_on", "only a complete update carries a completion date");
+    require_date(*u.completed_on, "completed_on");
+    if (*u.completed_on > u.on || *u.completed_on < a.created_on)
+      throw ValidationError("completed_on", "completion date " + iso(*u.completed_on) +
+                                                " must lie between the creation date " +
+                                                iso(a.created_on) + " and the update date " + iso(u.on));
+  }
+}
+
+void Plan::record(Update u) {
+  check(u);
+  if (u.status == Status::complete && !u.completed_on) u.completed_on = u.on;
+  impl_->action_mut(u.action).updates.push_back(std::move(u));
+}
+
+void Plan::check(const DueDateRevision& r) const {
+  const auto& a = action(r.action);
+  require_date(r.on, "on");
+  require_date(r.new_due, "new_due");
+  require_in_order(a, r.on, a.due_revisions.empty() ? Date() : a.due_revisions.back().on,
+                   "due-date revision");
+  require_changeable(a);
+  require_text(r.reason, "reason");
+  require_text(r.agreed_by, "agreed_by");
+  if (r.new_due < a.created_on)
+    throw ValidationError("new_due", "due date " + iso(r.new_due) + " is before the creation date " +
+                                         iso(a.created_on));
+}
+
+void Plan::record(DueDateRevision r) {
+  check(r);
+  impl_->action_mut(r.action).due_revisions.push_back(std::move(r));
+}
+
+void Plan::check(const OwnerChange& c) const {
+  const auto& a = action(c.action);
+  require_date(c.on, "on");
+  require_in_order(a, c.on, a.owner_changes.empty() ? Date() : a.owner_changes.back().on,
+                   "owner change");
+  require_changeable(a);
+  impl_->require_owner(c.new_owner, a.partnership);
+  require_text(c.reason, "reason");
+}
+
+void Plan::record(OwnerChange c) {
+  check(c);
+  impl_->action_mut(c.action).owner_changes.push_back(std::move(c));
+}
+
+const Evidence& Plan::record(Evidence e) {
+  e = prepare(std::move(e));
+  impl_->last_evidence = e.id.value();
+  auto& list = impl_->action_mut(e.action).evidence;
+  list.push_back(std::move(e));
+  return list.back();
+}
+
+void Plan::check(const Assurance& s) const {
+  const auto& a = action(s.action);
+  require_date(s.on, "on");
+  const auto id = std::to_string(a.id.value());
+  if (a.assurance) throw ConflictError("action " + id + " is already assured");
+  if (current_status(a) != Status::complete)
+    throw ConflictError("action " + id + " is " + to_string(current_status(a)) +
+                        "; only a complete action can be assured");
+  if (s.on < a.updates.back().on)
+    throw ValidationError("on", "assurance dated " + iso(s.on) + " is before the completion update (" +
+                                    iso(a.updates.back().on) + ")");
+  const bool has_evidence = std::any_of(a.evidence.begin(), a.evidence.end(),
+                                        [&](const Evidence& e) { return e.on <= s.on; });
+  if (!has_evidence)
+    throw ConflictError("action " + id + " has no evidence dated on or before " + iso(s.on) +
+                        "; assurance needs evidence");
+  if (get(impl_->groups, s.group, "group").partnership != a.partnership)
+    throw ValidationError("group", "group " + std::to_string(s.group.value()) +
+                                       " belongs to another partnership");
+  require_text(s.by, "by");
+}
+
+void Plan::record(Assurance s) {
+  check(s);
+  impl_->action_mut(s.action).assurance = std::move(s);
+}
+
+void Plan::check_answer(ConcernId id, Date on, std::string_view answer) const {
+  const auto& c = concern(id);
+  require_date(on, "answered_on");
+  if (c.answered_on)
+    throw ConflictError("immediate concern " + std::to_string(id.value()) + " was answered on " +
+                        iso(*c.answered_on));
+  if (on < c.raised_on)
+    throw ValidationError("answered_on", "answer dated " + iso(on) + " is before the concern was raised (" +
+                                             iso(c.raised_on) + ")");
+  require_text(std::string(answer), "answer");
+}
+
+void Plan::answer_concern(ConcernId id, Date on, std::string answer) {
+  check_answer(id, on, answer);
+  auto* c = impl_->concerns.find(id);
+  c->answered_on = on;
+  c->answer = std::move(answer);
+}
+
+// ---- lookups ------------------------------------------------------------------
+
+const Partnership& Plan::partnership(PartnershipId id) const {
+  return get(impl_->partnerships, id, "partnership");
+}
+const Agency& Plan::agency(AgencyId id) const { return get(impl_->agencies, id, "agency"); }
+const Group& Plan::group(GroupId id) const { return get(impl_->groups, id, "group"); }
+const Theme& Plan::theme(ThemeId id) const { return get(impl_->themes, id, "theme"); }
+const Audit& Plan::audit(AuditId id) const { return get(impl_->audits, id, "audit"); }
+const Case& Plan::case_(CaseId id) const { return get(impl_->cases, id, "case"); }
+const Finding& Plan::finding(FindingId id) const { return get(impl_->findings, id, "finding"); }
+const Recommendation& Plan::recommendation(RecommendationId id) const {
+  return get(impl_->recommendations, id, "recommendation");
+}
+const Action& Plan::action(ActionId id) const { return get(impl_->actions, id, "action"); }
+const ImmediateConcern& Plan::concern(ConcernId id) const {
+  return get(impl_->concerns, id, "immediate concern");
+}
+const Action* Plan::find_action(ActionId id) const { return impl_->actions.find(id); }
+
+namespace {
+template <class T>
+const T* find_by_name(const std::vector<T>& rows, std::string_view name) {
+  auto it = std::find_if(rows.begin(), rows.end(), [&](const T& r) { return r.name == name; });
+  return it == rows.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Theme* Plan::find_theme(std::string_view name) const { return find_by_name(impl_->themes.rows, name); }
+const Agency* Plan::find_agency(std::string_view name) const {
+  return find_by_name(impl_->agencies.rows, name);
+}
+const Partnership* Plan::find_partnership(std::string_view name) const {
+  return find_by_name(impl_->partnerships.rows, name);
+}
+
+const std::vector<Partnership>& Plan::partnerships() const { return impl_->partnerships.rows; }
+const std::vector<Agency>& Plan::agencies() const { return impl_->agencies.rows; }
+const std::vector<Group>& Plan::groups() const { return impl_->groups.rows; }
+const std::vector<Theme>& Plan::themes() const { return impl_->themes.rows; }
+const std::vector<Audit>& Plan::audits() const { return impl_->audits.rows; }
+const std::vector<Case>& Plan::cases() const { return impl_->cases.rows; }
+const std::vector<AgencyReturn>& Plan::agency_returns() const { return impl_->returns.rows; }
+const std::vector<Finding>& Plan::findings() const { return impl_->findings.rows; }
+const std::vector<Recommendation>& Plan::recommendations() const { return impl_->recommendations.rows; }
+const std::vector<Action>& Plan::actions() const { return impl_->actions.rows; }
+const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
+const std::vector<std::pair<ActionId, ActionId>>& Plan::dependencies() const {
+  return impl_->dependencies;
+}
+
+// ---- personal data ----------------------------------------------------------
+
+void check_case_reference(std::string_view reference) {
+  static const std::regex nhs_number(R"((^|[^0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}($|[^0-9]))");
+  static const std::regex numeric_date(
+      R"((^|[^0-9])([0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})($|[^0-9]))");
+  static const std::regex written_date(
+      R"([0-9]{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{2,4})",
+      std::regex::icase);
+  static const std::regex dob_word(R"((^|[^a-z])(dob|d\.o\.b\.?|born)([^a-z]|$))", std::regex::icase);
+  const std::string text(reference);
+  if (std::regex_search(text, nhs_number))
+    throw ValidationError("reference", "case reference '" + text +
+                                           "' looks like it holds an NHS number; use a pseudonymised reference");
+  if (std::regex_search(text, numeric_date) || std::regex_search(text, written_date) ||
+      std::regex_search(text, dob_word))
+    throw ValidationError("reference", "case reference '" + text +
+                                           "' looks like it holds a date of birth; use a pseudonymised reference");
+}
+
+}  // namespace plansight
