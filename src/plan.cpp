@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <unordered_set>
 
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
@@ -78,6 +79,7 @@ struct Plan::Impl {
   Table<Action, ActionId> actions;
   Table<ImmediateConcern, ConcernId> concerns;
   std::vector<std::pair<ActionId, ActionId>> dependencies;
+  std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
 
   void require_agencies(const std::vector<AgencyId>& ids) const {
@@ -286,7 +288,7 @@ Evidence Plan::prepare(Evidence e) const {
                                     std::to_string(a.id.value()) + " was created (" +
                                     iso(a.created_on) + ")");
   if (a.assurance) throw ConflictError("action " + std::to_string(a.id.value()) + " is already assured");
-  if (e.id.assigned() && e.id.value() <= impl_->last_evidence)
+  if (e.id.assigned() && impl_->evidence_ids.count(e.id))
     throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
   if (!e.id.assigned()) e.id = EvidenceId(impl_->last_evidence + 1);
   return e;
@@ -428,7 +430,8 @@ void Plan::record(OwnerChange c) {
 
 const Evidence& Plan::record(Evidence e) {
   e = prepare(std::move(e));
-  impl_->last_evidence = e.id.value();
+  impl_->evidence_ids.insert(e.id);
+  impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
   auto& list = impl_->action_mut(e.action).evidence;
   list.push_back(std::move(e));
   return list.back();
@@ -478,6 +481,97 @@ void Plan::answer_concern(ConcernId id, Date on, std::string answer) {
   auto* c = impl_->concerns.find(id);
   c->answered_on = on;
   c->answer = std::move(answer);
+}
+
+// ---- audit lifecycle and restoring --------------------------------------------
+
+void Plan::check_advance(AuditId id, AuditStage to) const {
+  const auto& a = audit(id);
+  if (to <= a.stage)
+    throw ConflictError("audit " + std::to_string(id.value()) + " is at stage " + to_string(a.stage) +
+                        " and cannot move back or stay at " + to_string(to));
+}
+
+void Plan::advance_audit(AuditId id, AuditStage to) {
+  check_advance(id, to);
+  impl_->audits.find(id)->stage = to;
+}
+
+namespace {
+
+template <class T>
+void require_date_order(const std::vector<T>& history, const Action& a, const char* what) {
+  Date last;
+  for (const auto& entry : history) {
+    require_date(entry.on, "on");
+    require_in_order(a, entry.on, last, what);
+    last = entry.on;
+  }
+}
+
+}  // namespace
+
+void Plan::restore_history(ActionId id, ActionHistory h) {
+  auto& a = impl_->action_mut(id);
+  if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() || !a.evidence.empty() ||
+      a.assurance)
+    throw ConflictError("action " + std::to_string(id.value()) + " already has history");
+  require_date_order(h.updates, a, "update");
+  require_date_order(h.due_revisions, a, "due-date revision");
+  require_date_order(h.owner_changes, a, "owner change");
+  for (const auto& c : h.owner_changes) impl_->require_owner(c.new_owner, a.partnership);
+  std::unordered_set<EvidenceId> restored;
+  for (const auto& e : h.evidence) {
+    if (!e.id.assigned()) throw ValidationError("evidence", "restored evidence needs its id");
+    if (impl_->evidence_ids.count(e.id) || !restored.insert(e.id).second)
+      throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
+  }
+  if (h.assurance) get(impl_->groups, h.assurance->group, "group");
+  for (const auto& e : h.evidence) {
+    impl_->evidence_ids.insert(e.id);
+    impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
+  }
+  a.updates = std::move(h.updates);
+  a.due_revisions = std::move(h.due_revisions);
+  a.owner_changes = std::move(h.owner_changes);
+  a.evidence = std::move(h.evidence);
+  a.assurance = std::move(h.assurance);
+}
+
+void Plan::restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges) {
+  // Kahn's algorithm over the whole graph: cheaper than one search per edge.
+  std::unordered_map<ActionId, std::vector<ActionId>> dependents;
+  std::unordered_map<ActionId, long> waiting;
+  for (const auto& [from, to] : impl_->dependencies) {
+    dependents[to].push_back(from);
+    ++waiting[from];
+  }
+  for (const auto& [from, to] : edges) {
+    const auto& a = action(from);
+    if (action(to).partnership != a.partnership)
+      throw ValidationError("depends_on", "action " + std::to_string(to.value()) +
+                                              " belongs to another partnership");
+    dependents[to].push_back(from);
+    ++waiting[from];
+  }
+  std::vector<ActionId> ready;
+  for (const auto& a : impl_->actions.rows)
+    if (!waiting.count(a.id)) ready.push_back(a.id);
+  std::size_t done = 0;
+  while (!ready.empty()) {
+    ActionId at = ready.back();
+    ready.pop_back();
+    ++done;
+    for (auto next : dependents[at])
+      if (--waiting[next] == 0) ready.push_back(next);
+  }
+  if (done != impl_->actions.rows.size())
+    throw CycleError("the dependencies close a cycle among " +
+                     std::to_string(impl_->actions.rows.size() - done) + " actions");
+  for (const auto& [from, to] : edges) {
+    impl_->action_mut(from).depends_on.push_back(to);
+    impl_->dependencies.emplace_back(from, to);
+  }
 }
 
 // ---- lookups ------------------------------------------------------------------
@@ -536,9 +630,12 @@ const std::vector<std::pair<ActionId, ActionId>>& Plan::dependencies() const {
 void check_case_reference(std::string_view reference) {
   static const std::regex nhs_number(R"((^|[^0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}($|[^0-9]))");
   static const std::regex numeric_date(
-      R"((^|[^0-9])([0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})($|[^0-9]))");
+      R"((^|[^0-9])([0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4}|[0-9]{2})|[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2})($|[^0-9]))");
+  // "3 March 2011", "3rd Mar. 2011" and "March 3, 2011".
   static const std::regex written_date(
-      R"([0-9]{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{2,4})",
+      R"([0-9]{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{2,4})"
+      R"(|(^|[^a-z])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?)"
+      R"(|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+[0-9]{1,2}(st|nd|rd|th)?,?\s+[0-9]{2,4})",
       std::regex::icase);
   static const std::regex dob_word(R"((^|[^a-z])(dob|d\.o\.b\.?|born)([^a-z]|$))", std::regex::icase);
   const std::string text(reference);

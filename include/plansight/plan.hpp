@@ -82,6 +82,24 @@ class Plan {
   const Evidence& record(Evidence e);
   void record(Assurance a);
   void answer_concern(ConcernId concern, Date on, std::string answer);
+  // An audit's lifecycle only moves forward (ConflictError otherwise).
+  void check_advance(AuditId audit, AuditStage to) const;
+  void advance_audit(AuditId audit, AuditStage to);
+
+  // For a store reading back what it wrote: restores an action's whole
+  // history checking references and the date order within each list, but
+  // not the transition rules, which held when the history was recorded
+  // (a replay in another order could trip them).
+  struct ActionHistory {
+    std::vector<Update> updates;
+    std::vector<DueDateRevision> due_revisions;
+    std::vector<OwnerChange> owner_changes;
+    std::vector<Evidence> evidence;
+    std::optional<Assurance> assurance;
+  };
+  void restore_history(ActionId action, ActionHistory history);
+  // Restores many dependencies with one acyclicity check of the whole graph.
+  void restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
   const Partnership& partnership(PartnershipId id) const;

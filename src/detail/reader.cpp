@@ -1,0 +1,206 @@
+#include "detail/reader.hpp"
+
+#include <unordered_map>
+
+#include "detail/sql.hpp"
+#include "plansight/plan.hpp"
+
+namespace plansight::detail {
+namespace {
+
+using Lists = std::unordered_map<std::int64_t, std::vector<std::int64_t>>;
+
+// (parent, value) rows of an ordered list table, grouped by parent.
+Lists read_lists(SQLite::Database& db, const char* sql) {
+  Lists lists;
+  SQLite::Statement s(db, sql);
+  while (s.executeStep()) lists[int_at(s, 0)].push_back(int_at(s, 1));
+  return lists;
+}
+
+template <class IdT>
+std::vector<IdT> ids_of(const Lists& lists, std::int64_t parent) {
+  std::vector<IdT> ids;
+  if (auto it = lists.find(parent); it != lists.end())
+    for (auto v : it->second) ids.push_back(IdT(v));
+  return ids;
+}
+
+// Runs `sql` and hands each row to `each`.
+template <class F>
+void for_rows(SQLite::Database& db, const char* sql, F&& each) {
+  SQLite::Statement s(db, sql);
+  while (s.executeStep()) each(s);
+}
+
+void read_registers(SQLite::Database& db, Plan& plan) {
+  for_rows(db, "SELECT id, name FROM partnership ORDER BY id",
+           [&](auto& s) { plan.add(Partnership{PartnershipId(int_at(s, 0)), text_at(s, 1)}); });
+  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id", [&](auto& s) {
+    plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)});
+  });
+  for_rows(db, "SELECT id, partnership_id, name FROM monitoring_group ORDER BY id", [&](auto& s) {
+    plan.add(Group{GroupId(int_at(s, 0)), PartnershipId(int_at(s, 1)), text_at(s, 2)});
+  });
+  for_rows(db, "SELECT id, name FROM theme ORDER BY id",
+           [&](auto& s) { plan.add(Theme{ThemeId(int_at(s, 0)), text_at(s, 1)}); });
+}
+
+void read_audits(SQLite::Database& db, Plan& plan) {
+  const auto themes = read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
+  const auto agencies =
+      read_lists(db, "SELECT audit_id, agency_id FROM audit_agency ORDER BY audit_id, position");
+  for_rows(db,
+           "SELECT id, partnership_id, title, kind, held_on, stage, scope, reaudit_of FROM audit ORDER BY id",
+           [&](auto& s) {
+             const auto id = int_at(s, 0);
+             plan.add(Audit{AuditId(id), PartnershipId(int_at(s, 1)), text_at(s, 2), enum_at<AuditKind>(s, 3),
+                            ids_of<ThemeId>(themes, id), date_at(s, 4), enum_at<AuditStage>(s, 5),
+                            text_at(s, 6), ids_of<AgencyId>(agencies, id), optional_id_at<AuditId>(s, 7)});
+           });
+}
+
+void read_cases(SQLite::Database& db, Plan& plan) {
+  std::unordered_map<std::int64_t, std::vector<std::string>> needs;
+  for_rows(db, "SELECT case_id, need FROM case_need ORDER BY case_id, position",
+           [&](auto& s) { needs[int_at(s, 0)].push_back(text_at(s, 1)); });
+  for_rows(db,
+           "SELECT id, audit_id, reference, age_from, age_to, involvement, discussed_at_panel "
+           "FROM case_record ORDER BY id",
+           [&](auto& s) {
+             const auto id = int_at(s, 0);
+             plan.add(Case{CaseId(id), AuditId(int_at(s, 1)), text_at(s, 2),
+                           AgeBand{static_cast<int>(int_at(s, 3)), static_cast<int>(int_at(s, 4))},
+                           enum_at<Involvement>(s, 5), needs[id], int_at(s, 6) != 0});
+           });
+  std::unordered_map<std::int64_t, std::vector<Grading>> gradings;
+  for_rows(db, "SELECT return_id, question, grade FROM grading ORDER BY return_id, position",
+           [&](auto& s) { gradings[int_at(s, 0)].push_back(Grading{text_at(s, 1), enum_at<Grade>(s, 2)}); });
+  for_rows(db, "SELECT id, case_id, agency_id FROM agency_return ORDER BY id", [&](auto& s) {
+    const auto id = int_at(s, 0);
+    plan.add(AgencyReturn{AgencyReturnId(id), CaseId(int_at(s, 1)), AgencyId(int_at(s, 2)), gradings[id]});
+  });
+}
+
+void read_findings(SQLite::Database& db, Plan& plan) {
+  const auto themes =
+      read_lists(db, "SELECT finding_id, theme_id FROM finding_theme ORDER BY finding_id, position");
+  const auto cases = read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
+  const auto agencies =
+      read_lists(db, "SELECT finding_id, agency_id FROM finding_agency ORDER BY finding_id, position");
+  for_rows(db, "SELECT id, audit_id, category, text FROM finding ORDER BY id", [&](auto& s) {
+    const auto id = int_at(s, 0);
+    plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3),
+                     ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id), ids_of<AgencyId>(agencies, id)});
+  });
+  const auto answers = read_lists(
+      db, "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY recommendation_id, position");
+  for_rows(db, "SELECT id, audit_id, text FROM recommendation ORDER BY id", [&](auto& s) {
+    const auto id = int_at(s, 0);
+    plan.add(Recommendation{RecommendationId(id), AuditId(int_at(s, 1)), text_at(s, 2),
+                            ids_of<FindingId>(answers, id)});
+  });
+}
+
+Owner owner_at_columns(const SQLite::Statement& s, int first) {
+  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1), text_at(s, first + 2),
+               text_at(s, first + 3)};
+}
+
+void read_actions(SQLite::Database& db, Plan& plan) {
+  for_rows(db,
+           "SELECT id, partnership_id, audit_id, finding_id, recommendation_id, title, description, "
+           "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "
+           "success_measure, provenance FROM action ORDER BY id",
+           [&](auto& s) {
+             Action a;
+             a.id = ActionId(int_at(s, 0));
+             a.partnership = PartnershipId(int_at(s, 1));
+             a.audit = AuditId(int_at(s, 2));
+             a.finding = optional_id_at<FindingId>(s, 3);
+             a.recommendation = optional_id_at<RecommendationId>(s, 4);
+             a.title = text_at(s, 5);
+             a.description = text_at(s, 6);
+             a.owner = owner_at_columns(s, 7);
+             a.created_on = date_at(s, 11);
+             a.due_on = date_at(s, 12);
+             a.estimate_days = static_cast<int>(int_at(s, 13));
+             a.success_measure = text_at(s, 14);
+             const bool recorded = text_at(s, 15) == "recorded";
+             plan.add(std::move(a), recorded ? Provenance::recorded : Provenance::entered);
+           });
+}
+
+void read_action_history(SQLite::Database& db, Plan& plan) {
+  std::unordered_map<ActionId, Plan::ActionHistory> history;
+  for_rows(db,
+           "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on FROM action_update "
+           "ORDER BY seq",
+           [&](auto& s) {
+             const ActionId id(int_at(s, 0));
+             std::optional<Rag> rag;
+             if (!s.getColumn(3).isNull()) rag = enum_at<Rag>(s, 3);
+             history[id].updates.push_back(Update{id, date_at(s, 1), enum_at<Status>(s, 2), rag, text_at(s, 4),
+                                                  text_at(s, 5), optional_date_at(s, 6)});
+           });
+  for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
+           [&](auto& s) {
+             const ActionId id(int_at(s, 0));
+             history[id].due_revisions.push_back(
+                 DueDateRevision{id, date_at(s, 1), date_at(s, 2), text_at(s, 3), text_at(s, 4)});
+           });
+  for_rows(db,
+           "SELECT action_id, on_date, owner_agency_id, owner_group_id, owner_role, owner_lead, reason "
+           "FROM owner_change ORDER BY seq",
+           [&](auto& s) {
+             const ActionId id(int_at(s, 0));
+             history[id].owner_changes.push_back(OwnerChange{id, date_at(s, 1), owner_at_columns(s, 2), text_at(s, 6)});
+           });
+  for_rows(db, "SELECT id, action_id, on_date, kind, description, by_name FROM evidence ORDER BY id",
+           [&](auto& s) {
+             const ActionId id(int_at(s, 1));
+             history[id].evidence.push_back(Evidence{EvidenceId(int_at(s, 0)), id, date_at(s, 2),
+                                                     enum_at<EvidenceKind>(s, 3), text_at(s, 4), text_at(s, 5)});
+           });
+  for_rows(db, "SELECT action_id, on_date, group_id, note, by_name FROM assurance", [&](auto& s) {
+    const ActionId id(int_at(s, 0));
+    history[id].assurance = Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
+  });
+  for (auto& [id, h] : history) plan.restore_history(id, std::move(h));
+}
+
+void read_dependencies(SQLite::Database& db, Plan& plan) {
+  std::vector<std::pair<ActionId, ActionId>> edges;
+  for_rows(db, "SELECT action_id, depends_on_id FROM dependency ORDER BY seq",
+           [&](auto& s) { edges.emplace_back(ActionId(int_at(s, 0)), ActionId(int_at(s, 1))); });
+  plan.restore_dependencies(edges);
+}
+
+void read_concerns(SQLite::Database& db, Plan& plan) {
+  for_rows(db,
+           "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
+           "FROM immediate_concern ORDER BY id",
+           [&](auto& s) {
+             const ConcernId id(int_at(s, 0));
+             plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
+                                       date_at(s, 4), text_at(s, 5), std::nullopt, ""});
+             if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
+           });
+}
+
+}  // namespace
+
+Plan read_plan(SQLite::Database& db) {
+  Plan plan;
+  read_registers(db, plan);
+  read_audits(db, plan);
+  read_cases(db, plan);
+  read_findings(db, plan);
+  read_actions(db, plan);
+  read_action_history(db, plan);
+  read_dependencies(db, plan);
+  read_concerns(db, plan);
+  return plan;
+}
+
+}  // namespace plansight::detail

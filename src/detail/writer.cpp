@@ -1,0 +1,157 @@
+#include "detail/writer.hpp"
+
+#include "detail/sql.hpp"
+
+namespace plansight::detail {
+
+SQLite::Statement& Writer::statement(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  return *slot;
+}
+
+std::int64_t Writer::begin_change(const Actor& by, std::string_view why) {
+  run(statement("INSERT INTO change_set (actor, actor_agency_id, why) VALUES (?, ?, ?)"), by.name,
+      by.agency, why);
+  return db_.getLastInsertRowid();
+}
+
+void Writer::history(std::int64_t change, std::string_view entity, std::int64_t id, std::string_view field,
+                     const std::string& old_value, const std::string& new_value) {
+  run(statement("INSERT INTO history (change_id, entity, entity_id, field, old_value, new_value) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
+      change, entity, id, field, old_value, new_value);
+}
+
+void Writer::insert(const Partnership& p, std::int64_t change) {
+  run(statement("INSERT INTO partnership (id, name, change_id) VALUES (?, ?, ?)"), p.id, p.name, change);
+}
+
+void Writer::insert(const Agency& a, std::int64_t change) {
+  run(statement("INSERT INTO agency (id, name, sector, change_id) VALUES (?, ?, ?, ?)"), a.id, a.name,
+      a.sector, change);
+}
+
+void Writer::insert(const Group& g, std::int64_t change) {
+  run(statement("INSERT INTO monitoring_group (id, partnership_id, name, change_id) VALUES (?, ?, ?, ?)"),
+      g.id, g.partnership, g.name, change);
+}
+
+void Writer::insert(const Theme& t, std::int64_t change) {
+  run(statement("INSERT INTO theme (id, name, change_id) VALUES (?, ?, ?)"), t.id, t.name, change);
+}
+
+// Inserts (parent, position, value) rows of an ordered list.
+template <class Parent, class List>
+static void insert_list(SQLite::Statement& s, Parent parent, const List& values) {
+  int position = 0;
+  for (const auto& v : values) run(s, parent, position++, v);
+}
+
+void Writer::insert(const Audit& a, std::int64_t change) {
+  run(statement("INSERT INTO audit (id, partnership_id, title, kind, held_on, stage, scope, reaudit_of, "
+                "change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      a.id, a.partnership, a.title, a.kind, a.held_on, a.stage, a.scope, a.reaudit_of, change);
+  insert_list(statement("INSERT INTO audit_theme (audit_id, position, theme_id) VALUES (?, ?, ?)"), a.id,
+              a.themes);
+  insert_list(statement("INSERT INTO audit_agency (audit_id, position, agency_id) VALUES (?, ?, ?)"), a.id,
+              a.agencies);
+}
+
+void Writer::insert(const Case& c, std::int64_t change) {
+  run(statement("INSERT INTO case_record (id, audit_id, reference, age_from, age_to, involvement, "
+                "discussed_at_panel, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      c.id, c.audit, c.reference, c.age_band.from, c.age_band.to, c.involvement, c.discussed_at_panel,
+      change);
+  insert_list(statement("INSERT INTO case_need (case_id, position, need) VALUES (?, ?, ?)"), c.id, c.needs);
+}
+
+void Writer::insert(const AgencyReturn& r, std::int64_t change) {
+  run(statement("INSERT INTO agency_return (id, case_id, agency_id, change_id) VALUES (?, ?, ?, ?)"), r.id,
+      r.case_id, r.agency, change);
+  auto& grading = statement("INSERT INTO grading (return_id, position, question, grade) VALUES (?, ?, ?, ?)");
+  int position = 0;
+  for (const auto& g : r.gradings) run(grading, r.id, position++, g.question, g.grade);
+}
+
+void Writer::insert(const Finding& f, std::int64_t change) {
+  run(statement("INSERT INTO finding (id, audit_id, category, text, change_id) VALUES (?, ?, ?, ?, ?)"),
+      f.id, f.audit, f.category, f.text, change);
+  insert_list(statement("INSERT INTO finding_theme (finding_id, position, theme_id) VALUES (?, ?, ?)"), f.id,
+              f.themes);
+  insert_list(statement("INSERT INTO finding_case (finding_id, position, case_id) VALUES (?, ?, ?)"), f.id,
+              f.cases);
+  insert_list(statement("INSERT INTO finding_agency (finding_id, position, agency_id) VALUES (?, ?, ?)"),
+              f.id, f.agencies);
+}
+
+void Writer::insert(const Recommendation& r, std::int64_t change) {
+  run(statement("INSERT INTO recommendation (id, audit_id, text, change_id) VALUES (?, ?, ?, ?)"), r.id,
+      r.audit, r.text, change);
+  insert_list(statement("INSERT INTO recommendation_finding (recommendation_id, position, finding_id) "
+                        "VALUES (?, ?, ?)"),
+              r.id, r.findings);
+}
+
+void Writer::insert(const Action& a, bool recorded, std::int64_t change) {
+  run(statement("INSERT INTO action (id, partnership_id, audit_id, finding_id, recommendation_id, title, "
+                "description, owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, "
+                "estimate_days, success_measure, provenance, change_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description, a.owner.agency,
+      a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on, a.estimate_days, a.success_measure,
+      recorded ? "recorded" : "entered", change);
+}
+
+void Writer::insert(const ImmediateConcern& c, std::int64_t change) {
+  run(statement("INSERT INTO immediate_concern (id, audit_id, case_id, agency_id, raised_on, description, "
+                "answered_on, answer, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      c.id, c.audit, c.case_id, c.agency, c.raised_on, c.description, c.answered_on, c.answer, change);
+}
+
+void Writer::insert_dependency(ActionId action, ActionId depends_on, std::int64_t change) {
+  run(statement("INSERT INTO dependency (action_id, depends_on_id, change_id) VALUES (?, ?, ?)"), action,
+      depends_on, change);
+}
+
+void Writer::insert(const Update& u, std::int64_t change) {
+  run(statement("INSERT INTO action_update (action_id, on_date, status, reported_rag, note, by_name, "
+                "completed_on, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      u.action, u.on, u.status, u.reported_rag, u.note, u.by, u.completed_on, change);
+}
+
+void Writer::insert(const DueDateRevision& r, std::int64_t change) {
+  run(statement("INSERT INTO due_revision (action_id, on_date, new_due, reason, agreed_by, change_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
+      r.action, r.on, r.new_due, r.reason, r.agreed_by, change);
+}
+
+void Writer::insert(const OwnerChange& c, std::int64_t change) {
+  run(statement("INSERT INTO owner_change (action_id, on_date, owner_agency_id, owner_group_id, owner_role, "
+                "owner_lead, reason, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      c.action, c.on, c.new_owner.agency, c.new_owner.group, c.new_owner.role, c.new_owner.lead, c.reason,
+      change);
+}
+
+void Writer::insert(const Evidence& e, std::int64_t change) {
+  run(statement("INSERT INTO evidence (id, action_id, on_date, kind, description, by_name, change_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      e.id, e.action, e.on, e.kind, e.description, e.by, change);
+}
+
+void Writer::insert(const Assurance& a, std::int64_t change) {
+  run(statement("INSERT INTO assurance (action_id, on_date, group_id, note, by_name, change_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
+      a.action, a.on, a.group, a.note, a.by, change);
+}
+
+void Writer::set_audit_stage(AuditId audit, AuditStage stage) {
+  run(statement("UPDATE audit SET stage = ? WHERE id = ?"), stage, audit);
+}
+
+void Writer::set_concern_answer(ConcernId concern, Date on, const std::string& answer) {
+  run(statement("UPDATE immediate_concern SET answered_on = ?, answer = ? WHERE id = ?"), on, answer,
+      concern);
+}
+
+}  // namespace plansight::detail

@@ -1,0 +1,52 @@
+// Writes model values into the store's tables (private to the store). Each
+// statement is prepared once per Writer and reused, so bulk writes cost one
+// bind and step per row. The caller owns the transaction.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "plansight/model.hpp"
+
+namespace plansight::detail {
+
+class Writer {
+ public:
+  explicit Writer(SQLite::Database& db) : db_(db) {}
+
+  std::int64_t begin_change(const Actor& by, std::string_view why);
+  void history(std::int64_t change, std::string_view entity, std::int64_t id, std::string_view field,
+               const std::string& old_value, const std::string& new_value);
+
+  void insert(const Partnership& p, std::int64_t change);
+  void insert(const Agency& a, std::int64_t change);
+  void insert(const Group& g, std::int64_t change);
+  void insert(const Theme& t, std::int64_t change);
+  void insert(const Audit& a, std::int64_t change);
+  void insert(const Case& c, std::int64_t change);
+  void insert(const AgencyReturn& r, std::int64_t change);
+  void insert(const Finding& f, std::int64_t change);
+  void insert(const Recommendation& r, std::int64_t change);
+  void insert(const Action& a, bool recorded, std::int64_t change);
+  void insert(const ImmediateConcern& c, std::int64_t change);
+  void insert_dependency(ActionId action, ActionId depends_on, std::int64_t change);
+  void insert(const Update& u, std::int64_t change);
+  void insert(const DueDateRevision& r, std::int64_t change);
+  void insert(const OwnerChange& c, std::int64_t change);
+  void insert(const Evidence& e, std::int64_t change);
+  void insert(const Assurance& a, std::int64_t change);
+  void set_audit_stage(AuditId audit, AuditStage stage);
+  void set_concern_answer(ConcernId concern, Date on, const std::string& answer);
+
+ private:
+  SQLite::Statement& statement(const char* sql);
+
+  SQLite::Database& db_;
+  // Keyed by the SQL text's address: every statement is a string literal.
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace plansight::detail

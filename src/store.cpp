@@ -1,0 +1,345 @@
+#include "plansight/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "detail/reader.hpp"
+#include "detail/schema.hpp"
+#include "detail/sql.hpp"
+#include "detail/writer.hpp"
+
+namespace plansight {
+namespace {
+
+SQLite::Database open_database(const std::string& path) {
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA journal_mode = WAL");
+    return db;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot open store '" + path + "': " + e.what());
+  }
+}
+
+void require_actor(const Actor& by) {
+  if (by.name.find_first_not_of(" \t") == std::string::npos)
+    throw ValidationError("by", "every change must name the actor making it");
+}
+
+}  // namespace
+
+struct Store::Impl {
+  std::string path;
+  SQLite::Database db;
+  detail::Writer writer;
+  Plan plan;
+
+  explicit Impl(const std::string& file) : path(file), db(open_database(file)), writer(db) {
+    try {
+      detail::migrate(db);
+      plan = detail::read_plan(db);
+    } catch (const SQLite::Exception& e) {
+      throw StoreError("store '" + path + "': " + e.what());
+    } catch (const StoreError&) {
+      throw;
+    } catch (const Error& e) {
+      throw StoreError("store '" + path + "' holds data plansight refuses: " + e.what());
+    }
+  }
+
+  // Runs `body(change_id)` in one transaction under a new change set. The
+  // plan is only touched by the caller after this returns, so a failure here
+  // leaves both file and plan as they were.
+  template <class F>
+  void write(const Actor& by, std::string_view why, F&& body) {
+    require_actor(by);
+    try {
+      SQLite::Transaction transaction(db);
+      body(writer.begin_change(by, why));
+      transaction.commit();
+    } catch (const SQLite::Exception& e) {
+      throw StoreError("store '" + path + "': " + e.what());
+    }
+  }
+
+  // The common shape of every "add": validate, write, then apply.
+  template <class T>
+  T add(T value, const Actor& by, std::string_view why) {
+    value = plan.prepare(std::move(value));
+    write(by, why, [&](std::int64_t change) { writer.insert(value, change); });
+    plan.add(value);
+    return value;
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path) { return Store(std::make_unique<Impl>(path)); }
+int Store::latest_schema_version() { return detail::latest_schema_version(); }
+
+const std::string& Store::path() const { return impl_->path; }
+int Store::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+const Plan& Store::plan() const { return impl_->plan; }
+
+Plan Store::load() const {
+  try {
+    return detail::read_plan(impl_->db);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("store '" + impl_->path + "': " + e.what());
+  }
+}
+
+Partnership Store::add(Partnership p, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(p), by, why);
+}
+Agency Store::add(Agency a, const Actor& by, std::string_view why) { return impl_->add(std::move(a), by, why); }
+Group Store::add(Group g, const Actor& by, std::string_view why) { return impl_->add(std::move(g), by, why); }
+Theme Store::add(Theme t, const Actor& by, std::string_view why) { return impl_->add(std::move(t), by, why); }
+Audit Store::add(Audit a, const Actor& by, std::string_view why) { return impl_->add(std::move(a), by, why); }
+Case Store::add(Case c, const Actor& by, std::string_view why) { return impl_->add(std::move(c), by, why); }
+AgencyReturn Store::add(AgencyReturn r, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(r), by, why);
+}
+Finding Store::add(Finding f, const Actor& by, std::string_view why) { return impl_->add(std::move(f), by, why); }
+Recommendation Store::add(Recommendation r, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(r), by, why);
+}
+ImmediateConcern Store::add(ImmediateConcern c, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(c), by, why);
+}
+
+Action Store::add(Action a, const Actor& by, std::string_view why) {
+  a = impl_->plan.prepare(std::move(a));
+  impl_->write(by, why, [&](std::int64_t change) { impl_->writer.insert(a, false, change); });
+  impl_->plan.add(a);
+  return a;
+}
+
+void Store::add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why) {
+  impl_->plan.check_dependency(action, depends_on);
+  impl_->write(by, why,
+               [&](std::int64_t change) { impl_->writer.insert_dependency(action, depends_on, change); });
+  impl_->plan.add_dependency(action, depends_on);
+}
+
+void Store::advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why) {
+  impl_->plan.check_advance(audit, to);
+  const auto from = impl_->plan.audit(audit).stage;
+  impl_->write(by, why, [&](std::int64_t change) {
+    impl_->writer.set_audit_stage(audit, to);
+    impl_->writer.history(change, "audit", audit.value(), "stage", to_string(from), to_string(to));
+  });
+  impl_->plan.advance_audit(audit, to);
+}
+
+// History entries carry who recorded them; default to the actor's name.
+template <class T>
+static T attributed(T entry, const Actor& by) {
+  if (entry.by.empty()) entry.by = by.name;
+  return entry;
+}
+
+void Store::record(Update u, const Actor& by) {
+  u = attributed(std::move(u), by);
+  impl_->plan.check(u);
+  if (u.status == Status::complete && !u.completed_on) u.completed_on = u.on;
+  impl_->write(by, u.note, [&](std::int64_t change) { impl_->writer.insert(u, change); });
+  impl_->plan.record(std::move(u));
+}
+
+void Store::record(DueDateRevision r, const Actor& by) {
+  impl_->plan.check(r);
+  impl_->write(by, r.reason, [&](std::int64_t change) { impl_->writer.insert(r, change); });
+  impl_->plan.record(std::move(r));
+}
+
+void Store::record(OwnerChange c, const Actor& by) {
+  impl_->plan.check(c);
+  impl_->write(by, c.reason, [&](std::int64_t change) { impl_->writer.insert(c, change); });
+  impl_->plan.record(std::move(c));
+}
+
+Evidence Store::record(Evidence e, const Actor& by) {
+  e = impl_->plan.prepare(attributed(std::move(e), by));
+  impl_->write(by, {}, [&](std::int64_t change) { impl_->writer.insert(e, change); });
+  return impl_->plan.record(std::move(e));
+}
+
+void Store::record(Assurance a, const Actor& by) {
+  a = attributed(std::move(a), by);
+  impl_->plan.check(a);
+  impl_->write(by, a.note, [&](std::int64_t change) { impl_->writer.insert(a, change); });
+  impl_->plan.record(std::move(a));
+}
+
+void Store::answer_concern(ConcernId concern, Date on, std::string answer, const Actor& by) {
+  impl_->plan.check_answer(concern, on, answer);
+  impl_->write(by, {}, [&](std::int64_t change) {
+    impl_->writer.set_concern_answer(concern, on, answer);
+    impl_->writer.history(change, "concern", concern.value(), "answered_on", "", to_iso(on));
+    impl_->writer.history(change, "concern", concern.value(), "answer", "", answer);
+  });
+  impl_->plan.answer_concern(concern, on, std::move(answer));
+}
+
+// ---- bulk additions ------------------------------------------------------------
+
+namespace {
+
+template <class T>
+void require_prefix(const std::vector<T>& base, const std::vector<T>& extended, const char* what) {
+  if (extended.size() < base.size() || (!base.empty() && extended[base.size() - 1].id != base.back().id))
+    throw ConflictError(std::string("the plan to add does not extend this store's ") + what);
+}
+
+void require_extends(const Plan& base, const Plan& extended) {
+  require_prefix(base.partnerships(), extended.partnerships(), "partnerships");
+  require_prefix(base.agencies(), extended.agencies(), "agencies");
+  require_prefix(base.groups(), extended.groups(), "groups");
+  require_prefix(base.themes(), extended.themes(), "themes");
+  require_prefix(base.audits(), extended.audits(), "audits");
+  require_prefix(base.cases(), extended.cases(), "cases");
+  require_prefix(base.agency_returns(), extended.agency_returns(), "agency returns");
+  require_prefix(base.findings(), extended.findings(), "findings");
+  require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
+  require_prefix(base.actions(), extended.actions(), "actions");
+  require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
+  if (extended.dependencies().size() < base.dependencies().size())
+    throw ConflictError("the plan to add does not extend this store's dependencies");
+  for (std::size_t i = 0; i < base.actions().size(); ++i) {
+    const auto& b = base.actions()[i];
+    const auto& e = extended.actions()[i];
+    if (e.updates.size() < b.updates.size() || e.due_revisions.size() < b.due_revisions.size() ||
+        e.owner_changes.size() < b.owner_changes.size() || e.evidence.size() < b.evidence.size() ||
+        (b.assurance && !e.assurance))
+      throw ConflictError("the plan to add does not extend the history of action " +
+                          std::to_string(b.id.value()));
+  }
+}
+
+template <class T>
+void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vector<T>& extended,
+                 std::int64_t change) {
+  for (std::size_t i = base.size(); i < extended.size(); ++i) w.insert(extended[i], change);
+}
+
+void insert_new_history(detail::Writer& w, const Action* base, const Action& extended, std::int64_t change) {
+  static const Action empty;
+  const Action& b = base ? *base : empty;
+  insert_tail(w, b.updates, extended.updates, change);
+  insert_tail(w, b.due_revisions, extended.due_revisions, change);
+  insert_tail(w, b.owner_changes, extended.owner_changes, change);
+  insert_tail(w, b.evidence, extended.evidence, change);
+  if (!b.assurance && extended.assurance) w.insert(*extended.assurance, change);
+}
+
+void write_in_place_changes(detail::Writer& w, const Plan& base, const Plan& extended, std::int64_t change) {
+  for (std::size_t i = 0; i < base.audits().size(); ++i) {
+    const auto &b = base.audits()[i], &e = extended.audits()[i];
+    if (b.stage == e.stage) continue;
+    w.set_audit_stage(e.id, e.stage);
+    w.history(change, "audit", e.id.value(), "stage", to_string(b.stage), to_string(e.stage));
+  }
+  for (std::size_t i = 0; i < base.concerns().size(); ++i) {
+    const auto &b = base.concerns()[i], &e = extended.concerns()[i];
+    if (b.answered_on || !e.answered_on) continue;
+    w.set_concern_answer(e.id, *e.answered_on, e.answer);
+    w.history(change, "concern", e.id.value(), "answered_on", "", to_iso(*e.answered_on));
+    w.history(change, "concern", e.id.value(), "answer", "", e.answer);
+  }
+}
+
+}  // namespace
+
+void Store::add_all(Plan extended, const Actor& by, std::string_view why) {
+  const Plan& base = impl_->plan;
+  require_extends(base, extended);
+  auto& w = impl_->writer;
+  impl_->write(by, why, [&](std::int64_t change) {
+    insert_tail(w, base.partnerships(), extended.partnerships(), change);
+    insert_tail(w, base.agencies(), extended.agencies(), change);
+    insert_tail(w, base.groups(), extended.groups(), change);
+    insert_tail(w, base.themes(), extended.themes(), change);
+    insert_tail(w, base.audits(), extended.audits(), change);
+    insert_tail(w, base.cases(), extended.cases(), change);
+    insert_tail(w, base.agency_returns(), extended.agency_returns(), change);
+    insert_tail(w, base.findings(), extended.findings(), change);
+    insert_tail(w, base.recommendations(), extended.recommendations(), change);
+    const auto& actions = extended.actions();
+    for (std::size_t i = base.actions().size(); i < actions.size(); ++i) w.insert(actions[i], true, change);
+    insert_tail(w, base.concerns(), extended.concerns(), change);
+    const auto& edges = extended.dependencies();
+    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
+      w.insert_dependency(edges[i].first, edges[i].second, change);
+    for (std::size_t i = 0; i < actions.size(); ++i)
+      insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
+    write_in_place_changes(w, base, extended, change);
+  });
+  impl_->plan = std::move(extended);
+}
+
+// ---- history -------------------------------------------------------------------
+
+namespace {
+
+// Creations come from each table's change_id, events from the append-only
+// event tables, in-place changes from `history`.
+constexpr const char* history_sql = R"sql(
+WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
+  SELECT change_id, 'partnership', id, 'created', NULL, name FROM partnership
+  UNION ALL SELECT change_id, 'agency', id, 'created', NULL, name FROM agency
+  UNION ALL SELECT change_id, 'group', id, 'created', NULL, name FROM monitoring_group
+  UNION ALL SELECT change_id, 'theme', id, 'created', NULL, name FROM theme
+  UNION ALL SELECT change_id, 'audit', id, 'created', NULL, title FROM audit
+  UNION ALL SELECT change_id, 'case', id, 'created', NULL, reference FROM case_record
+  UNION ALL SELECT change_id, 'agency_return', id, 'created', NULL, agency_id FROM agency_return
+  UNION ALL SELECT change_id, 'finding', id, 'created', NULL, text FROM finding
+  UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text FROM recommendation
+  UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action
+  UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description FROM immediate_concern
+  UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL, depends_on_id FROM dependency
+  UNION ALL SELECT change_id, 'action', action_id, 'status',
+    coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status
+    FROM action_update
+  UNION ALL SELECT r.change_id, 'action', r.action_id, 'due_on',
+    coalesce(lag(r.new_due) OVER (PARTITION BY r.action_id ORDER BY r.seq), a.due_on), r.new_due
+    FROM due_revision r JOIN action a ON a.id = r.action_id
+  UNION ALL SELECT c.change_id, 'action', c.action_id, 'owner',
+    coalesce(lag(coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id))
+               OVER (PARTITION BY c.action_id ORDER BY c.seq),
+             coalesce('agency ' || a.owner_agency_id, 'group ' || a.owner_group_id)),
+    coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id)
+    FROM owner_change c JOIN action a ON a.id = c.action_id
+  UNION ALL SELECT change_id, 'action', action_id, 'evidence', NULL, kind || ': ' || description FROM evidence
+  UNION ALL SELECT change_id, 'action', action_id, 'assured', NULL, on_date FROM assurance
+  UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value FROM history
+)
+SELECT e.change_id, c.actor, c.recorded_at, c.why, e.entity, e.entity_id, e.field,
+       coalesce(e.old_value, ''), coalesce(e.new_value, '')
+FROM entry e JOIN change_set c ON c.id = e.change_id
+WHERE (?1 = '' OR e.entity = ?1) AND (?2 = 0 OR e.entity_id = ?2)
+ORDER BY e.change_id, e.entity, e.entity_id
+)sql";
+
+}  // namespace
+
+std::vector<HistoryEntry> Store::history(std::string_view entity, std::int64_t id) const {
+  try {
+    SQLite::Statement s(impl_->db, history_sql);
+    s.bind(1, std::string(entity));
+    s.bind(2, static_cast<int64_t>(id));
+    std::vector<HistoryEntry> entries;
+    while (s.executeStep())
+      entries.push_back(HistoryEntry{detail::int_at(s, 0), detail::text_at(s, 1), detail::text_at(s, 2),
+                                     detail::text_at(s, 3), detail::text_at(s, 4), detail::int_at(s, 5),
+                                     detail::text_at(s, 6), detail::text_at(s, 7), detail::text_at(s, 8)});
+    return entries;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("store '" + impl_->path + "': " + e.what());
+  }
+}
+
+}  // namespace plansight
