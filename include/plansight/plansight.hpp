@@ -1,0 +1,15 @@
+// plansight: a safeguarding partnership's multi-agency audit action plans,
+// from audit to impact. This umbrella header brings in the whole public API.
+#pragma once
+
+#include "plansight/dates.hpp"
+#include "plansight/enums.hpp"
+#include "plansight/errors.hpp"
+#include "plansight/ids.hpp"
+#include "plansight/interchange.hpp"
+#include "plansight/model.hpp"
+#include "plansight/plan.hpp"
+#include "plansight/status.hpp"
+#include "plansight/store.hpp"
+#include "plansight/summary.hpp"
+#include "plansight/version.hpp"
