@@ -1,6 +1,7 @@
 #include "plansight/dates.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <cctype>
 
 namespace plansight {
 
@@ -13,8 +14,13 @@ Date parse_iso_date(std::string_view text, std::string_view field) {
     return ValidationError(std::string(field),
                            "'" + std::string(text) + "' is not a valid date (expected YYYY-MM-DD)");
   };
-  // from_simple_string accepts other shapes too; insist on the ISO one.
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw fail();
+  // from_simple_string accepts other shapes too ("2024-1 -01", "2024-01-1 ");
+  // insist on the ISO one: four, two and two digits.
+  if (text.size() != 10) throw fail();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? text[i] != '-' : !std::isdigit(static_cast<unsigned char>(text[i]))) throw fail();
+  }
   try {
     Date d = boost::gregorian::from_simple_string(std::string(text));
     if (d.is_special()) throw fail();

@@ -1,11 +1,23 @@
 // Interchange: the CSV workload format (agencies, audits, findings, actions,
 // dependencies, updates; UTF-8, header row, ISO dates) read into a plan and
-// written back out.
+// written back out. Quoting is Python's csv QUOTE_MINIMAL: a field is quoted
+// only when it holds a comma, a double quote, CR or LF; rows end in "\n"
+// (CRLF and a UTF-8 byte-order mark are accepted on reading).
 //
 // Reading is all or nothing: every row is parsed and validated against the
-// plan; the first bad row throws ImportError naming file, line and field, and
+// plan; the first bad row throws ImportError naming file, 1-based line (where
+// the row starts; 0 when the file itself cannot be read) and column, and
 // nothing is returned. Writing gives back byte-identical files for what was
-// read: import -> export -> import round-trips.
+// read when it was in the written form (each action's updates together, "\n"
+// line ends), as gen_workload.py writes it; import -> export -> import ->
+// export always gives identical files.
+//
+// The format carries a subset of the model: agencies, audits (id,
+// partnership, title, themes joined by "; ", kind, held_on), findings, actions
+// with their first owner (an agency and role) and first due date, dependencies
+// and updates (status, reported RAG, note; the completion date of the latest
+// one). Partnership names, groups, cases, recommendations, due-date
+// revisions, owner changes, evidence and assurance are not written.
 #pragma once
 
 #include <string>
@@ -26,9 +38,9 @@ struct ImportWarning {
 };
 
 struct WorkloadImport {
-  Plan plan;                           // base plus every row read
+  Plan plan;  // base plus every row read
   std::vector<ImportWarning> warnings;
-  long rows = 0;                       // data rows read, all files
+  long rows = 0;  // data rows read, all files
 };
 
 // The files read and written, in dependency order.
@@ -36,11 +48,20 @@ const std::vector<std::string>& workload_files();
 
 // Reads the workload directory on top of `base` (for instance a store's
 // plan). Partnerships named only by id are created as "Partnership <id>";
-// themes are created by name. Throws ImportError; `base` is never changed.
+// themes are created by name; an agency row identical to one of `base` is
+// taken as that agency. Actions are recorded (Provenance::recorded): a due
+// date before the creation date is kept and reported as a warning. Each
+// action's updates are recorded in file order (actions may interleave); the
+// last one takes actions.csv completed_on, and actions.csv status must be the
+// status of that last update (not_started when there is none). Updates may
+// also name actions of `base`. Throws ImportError; `base` is never changed.
 WorkloadImport read_workload(const std::string& directory, const Plan& base);
 
 // Writes the plan in the workload format into `directory` (created if
-// missing). Throws Error when a file cannot be written.
+// missing), rows in the plan's order, each action's updates together. Throws
+// Error naming the path when a file cannot be written, and before writing
+// anything when an action is owned by a group (actions.csv names an agency)
+// or a theme's name holds the separator "; ".
 void write_workload(const Plan& plan, const std::string& directory);
 
 }  // namespace plansight
