@@ -1,0 +1,552 @@
+#include "commands.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include "plansight/dates.hpp"
+#include "plansight/errors.hpp"
+#include "plansight/interchange.hpp"
+#include "plansight/status.hpp"
+#include "plansight/store.hpp"
+#include "plansight/summary.hpp"
+#include "plansight/version.hpp"
+
+namespace plansight::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Words = std::span<const std::string_view>;
+using Cells = std::vector<std::string>;
+
+// A command line that cannot be run as given (exit code 1).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string str(std::string_view text) { return std::string(text); }
+
+// ---- options ------------------------------------------------------------------------
+
+struct Option {
+  std::string_view name;   // "--db"
+  std::string_view value;  // what it takes ("FILE"); empty for a flag
+  std::string_view help;
+};
+
+constexpr std::array<Option, 6> all_options{{
+    {"--db", "FILE", "the plansight store (an SQLite file)"},
+    {"--as-of", "DATE", "the review date, YYYY-MM-DD"},
+    {"--actor", "NAME", "who the import is recorded as (default \"plansight import\")"},
+    {"--verbose", "", "list every warning"},
+    {"--limit", "N", "overdue and blocked actions listed per partnership (default 10; 0 lists all)"},
+    {"--help", "", "show this help"},
+}};
+
+const Option* find_option(std::string_view name) {
+  const auto it =
+      std::find_if(all_options.begin(), all_options.end(), [&](const Option& o) { return o.name == name; });
+  return it == all_options.end() ? nullptr : &*it;
+}
+
+// The parsed command line of one subcommand.
+struct Args {
+  std::string operand;                                     // DIR, for import and export
+  std::map<std::string, std::string, std::less<>> values;  // option -> value ("" for a flag)
+
+  bool has(std::string_view name) const { return values.find(name) != values.end(); }
+  // The value of an option given (has(name) holds, as for every required option).
+  const std::string& value(std::string_view name) const { return values.find(name)->second; }
+  std::string value_or(std::string_view name, std::string_view fallback) const {
+    return has(name) ? value(name) : str(fallback);
+  }
+};
+
+// ---- commands -------------------------------------------------------------------------
+
+using Runner = int (*)(const Args&, std::ostream& out, std::ostream& err);
+
+struct Command {
+  std::string_view name;
+  std::string_view operand;                  // "DIR", or empty when it takes none
+  std::array<std::string_view, 2> required;  // options it cannot run without
+  std::array<std::string_view, 2> optional;
+  std::string_view summary;
+  std::string_view description;
+  Runner run;
+};
+
+bool contains(const std::array<std::string_view, 2>& names, std::string_view name) {
+  return !name.empty() && std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool accepts(const Command& c, std::string_view option) {
+  return option == "--help" || contains(c.required, option) || contains(c.optional, option);
+}
+
+std::string usage_line(const Command& c) {
+  std::string line = "plansight " + str(c.name);
+  if (!c.operand.empty()) line += " " + str(c.operand);
+  for (const auto name : c.required)
+    if (!name.empty()) line += " " + str(name) + " " + str(find_option(name)->value);
+  for (const auto name : c.optional) {
+    if (name.empty()) continue;
+    const auto value = find_option(name)->value;
+    line += " [" + str(name) + (value.empty() ? "" : " " + str(value)) + "]";
+  }
+  return line;
+}
+
+std::string see_help(const Command& c) { return " (see 'plansight " + str(c.name) + " --help')"; }
+
+// ---- parsing a command line ---------------------------------------------------------------
+
+// Takes the option at rest[0] (and its value); returns how many extra words it used.
+std::size_t take_option(const Command& c, Words rest, Args& args) {
+  const std::string_view word = rest[0] == "-h" ? "--help" : rest[0];
+  const auto eq = word.find('=');
+  const auto name = word.substr(0, eq);
+  const Option* option = find_option(name);
+  if (!option || !accepts(c, name))
+    throw UsageError("unknown option '" + str(name) + "' for plansight " + str(c.name) + see_help(c));
+  if (option->value.empty()) {
+    if (eq != std::string_view::npos) throw UsageError(str(name) + " takes no value" + see_help(c));
+    args.values[str(name)];
+    return 0;
+  }
+  if (eq != std::string_view::npos) {
+    args.values[str(name)] = str(word.substr(eq + 1));
+    return 0;
+  }
+  if (rest.size() < 2 || rest[1].starts_with("--"))
+    throw UsageError(str(name) + " needs a value (" + str(option->value) + ")" + see_help(c));
+  args.values[str(name)] = str(rest[1]);
+  return 1;
+}
+
+void take_operand(const Command& c, std::string_view word, Args& args) {
+  if (c.operand.empty() || !args.operand.empty())
+    throw UsageError("unexpected argument '" + str(word) + "' for plansight " + str(c.name) + see_help(c));
+  args.operand = str(word);
+}
+
+void require_complete(const Command& c, const Args& args) {
+  if (!c.operand.empty() && args.operand.empty()) throw UsageError("missing " + str(c.operand) + see_help(c));
+  for (const auto name : c.required)
+    if (!name.empty() && !args.has(name))
+      throw UsageError("missing " + str(name) + " " + str(find_option(name)->value) + see_help(c));
+}
+
+Args parse(const Command& c, Words words) {
+  Args args;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].starts_with("-") && words[i] != "-")
+      i += take_option(c, words.subspan(i), args);
+    else
+      take_operand(c, words[i], args);
+  }
+  if (!args.has("--help")) require_complete(c, args);
+  return args;
+}
+
+Date as_of(const Args& args) {
+  try {
+    return parse_iso_date(args.value("--as-of"), "--as-of");
+  } catch (const ValidationError& e) {
+    throw UsageError(e.what());
+  }
+}
+
+// How many actions to list; 0 on the command line means all of them.
+std::size_t limit(const Args& args) {
+  const std::string text = args.value_or("--limit", "10");
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+    throw UsageError("--limit: '" + text + "' is not a non-negative integer");
+  return n == 0 ? std::numeric_limits<std::size_t>::max() : n;
+}
+
+// Reading commands must not create an empty store where none was.
+Store open_existing(const std::string& path) {
+  if (!fs::exists(path)) throw StoreError("no plansight store at " + path);
+  return Store::open(path);
+}
+
+// ---- plain-text tables -------------------------------------------------------------------
+
+// Width on a terminal: UTF-8 code points, not bytes.
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// One line of text at most `max` code points long, cut with an ellipsis.
+std::string shorten(std::string_view text, std::size_t max) {
+  std::string out;
+  std::size_t points = 0;
+  for (const char c : text) {
+    const bool starts_point = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (starts_point && ++points == max && display_width(text) > max) return out + "…";
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  return out;
+}
+
+// Columns as wide as their widest cell; the first `text_columns` left-aligned,
+// the rest (counts) right-aligned. An empty row prints as a rule; an empty
+// header prints nothing (no header line, no rule under it).
+class TextTable {
+ public:
+  TextTable(Cells header, std::size_t text_columns)
+      : header_(std::move(header)), text_columns_(text_columns) {}
+  void add(Cells row) { rows_.push_back(std::move(row)); }
+  void rule() { rows_.emplace_back(); }
+
+  void print(std::ostream& out, std::string_view indent) const {
+    const auto widths = column_widths();
+    if (!header_.empty()) {
+      print_row(out, header_, widths, indent);
+      print_rule(out, widths, indent);
+    }
+    for (const auto& row : rows_)
+      row.empty() ? print_rule(out, widths, indent) : print_row(out, row, widths, indent);
+  }
+
+ private:
+  std::vector<std::size_t> column_widths() const {
+    std::vector<std::size_t> widths;
+    for (const auto* row : rows_with_header())
+      for (std::size_t i = 0; i < row->size(); ++i) {
+        if (i == widths.size()) widths.push_back(0);
+        widths[i] = std::max(widths[i], display_width((*row)[i]));
+      }
+    return widths;
+  }
+
+  std::vector<const Cells*> rows_with_header() const {
+    std::vector<const Cells*> all{&header_};
+    for (const auto& row : rows_) all.push_back(&row);
+    return all;
+  }
+
+  void print_row(std::ostream& out, const Cells& row, const std::vector<std::size_t>& widths,
+                 std::string_view indent) const {
+    std::string line(indent);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const std::string pad(widths[i] - display_width(row[i]), ' ');
+      line += (i ? "  " : "") + (i < text_columns_ ? row[i] + pad : pad + row[i]);
+    }
+    out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
+  }
+
+  static void print_rule(std::ostream& out, const std::vector<std::size_t>& widths, std::string_view indent) {
+    if (widths.empty()) return;
+    std::size_t total = 2 * (widths.size() - 1);
+    for (const auto w : widths) total += w;
+    out << indent << std::string(total, '-') << '\n';
+  }
+
+  Cells header_;
+  std::size_t text_columns_;
+  std::vector<Cells> rows_;
+};
+
+Cells concat(Cells head, const Cells& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
+Cells rag_header() {
+  Cells names;
+  for (const auto name : EnumNames<Rag>::values) names.push_back(str(name));
+  names.push_back("total");
+  return names;
+}
+
+Cells rag_cells(const RagTally& tally) {
+  Cells cells;
+  long total = 0;
+  for (const long n : tally) {
+    cells.push_back(std::to_string(n));
+    total += n;
+  }
+  cells.push_back(std::to_string(total));
+  return cells;
+}
+
+void add_to(RagTally& sum, const RagTally& more) {
+  for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += more[i];
+}
+
+std::string agency_name(const Plan& plan, const std::optional<AgencyId>& agency) {
+  return agency ? plan.agency(*agency).name : "(group)";
+}
+
+std::string owner_name(const Plan& plan, const Owner& owner) {
+  return owner.agency ? plan.agency(*owner.agency).name : plan.group(*owner.group).name + " (group)";
+}
+
+// ---- status -----------------------------------------------------------------------------------
+
+// Folds the rag_counts() rows from `i` on that share a partnership and an
+// agency into one tally, moving `i` past them.
+RagTally fold_agency(const std::vector<RagCount>& counts, std::size_t& i) {
+  RagTally tally{};
+  const RagCount& first = counts[i];
+  for (; i < counts.size() && counts[i].partnership == first.partnership && counts[i].agency == first.agency;
+       ++i)
+    tally[static_cast<std::size_t>(counts[i].rag)] += counts[i].count;
+  return tally;
+}
+
+// A line per partnership and agency, a total line per partnership and overall.
+TextTable rag_table(const Plan& plan, Date as_of) {
+  TextTable table(concat({"partnership", "agency"}, rag_header()), 2);
+  const auto counts = rag_counts(plan, as_of);
+  RagTally all{};
+  for (std::size_t i = 0; i < counts.size();) {
+    const PartnershipId partnership = counts[i].partnership;
+    const std::string& name = plan.partnership(partnership).name;
+    RagTally in_partnership{};
+    while (i < counts.size() && counts[i].partnership == partnership) {
+      const auto agency = counts[i].agency;
+      const RagTally tally = fold_agency(counts, i);
+      table.add(concat({name, agency_name(plan, agency)}, rag_cells(tally)));
+      add_to(in_partnership, tally);
+    }
+    table.add(concat({name, "all agencies"}, rag_cells(in_partnership)));
+    table.rule();
+    add_to(all, in_partnership);
+  }
+  table.add(concat({"all partnerships", ""}, rag_cells(all)));
+  return table;
+}
+
+int run_status(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  const Store store = open_existing(args.value("--db"));
+  out << "Actions by RAG as of " << to_iso(date) << "\n\n";
+  rag_table(store.plan(), date).print(out, "");
+  return exit_ok;
+}
+
+// ---- summary ----------------------------------------------------------------------------------
+
+void print_headline(std::ostream& out, const PartnershipSummary& s) {
+  TextTable table({"actions", "open", "overdue", "blocked", "complete", "assured", "cancelled"}, 0);
+  table.add({std::to_string(s.actions), std::to_string(s.open), std::to_string(s.overdue),
+             std::to_string(s.blocked), std::to_string(s.complete), std::to_string(s.assured),
+             std::to_string(s.cancelled)});
+  table.print(out, "  ");
+}
+
+void print_agency_rag(std::ostream& out, const Plan& plan, const PartnershipSummary& s) {
+  TextTable table(concat({"agency"}, rag_header()), 1);
+  for (const auto& row : s.by_agency) table.add(concat({agency_name(plan, row.agency)}, rag_cells(row.rag)));
+  table.rule();
+  table.add(concat({"all agencies"}, rag_cells(s.rag)));
+  out << "\n  RAG by agency\n";
+  table.print(out, "  ");
+}
+
+std::string id_list(const std::vector<ActionId>& ids) {
+  std::string text;
+  for (const auto id : ids) text += (text.empty() ? "#" : ", #") + std::to_string(id.value());
+  return text;
+}
+
+// Titles are cut to keep a listed action on one line of a meeting's screen.
+constexpr std::size_t title_width = 60;
+
+Cells action_cells(const Plan& plan, const Action& a, Date as_of, bool blocked) {
+  Cells cells{"#" + std::to_string(a.id.value()), shorten(a.title, title_width),
+              owner_name(plan, owner_at(a, as_of)), to_iso(due_on_at(a, as_of))};
+  if (blocked) cells.push_back(id_list(blockers(plan, a, as_of)));
+  return cells;
+}
+
+// Lists the actions (at most `cap`), then how many more there are.
+void print_actions(std::ostream& out, std::string_view heading, const Plan& plan,
+                   const std::vector<ActionId>& ids, Date as_of, std::size_t cap, bool blocked) {
+  out << "\n  " << heading << " actions (" << ids.size() << ")\n";
+  if (ids.empty()) return;
+  Cells header{"id", "title", "owner", "due"};
+  if (blocked) header.push_back("waiting for");
+  TextTable table(header, header.size());
+  for (std::size_t i = 0; i < std::min(cap, ids.size()); ++i)
+    table.add(action_cells(plan, plan.action(ids[i]), as_of, blocked));
+  table.print(out, "  ");
+  if (ids.size() > cap) out << "  … and " << ids.size() - cap << " more\n";
+}
+
+void print_partnership(std::ostream& out, const Plan& plan, const PartnershipSummary& s, Date as_of,
+                       std::size_t cap) {
+  const std::string& name = plan.partnership(s.partnership).name;
+  out << '\n' << name << '\n' << std::string(display_width(name), '=') << '\n';
+  if (s.actions == 0) {
+    out << "  No actions as of " << to_iso(as_of) << ".\n";
+    return;
+  }
+  print_headline(out, s);
+  print_agency_rag(out, plan, s);
+  print_actions(out, "Overdue", plan, s.overdue_actions, as_of, cap, false);
+  print_actions(out, "Blocked", plan, s.blocked_actions, as_of, cap, true);
+}
+
+int run_summary(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  const std::size_t cap = limit(args);
+  const Store store = open_existing(args.value("--db"));
+  const ReviewSummary summary = review_summary(store.plan(), date);
+  out << "Quarterly LIS review summary as of " << to_iso(date) << " (" << summary.partnerships.size()
+      << " partnerships)\n";
+  for (const auto& p : summary.partnerships) print_partnership(out, store.plan(), p, date, cap);
+  return exit_ok;
+}
+
+// ---- import and export --------------------------------------------------------------------
+
+void print_warnings(const WorkloadImport& result, bool verbose, std::ostream& out, std::ostream& err) {
+  const bool hidden = !verbose && !result.warnings.empty();
+  out << result.warnings.size() << " warnings" << (hidden ? " (--verbose lists them)" : "") << '\n';
+  if (!verbose) return;
+  for (const auto& w : result.warnings)
+    err << "plansight: warning: " << w.file << " line " << w.line << ", field " << w.field << ": "
+        << w.message << '\n';
+}
+
+int run_import(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& dir = args.operand;
+  const std::string& db = args.value("--db");
+  if (!fs::is_directory(dir)) throw Error("no workload directory " + dir);
+  // A new store is created only once the workload has been read without error.
+  std::optional<Store> store;
+  if (fs::exists(db)) store = Store::open(db);
+  auto result = read_workload(dir, store ? store->plan() : Plan());
+  if (!store) store = Store::open(db);
+  const Actor actor{args.value_or("--actor", "plansight import"), std::nullopt};
+  store->add_all(std::move(result.plan), actor, "import of " + dir);
+  out << "imported " << result.rows << " rows from " << dir << " into " << db << '\n';
+  print_warnings(result, args.has("--verbose"), out, err);
+  return exit_ok;
+}
+
+int run_export(const Args& args, std::ostream& out, std::ostream&) {
+  const Store store = open_existing(args.value("--db"));
+  write_workload(store.plan(), args.operand);
+  out << "exported " << store.plan().actions().size() << " actions to " << args.operand << '\n';
+  return exit_ok;
+}
+
+// ---- the command table, help and dispatch --------------------------------------------------
+
+constexpr std::array<Command, 4> commands{{
+    {"import",
+     "DIR",
+     {"--db"},
+     {"--actor", "--verbose"},
+     "read a workload directory into a store",
+     "Reads the six CSV files of DIR (agencies, audits, findings, actions, dependencies,\n"
+     "updates) on top of the store's plan and writes them in one transaction. Bad input\n"
+     "is refused whole, naming file, line and field; the store is left as it was.",
+     run_import},
+    {"export",
+     "DIR",
+     {"--db"},
+     {},
+     "write a store's plan as a workload directory",
+     "Writes the store's plan as the six CSV files of the workload format into DIR\n"
+     "(created if missing).",
+     run_export},
+    {"status",
+     "",
+     {"--db", "--as-of"},
+     {},
+     "count actions by partnership, agency and RAG",
+     "Counts the actions existing at DATE by partnership, owner agency and RAG at DATE\n"
+     "(RED overdue; AMBER blocked, or not started and due within 30 days; GREEN on\n"
+     "track; BLUE complete; none cancelled).",
+     run_status},
+    {"summary",
+     "",
+     {"--db", "--as-of"},
+     {"--limit"},
+     "the quarterly LIS review summary",
+     "Per partnership: headline figures, RAG by agency, and the overdue and blocked\n"
+     "actions with their owner, the due date in force and what blocks them.",
+     run_summary},
+}};
+
+void print_usage(std::ostream& out) {
+  out << "usage: plansight <command> [options]\n\n"
+         "Tracks safeguarding partnerships' multi-agency audit action plans.\n\ncommands:\n";
+  for (const auto& c : commands) out << "  " << usage_line(c) << "\n      " << c.summary << '\n';
+  out << "\n  plansight <command> --help   options of a command\n"
+         "  plansight --version          the version\n\n"
+         "exit codes: 0 done, 1 usage error, 2 data or store error\n";
+}
+
+void print_help(std::ostream& out, const Command& c) {
+  out << "usage: " << usage_line(c) << "\n\n" << c.description << "\n\noptions:\n";
+  TextTable table({}, 2);
+  for (const auto& o : all_options)
+    if (accepts(c, o.name))
+      table.add({str(o.name) + (o.value.empty() ? "" : " " + str(o.value)), str(o.help)});
+  table.print(out, "  ");
+}
+
+const Command& find_command(std::string_view name) {
+  const auto it =
+      std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
+  if (it == commands.end())
+    throw UsageError("unknown command '" + str(name) + "' (commands: import, export, status, summary)");
+  return *it;
+}
+
+int dispatch(const std::vector<std::string_view>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    print_usage(err);
+    return exit_usage;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_usage(out);
+    return exit_ok;
+  }
+  if (args[0] == "--version") {
+    out << "plansight " << version << '\n';
+    return exit_ok;
+  }
+  const Command& command = find_command(args[0]);
+  const Args parsed = parse(command, Words(args).subspan(1));
+  if (parsed.has("--help")) {
+    print_help(out, command);
+    return exit_ok;
+  }
+  return command.run(parsed, out, err);
+}
+
+}  // namespace
+
+int run(const std::vector<std::string_view>& args, std::ostream& out, std::ostream& err) {
+  try {
+    return dispatch(args, out, err);
+  } catch (const UsageError& e) {
+    err << "plansight: error: " << e.what() << '\n';
+    return exit_usage;
+  } catch (const std::exception& e) {  // plansight::Error, and anything the system refuses
+    err << "plansight: error: " << e.what() << '\n';
+    return exit_data;
+  }
+}
+
+}  // namespace plansight::cli

@@ -1,0 +1,689 @@
+#include "plansight/interchange.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <climits>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detail/csv.hpp"
+#include "plansight/dates.hpp"
+#include "plansight/errors.hpp"
+
+namespace plansight {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::CsvReader;
+using detail::CsvWriter;
+using Columns = std::span<const std::string_view>;
+
+// ---- the six files: name, and columns in header order --------------------------
+
+namespace agencies_csv {
+constexpr std::string_view file = "agencies.csv";
+enum Column : std::size_t { agency_id, name, sector };
+constexpr std::array<std::string_view, 3> columns{"agency_id", "name", "sector"};
+}  // namespace agencies_csv
+
+namespace audits_csv {
+constexpr std::string_view file = "audits.csv";
+enum Column : std::size_t { audit_id, partnership_id, title, theme, kind, held_on };
+constexpr std::array<std::string_view, 6> columns{"audit_id", "partnership_id", "title",
+                                                  "theme",    "kind",           "held_on"};
+}  // namespace audits_csv
+
+namespace findings_csv {
+constexpr std::string_view file = "findings.csv";
+enum Column : std::size_t { finding_id, audit_id, category, theme, text };
+constexpr std::array<std::string_view, 5> columns{"finding_id", "audit_id", "category", "theme", "text"};
+}  // namespace findings_csv
+
+namespace actions_csv {
+constexpr std::string_view file = "actions.csv";
+enum Column : std::size_t {
+  action_id,
+  partnership_id,
+  audit_id,
+  finding_id,
+  title,
+  owner_agency_id,
+  owner_role,
+  created_on,
+  due_on,
+  estimate_days,
+  status,
+  completed_on
+};
+constexpr std::array<std::string_view, 12> columns{
+    "action_id",  "partnership_id", "audit_id", "finding_id",    "title",  "owner_agency_id",
+    "owner_role", "created_on",     "due_on",   "estimate_days", "status", "completed_on"};
+}  // namespace actions_csv
+
+namespace dependencies_csv {
+constexpr std::string_view file = "dependencies.csv";
+enum Column : std::size_t { action_id, depends_on_action_id };
+constexpr std::array<std::string_view, 2> columns{"action_id", "depends_on_action_id"};
+}  // namespace dependencies_csv
+
+namespace updates_csv {
+constexpr std::string_view file = "updates.csv";
+enum Column : std::size_t { action_id, reviewed_on, status, rag, note };
+constexpr std::array<std::string_view, 5> columns{"action_id", "reviewed_on", "status", "rag", "note"};
+}  // namespace updates_csv
+
+constexpr std::string_view theme_separator = "; ";
+
+// ---- values from text ------------------------------------------------------------
+
+std::optional<std::int64_t> to_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+bool all_digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+unsigned short digits_value(std::string_view text) {
+  unsigned short value = 0;
+  for (const char c : text) value = static_cast<unsigned short>(value * 10 + (c - '0'));
+  return value;
+}
+
+// The common well-formed case is read directly (Boost still validates the
+// day); anything else goes through parse_iso_date for its canonical message.
+Date read_date(std::string_view text, std::string_view field) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
+      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2))) {
+    try {
+      return Date(digits_value(text.substr(0, 4)), digits_value(text.substr(5, 2)),
+                  digits_value(text.substr(8, 2)));
+    } catch (const std::out_of_range&) {
+    }
+  }
+  return parse_iso_date(text, field);
+}
+
+// A ValidationError's message without the "field: " prefix its what() carries.
+std::string reason_of(const ValidationError& e) {
+  const std::string_view what = e.what();
+  const std::string prefix = e.field() + ": ";
+  return std::string(e.field().empty() || !what.starts_with(prefix) ? what : what.substr(prefix.size()));
+}
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string joined(Columns columns) {
+  std::string out;
+  for (const auto c : columns) out += (out.empty() ? "" : ",") + std::string(c);
+  return out;
+}
+
+// ---- where a row is, and errors naming it ---------------------------------------
+
+class Where {
+ public:
+  Where(const std::string& file, long line, Columns columns) : file_(file), line_(line), columns_(columns) {}
+
+  long line() const { return line_; }
+  const std::string& file() const { return file_; }
+
+  ImportError error(std::size_t column, const std::string& reason) const {
+    return ImportError(file_, line_, std::string(columns_[column]), reason);
+  }
+
+  // The column a plan's ValidationError::field() refers to, else `fallback`.
+  std::size_t column_of(std::string_view field, std::size_t fallback) const {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> aliases{
+        {{"owner", "owner_agency_id"}, {"on", "reviewed_on"}, {"depends_on", "depends_on_action_id"}}};
+    if (const auto c = find(field)) return *c;
+    if (const auto c = find(std::string(field) + "_id")) return *c;
+    for (const auto& [from, to] : aliases)
+      if (from == field) return find(to).value_or(fallback);
+    return fallback;
+  }
+
+ private:
+  std::optional<std::size_t> find(std::string_view name) const {
+    const auto it = std::find(columns_.begin(), columns_.end(), name);
+    if (name.empty() || it == columns_.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - columns_.begin());
+  }
+
+  const std::string& file_;
+  long line_;
+  Columns columns_;
+};
+
+// Runs `f`, turning any plansight::Error it throws into an ImportError on
+// this row: the column a ValidationError names if it is one of the file's,
+// otherwise `fallback` (the column holding the reference or id at fault).
+template <class F>
+void guarded(const Where& at, std::size_t fallback, F&& f) {
+  try {
+    f();
+  } catch (const ImportError&) {
+    throw;
+  } catch (const ValidationError& e) {
+    throw at.error(at.column_of(e.field(), fallback), reason_of(e));
+  } catch (const Error& e) {
+    throw at.error(fallback, e.what());
+  }
+}
+
+// One data row: typed, validated access to its fields by column.
+class Row {
+ public:
+  Row(const Where& where, const std::vector<std::string_view>& fields) : where_(where), fields_(fields) {}
+
+  const Where& where() const { return where_; }
+  ImportError error(std::size_t c, const std::string& reason) const { return where_.error(c, reason); }
+
+  std::string_view optional_text(std::size_t c) const { return fields_[c]; }
+  std::string_view text(std::size_t c) const {
+    if (fields_[c].empty()) throw error(c, "must not be empty");
+    return fields_[c];
+  }
+
+  template <class IdT>
+  IdT id(std::size_t c) const {
+    const auto value = to_integer(text(c));
+    if (!value || *value <= 0) throw error(c, in_quotes(fields_[c]) + " is not a positive integer");
+    return IdT(*value);
+  }
+  template <class IdT>
+  std::optional<IdT> optional_id(std::size_t c) const {
+    return fields_[c].empty() ? std::nullopt : std::optional<IdT>(id<IdT>(c));
+  }
+
+  int days(std::size_t c) const {
+    const auto value = to_integer(text(c));
+    if (!value || *value < 0 || *value > INT_MAX)
+      throw error(c, in_quotes(fields_[c]) + " is not a non-negative whole number of days");
+    return static_cast<int>(*value);
+  }
+
+  Date date(std::size_t c) const {
+    Date d;
+    guarded(where_, c, [&] { d = read_date(text(c), {}); });
+    return d;
+  }
+  std::optional<Date> optional_date(std::size_t c) const {
+    return fields_[c].empty() ? std::nullopt : std::optional<Date>(date(c));
+  }
+
+  template <class E>
+  E vocabulary(std::size_t c) const {
+    E value{};
+    guarded(where_, c, [&] { value = parse<E>(text(c)); });
+    return value;
+  }
+
+ private:
+  const Where& where_;
+  const std::vector<std::string_view>& fields_;
+};
+
+// ---- reading ------------------------------------------------------------------------
+
+void check_header(const CsvReader& reader, Columns columns, const std::vector<std::string_view>& header) {
+  const auto fail = [&](std::string_view column, const std::string& reason) {
+    return ImportError(reader.name(), reader.line(), std::string(column),
+                       reason + " (expected the header " + joined(columns) + ")");
+  };
+  for (std::size_t i = 0; i < std::max(columns.size(), header.size()); ++i) {
+    if (i >= header.size()) throw fail(columns[i], "missing column " + in_quotes(columns[i]));
+    if (i >= columns.size()) throw fail(header[i], "unexpected column " + in_quotes(header[i]));
+    if (header[i] != columns[i])
+      throw fail(columns[i], "column " + std::to_string(i + 1) + " is " + in_quotes(header[i]) +
+                                 ", expected " + in_quotes(columns[i]));
+  }
+}
+
+void check_field_count(const Where& at, Columns columns, const std::vector<std::string_view>& fields) {
+  if (fields.size() == columns.size()) return;
+  const auto counts =
+      "the row has " + std::to_string(fields.size()) + " fields, expected " + std::to_string(columns.size());
+  if (fields.size() < columns.size())
+    throw at.error(fields.size(), counts + " (no " + in_quotes(columns[fields.size()]) + ")");
+  throw ImportError(at.file(), at.line(), "", counts + " (" + joined(columns) + ")");
+}
+
+// One row of actions.csv, kept to check its status against updates.csv.
+struct ActionRow {
+  ActionId id;
+  long line = 0;
+  Status status = Status::not_started;
+  std::optional<Date> completed_on;
+};
+
+// One row of updates.csv; the note is a view into the reader's buffer.
+struct UpdateRow {
+  ActionId action;
+  Date on;
+  Status status = Status::not_started;
+  std::optional<Rag> rag;
+  std::string_view note;
+  long line = 0;
+};
+
+// Groups update rows by action, keeping file order within each action
+// (a counting sort); returns row indexes.
+std::vector<std::size_t> group_by_action(const std::vector<UpdateRow>& rows) {
+  std::unordered_map<ActionId, std::size_t> group_of;
+  std::vector<std::size_t> group(rows.size());
+  std::vector<std::size_t> start;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto [it, fresh] = group_of.try_emplace(rows[i].action, start.size());
+    if (fresh) start.push_back(0);
+    group[i] = it->second;
+    ++start[it->second];
+  }
+  std::size_t sum = 0;
+  for (auto& s : start) sum += std::exchange(s, sum);
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) order[start[group[i]]++] = i;
+  return order;
+}
+
+class Importer {
+ public:
+  Importer(const std::string& directory, const Plan& base)
+      : directory_(directory), base_(base), result_{base, {}, 0} {
+    for (const auto& p : base.partnerships()) partnerships_.insert(p.id);
+  }
+
+  WorkloadImport run() && {
+    read(agencies_csv::file, agencies_csv::columns, [&](const Row& r) { agency(r); });
+    read(audits_csv::file, audits_csv::columns, [&](const Row& r) { audit(r); });
+    read(findings_csv::file, findings_csv::columns, [&](const Row& r) { finding(r); });
+    read(actions_csv::file, actions_csv::columns, [&](const Row& r) { action(r); });
+    read(dependencies_csv::file, dependencies_csv::columns, [&](const Row& r) { dependency(r); });
+    read_updates();
+    check_statuses();
+    return std::move(result_);
+  }
+
+ private:
+  Plan& plan() { return result_.plan; }
+
+  template <class F>
+  void read(std::string_view file, Columns columns, F&& on_row) {
+    CsvReader reader(directory_ / file, std::string(file));
+    read_rows(reader, columns, on_row);
+  }
+
+  template <class F>
+  void read_rows(CsvReader& reader, Columns columns, F&& on_row) {
+    std::vector<std::string_view> fields;
+    fields.reserve(columns.size() + 1);
+    if (!reader.next(fields))
+      throw ImportError(reader.name(), 1, std::string(columns[0]),
+                        "the file is empty; expected the header " + joined(columns));
+    check_header(reader, columns, fields);
+    while (reader.next(fields)) {
+      const Where at(reader.name(), reader.line(), columns);
+      check_field_count(at, columns, fields);
+      on_row(Row(at, fields));
+      ++result_.rows;
+    }
+  }
+
+  // An agency the base plan already holds, identical, is shared reference
+  // data (a second partnership's workload names the same agencies).
+  bool known_agency(const Agency& a) const {
+    const auto& all = base_.agencies();
+    return std::any_of(all.begin(), all.end(), [&](const Agency& b) {
+      return b.id == a.id && b.name == a.name && b.sector == a.sector;
+    });
+  }
+
+  void agency(const Row& row) {
+    namespace col = agencies_csv;
+    Agency a{row.id<AgencyId>(col::agency_id), std::string(row.text(col::name)),
+             row.vocabulary<Sector>(col::sector)};
+    if (!known_agency(a)) guarded(row.where(), col::agency_id, [&] { plan().add(std::move(a)); });
+  }
+
+  PartnershipId partnership(const Row& row, std::size_t column) {
+    const auto id = row.id<PartnershipId>(column);
+    if (partnerships_.insert(id).second)
+      guarded(row.where(), column,
+              [&] { plan().add(Partnership{id, "Partnership " + std::to_string(id.value())}); });
+    return id;
+  }
+
+  // Themes named in one field, separated by "; "; created when new.
+  std::vector<ThemeId> themes(const Row& row, std::size_t column) {
+    const std::string_view field = row.optional_text(column);
+    std::vector<ThemeId> ids;
+    for (std::size_t start = 0; start < field.size();) {
+      const auto end = std::min(field.find(theme_separator, start), field.size());
+      if (end == start || end + theme_separator.size() == field.size())
+        throw row.error(column, "empty theme name in " + in_quotes(field));
+      ids.push_back(theme(row, column, field.substr(start, end - start)));
+      start = end + theme_separator.size();
+    }
+    return ids;
+  }
+
+  ThemeId theme(const Row& row, std::size_t column, std::string_view name) {
+    if (const Theme* t = plan().find_theme(name)) return t->id;
+    ThemeId id;
+    guarded(row.where(), column, [&] { id = plan().add(Theme{ThemeId(), std::string(name)}).id; });
+    return id;
+  }
+
+  void audit(const Row& row) {
+    namespace col = audits_csv;
+    Audit a;
+    a.id = row.id<AuditId>(col::audit_id);
+    a.partnership = partnership(row, col::partnership_id);
+    a.title = row.text(col::title);
+    a.themes = themes(row, col::theme);
+    a.kind = row.vocabulary<AuditKind>(col::kind);
+    a.held_on = row.date(col::held_on);
+    guarded(row.where(), col::audit_id, [&] { plan().add(std::move(a)); });
+  }
+
+  void finding(const Row& row) {
+    namespace col = findings_csv;
+    Finding f;
+    f.id = row.id<FindingId>(col::finding_id);
+    f.audit = row.id<AuditId>(col::audit_id);
+    f.category = row.vocabulary<FindingCategory>(col::category);
+    f.themes = themes(row, col::theme);
+    f.text = row.text(col::text);
+    guarded(row.where(), col::audit_id, [&] { plan().audit(f.audit); });
+    guarded(row.where(), col::finding_id, [&] { plan().add(std::move(f)); });
+  }
+
+  void action(const Row& row) {
+    namespace col = actions_csv;
+    Action a;
+    a.id = row.id<ActionId>(col::action_id);
+    a.partnership = partnership(row, col::partnership_id);
+    a.audit = row.id<AuditId>(col::audit_id);
+    a.finding = row.optional_id<FindingId>(col::finding_id);
+    a.title = row.text(col::title);
+    a.owner.agency = row.id<AgencyId>(col::owner_agency_id);
+    a.owner.role = row.optional_text(col::owner_role);
+    a.created_on = row.date(col::created_on);
+    a.due_on = row.date(col::due_on);
+    a.estimate_days = row.days(col::estimate_days);
+    const ActionRow state = action_state(row, a.id);
+    check_references(row, a);
+    if (a.due_on < a.created_on) warn_due_before_created(row, a);
+    guarded(row.where(), col::action_id, [&] { plan().add(std::move(a), Provenance::recorded); });
+    action_rows_.emplace(state.id, actions_.size());
+    actions_.push_back(state);
+  }
+
+  ActionRow action_state(const Row& row, ActionId id) {
+    namespace col = actions_csv;
+    ActionRow state{id, row.where().line(), row.vocabulary<Status>(col::status),
+                    row.optional_date(col::completed_on)};
+    if (state.status == Status::complete && !state.completed_on)
+      throw row.error(col::completed_on, "must not be empty when the status is complete");
+    if (state.status != Status::complete && state.completed_on)
+      throw row.error(col::completed_on, "must be empty unless the status is complete (status is " +
+                                             to_string(state.status) + ")");
+    return state;
+  }
+
+  void check_references(const Row& row, const Action& a) {
+    namespace col = actions_csv;
+    guarded(row.where(), col::audit_id, [&] { plan().audit(a.audit); });
+    if (a.finding) guarded(row.where(), col::finding_id, [&] { plan().finding(*a.finding); });
+    guarded(row.where(), col::owner_agency_id, [&] { plan().agency(*a.owner.agency); });
+  }
+
+  void warn_due_before_created(const Row& row, const Action& a) {
+    result_.warnings.push_back({row.where().file(), row.where().line(), "due_on",
+                                "due date " + to_iso(a.due_on) + " of action " +
+                                    std::to_string(a.id.value()) + " is before its creation date " +
+                                    to_iso(a.created_on) + "; kept as recorded"});
+  }
+
+  void require_action(const Row& row, std::size_t column, ActionId id) {
+    if (!plan().find_action(id)) throw row.error(column, "no action " + std::to_string(id.value()));
+  }
+
+  void dependency(const Row& row) {
+    namespace col = dependencies_csv;
+    const auto action = row.id<ActionId>(col::action_id);
+    const auto depends_on = row.id<ActionId>(col::depends_on_action_id);
+    require_action(row, col::action_id, action);
+    require_action(row, col::depends_on_action_id, depends_on);
+    guarded(row.where(), col::depends_on_action_id, [&] { plan().add_dependency(action, depends_on); });
+  }
+
+  // Updates are parsed first, then recorded action by action: an action's
+  // last update needs the completion date from actions.csv.
+  void read_updates() {
+    CsvReader reader(directory_ / updates_csv::file, std::string(updates_csv::file));
+    std::vector<UpdateRow> rows;
+    read_rows(reader, updates_csv::columns, [&](const Row& r) { rows.push_back(update_row(r)); });
+    const auto order = group_by_action(rows);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const bool last = k + 1 == order.size() || rows[order[k + 1]].action != rows[order[k]].action;
+      record(reader.name(), rows[order[k]], last);
+    }
+  }
+
+  UpdateRow update_row(const Row& row) {
+    namespace col = updates_csv;
+    UpdateRow u{row.id<ActionId>(col::action_id),    row.date(col::reviewed_on),
+                row.vocabulary<Status>(col::status), std::nullopt,
+                row.optional_text(col::note),        row.where().line()};
+    if (!row.optional_text(col::rag).empty()) u.rag = row.vocabulary<Rag>(col::rag);
+    require_action(row, col::action_id, u.action);
+    return u;
+  }
+
+  const ActionRow* action_row(ActionId id) const {
+    const auto it = action_rows_.find(id);
+    return it == action_rows_.end() ? nullptr : &actions_[it->second];
+  }
+
+  void record(const std::string& file, const UpdateRow& row, bool last) {
+    const ActionRow* from_csv = action_row(row.action);
+    Update u{row.action, row.on, row.status, row.rag, std::string(row.note), "import", std::nullopt};
+    if (last && from_csv && from_csv->status == Status::complete && row.status == Status::complete)
+      u.completed_on = from_csv->completed_on;
+    guarded(Where(file, row.line, updates_csv::columns), updates_csv::status, [&] {
+      try {
+        plan().record(std::move(u));
+      } catch (const ValidationError& e) {
+        if (e.field() != "completed_on") throw;
+        // The completion date comes from actions.csv: name the value there.
+        throw ImportError(std::string(actions_csv::file), from_csv->line, "completed_on", reason_of(e));
+      }
+    });
+  }
+
+  // actions.csv states each action's status after its last update.
+  void check_statuses() {
+    for (const auto& row : actions_) {
+      const auto& updates = plan().action(row.id).updates;
+      const Status latest = updates.empty() ? Status::not_started : updates.back().status;
+      if (latest == row.status) continue;
+      const std::string found = updates.empty()
+                                    ? "updates.csv has no update for action " + std::to_string(row.id.value())
+                                    : "the latest update for action " + std::to_string(row.id.value()) +
+                                          " in updates.csv (" + to_iso(updates.back().on) + ") is " +
+                                          in_quotes(to_string(latest));
+      throw ImportError(std::string(actions_csv::file), row.line, "status",
+                        in_quotes(to_string(row.status)) + " disagrees with updates.csv: " + found);
+    }
+  }
+
+  fs::path directory_;
+  const Plan& base_;
+  WorkloadImport result_;
+  std::unordered_set<PartnershipId> partnerships_;
+  std::vector<ActionRow> actions_;                         // actions.csv rows, in file order
+  std::unordered_map<ActionId, std::size_t> action_rows_;  // action id -> index in actions_
+};
+
+// ---- writing ------------------------------------------------------------------------
+
+// A date as "YYYY-MM-DD" without a stream or an allocation.
+class IsoDate {
+ public:
+  explicit IsoDate(Date d) {
+    if (d.is_special()) return;
+    const auto ymd = d.year_month_day();
+    put(0, 4, ymd.year);
+    chars_[4] = '-';
+    put(5, 2, ymd.month);
+    chars_[7] = '-';
+    put(8, 2, ymd.day);
+    size_ = 10;
+  }
+  std::string_view text() const { return {chars_.data(), size_}; }
+
+ private:
+  void put(std::size_t at, std::size_t width, unsigned value) {
+    for (std::size_t i = width; i-- > 0; value /= 10) chars_[at + i] = static_cast<char>('0' + value % 10);
+  }
+  std::array<char, 10> chars_{};
+  std::size_t size_ = 0;
+};
+
+std::string theme_names(const Plan& plan, const std::vector<ThemeId>& ids) {
+  std::string names;
+  for (const auto id : ids) {
+    if (!names.empty()) names += theme_separator;
+    names += plan.theme(id).name;
+  }
+  return names;
+}
+
+// What the format cannot carry faithfully is refused before writing anything.
+void require_writable(const Plan& plan) {
+  for (const auto& t : plan.themes())
+    if (t.name.find(theme_separator) != std::string::npos)
+      throw Error("cannot write theme '" + t.name +
+                  "': a theme name holding \"; \" would read back as two themes");
+  for (const auto& a : plan.actions())
+    if (!a.owner.agency)
+      throw Error("cannot write action " + std::to_string(a.id.value()) +
+                  ": it is owned by a group, and actions.csv carries agency owners only");
+}
+
+void write_header(CsvWriter& out, Columns columns) {
+  for (const auto c : columns) out.plain(c);
+  out.end_row();
+}
+
+void write_agencies(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / agencies_csv::file);
+  write_header(out, agencies_csv::columns);
+  for (const auto& a : plan.agencies()) {
+    out.field(a.id.value()).field(a.name).plain(to_string_view(a.sector));
+    out.end_row();
+  }
+  out.close();
+}
+
+void write_audits(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / audits_csv::file);
+  write_header(out, audits_csv::columns);
+  for (const auto& a : plan.audits()) {
+    out.field(a.id.value()).field(a.partnership.value()).field(a.title).field(theme_names(plan, a.themes));
+    out.plain(to_string_view(a.kind)).plain(IsoDate(a.held_on).text());
+    out.end_row();
+  }
+  out.close();
+}
+
+void write_findings(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / findings_csv::file);
+  write_header(out, findings_csv::columns);
+  for (const auto& f : plan.findings()) {
+    out.field(f.id.value()).field(f.audit.value()).plain(to_string_view(f.category));
+    out.field(theme_names(plan, f.themes)).field(f.text);
+    out.end_row();
+  }
+  out.close();
+}
+
+void write_action(CsvWriter& out, const Action& a) {
+  out.field(a.id.value()).field(a.partnership.value()).field(a.audit.value());
+  if (a.finding)
+    out.field(a.finding->value());
+  else
+    out.plain({});
+  out.field(a.title).field(a.owner.agency->value()).field(a.owner.role);
+  out.plain(IsoDate(a.created_on).text()).plain(IsoDate(a.due_on).text()).field(a.estimate_days);
+  const Update* latest = a.updates.empty() ? nullptr : &a.updates.back();
+  out.plain(to_string_view(latest ? latest->status : Status::not_started));
+  const bool complete = latest && latest->status == Status::complete;
+  out.plain(complete ? IsoDate(latest->completed_on.value_or(latest->on)).text() : std::string_view());
+  out.end_row();
+}
+
+void write_actions(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / actions_csv::file);
+  write_header(out, actions_csv::columns);
+  for (const auto& a : plan.actions()) write_action(out, a);
+  out.close();
+}
+
+void write_dependencies(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / dependencies_csv::file);
+  write_header(out, dependencies_csv::columns);
+  for (const auto& [action, depends_on] : plan.dependencies()) {
+    out.field(action.value()).field(depends_on.value());
+    out.end_row();
+  }
+  out.close();
+}
+
+void write_updates(const Plan& plan, const fs::path& dir) {
+  CsvWriter out(dir / updates_csv::file);
+  write_header(out, updates_csv::columns);
+  for (const auto& a : plan.actions())
+    for (const auto& u : a.updates) {
+      out.field(u.action.value()).plain(IsoDate(u.on).text()).plain(to_string_view(u.status));
+      out.plain(u.reported_rag ? to_string_view(*u.reported_rag) : std::string_view()).field(u.note);
+      out.end_row();
+    }
+  out.close();
+}
+
+}  // namespace
+
+const std::vector<std::string>& workload_files() {
+  static const std::vector<std::string> files{
+      std::string(agencies_csv::file), std::string(audits_csv::file),       std::string(findings_csv::file),
+      std::string(actions_csv::file),  std::string(dependencies_csv::file), std::string(updates_csv::file)};
+  return files;
+}
+
+WorkloadImport read_workload(const std::string& directory, const Plan& base) {
+  return Importer(directory, base).run();
+}
+
+void write_workload(const Plan& plan, const std::string& directory) {
+  require_writable(plan);
+  std::error_code ec;
+  fs::create_directories(directory, ec);
+  if (ec) throw Error("cannot create directory " + directory + ": " + ec.message());
+  write_agencies(plan, directory);
+  write_audits(plan, directory);
+  write_findings(plan, directory);
+  write_actions(plan, directory);
+  write_dependencies(plan, directory);
+  write_updates(plan, directory);
+}
+
+}  // namespace plansight
