@@ -551,7 +551,11 @@ void Plan::restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>
     if (action(to).partnership != a.partnership)
       throw ValidationError("depends_on", "action " + std::to_string(to.value()) +
                                               " belongs to another partnership");
-    dependents[to].push_back(from);
+    auto& waiting_on_to = dependents[to];  // existing edges and those restored so far
+    if (std::find(waiting_on_to.begin(), waiting_on_to.end(), from) != waiting_on_to.end())
+      throw ConflictError("action " + std::to_string(from.value()) + " already depends on action " +
+                          std::to_string(to.value()));
+    waiting_on_to.push_back(from);
     ++waiting[from];
   }
   std::vector<ActionId> ready;
