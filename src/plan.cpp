@@ -38,7 +38,7 @@ struct Table {
 };
 
 void require_text(const std::string& value, const char* field) {
-  if (value.find_first_not_of(" \t\r\n") == std::string::npos)
+  if (is_blank(value))
     throw ValidationError(field, "must not be empty");
 }
 
@@ -370,10 +370,10 @@ void Plan::check(const Update& u) const {
   require_changeable(a);
   const Status from = current_status(a);
   const auto id = std::to_string(a.id.value());
-  if (u.status == Status::cancelled && u.note.find_first_not_of(" \t") == std::string::npos)
+  if (u.status == Status::cancelled && is_blank(u.note))
     throw ValidationError("note", "cancelling action " + id + " needs a reason");
   if (from == Status::complete && u.status == Status::in_progress &&
-      u.note.find_first_not_of(" \t") == std::string::npos)
+      is_blank(u.note))
     throw ValidationError("note", "reopening completed action " + id + " needs a reason");
   if (from != Status::not_started && u.status == Status::not_started)
     throw ConflictError("action " + id + " is " + to_string(from) + " and cannot go back to not_started");

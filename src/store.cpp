@@ -22,7 +22,7 @@ SQLite::Database open_database(const std::string& path) {
 }
 
 void require_actor(const Actor& by) {
-  if (by.name.find_first_not_of(" \t") == std::string::npos)
+  if (is_blank(by.name))
     throw ValidationError("by", "every change must name the actor making it");
 }
 

@@ -7,6 +7,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plansight/enums.hpp"
@@ -15,6 +16,11 @@
 namespace plansight {
 
 using Date = boost::gregorian::date;
+
+// True for text with nothing but whitespace: no name, no reason given.
+inline bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 // Who makes a change: recorded with every mutation of a store.
 struct Actor {

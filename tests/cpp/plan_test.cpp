@@ -779,6 +779,8 @@ TEST_CASE("cancelling needs a reason") {
                 "cancelling action 1 needs a reason");
   CHECK_REFUSED(b.plan, b.plan.record(update(a, due, Status::cancelled, " \t ")), ValidationError, "note",
                 "needs a reason");
+  CHECK_REFUSED(b.plan, b.plan.record(update(a, due, Status::cancelled, "\r\n")), ValidationError, "note",
+                "needs a reason");
   b.plan.record(update(a, due, Status::cancelled, "superseded by the regional protocol"));
   CHECK(b.plan.action(a).updates.back().status == Status::cancelled);
 }

@@ -1,0 +1,1368 @@
+"""
+plansight's compiled core: the C++ library's model, plan, as-of queries and SQLite store. Import it through the plansight package.
+"""
+from __future__ import annotations
+import collections.abc
+import datetime
+import enum
+import os
+import typing
+__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'open', 'workload_files']
+class Error(Exception):
+    """
+    Root of every error plansight raises.
+    """
+class ValidationError(Error, ValueError):
+    """
+    A value breaks a rule of the model: a date out of order, an empty title, a case reference that looks like personal data, an unknown enum name. `field` names the offending field (may be empty).
+    """
+    field: typing.ClassVar[str] = ''
+class NotFoundError(Error, LookupError):
+    """
+    A referenced entity does not exist (a dangling id).
+    """
+class CycleError(Error):
+    """
+    A dependency between actions would close a cycle.
+    """
+class ConflictError(Error):
+    """
+    The request clashes with the current state: a duplicate id, a status transition that makes no sense, a change to an assured action.
+    """
+class StoreError(Error):
+    """
+    The SQLite store failed or holds something this version cannot read.
+    """
+class DataImportError(Error):
+    """
+    A row of an interchange file was refused (the C++ plansight::ImportError). `file`, `line` and `field` say where.
+    """
+    field: typing.ClassVar[str] = ''
+    file: typing.ClassVar[str] = ''
+    line: typing.ClassVar[int] = 0
+class Status(enum.Enum):
+    """
+    Status of an action: not_started, in_progress, complete, cancelled.
+    """
+    cancelled = 3
+    complete = 2
+    in_progress = 1
+    not_started = 0
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Rag(enum.Enum):
+    """
+    BRAG rating as of a date: red (overdue), amber (blocked or due within 30 days and not started), green, blue (complete), none (cancelled). str() gives 'RED', 'AMBER', 'GREEN', 'BLUE', 'none'.
+    """
+    amber = 1
+    blue = 3
+    green = 2
+    none = 4
+    red = 0
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Sector(enum.Enum):
+    """
+    The sector of a partner agency.
+    """
+    education = 3
+    health = 2
+    justice = 4
+    local_authority = 1
+    other = 6
+    police = 0
+    voluntary = 5
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class AuditKind(enum.Enum):
+    """
+    The kind of a multi-agency audit or review.
+    """
+    learning_themes_audit = 5
+    line_of_sight_event = 4
+    multi_agency_case_audit = 0
+    qa_audit = 6
+    rapid_review = 3
+    re_audit = 7
+    single_agency_audit = 2
+    thematic_audit = 1
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class AuditStage(enum.Enum):
+    """
+    Lifecycle stage of an audit, from planned to closed; audits only move forward.
+    """
+    action_planning = 5
+    agency_returns = 2
+    cases_selected = 1
+    closed = 7
+    monitoring = 6
+    panel = 3
+    planned = 0
+    reported = 4
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class FindingCategory(enum.Enum):
+    """
+    What a finding is: good practice, an area for development, a worry or a learning theme.
+    """
+    area_for_development = 1
+    good_practice = 0
+    learning_theme = 3
+    worry = 2
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Grade(enum.Enum):
+    """
+    An agency return's grading of one audit question (Ofsted-style scale).
+    """
+    good = 1
+    inadequate = 3
+    outstanding = 0
+    requires_improvement = 2
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Involvement(enum.Enum):
+    """
+    The level of children's services involvement in a case.
+    """
+    child_in_need = 2
+    child_protection_plan = 3
+    early_help = 1
+    looked_after = 4
+    universal = 0
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class EvidenceKind(enum.Enum):
+    """
+    What evidence shows: an action's completion or its impact.
+    """
+    completion = 0
+    impact = 1
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Actor:
+    """
+    Who makes a change: a person or role, optionally of an agency.
+    """
+    def __init__(self, name: str, agency: typing.SupportsIndex | None = None) -> None:
+        """
+        An actor named `name` (a person or role), optionally of agency id `agency`.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Actor 'LIS business manager'>.
+        """
+    @property
+    def agency(self) -> int | None:
+        """
+        Id of the actor's agency, or None.
+        """
+    @property
+    def name(self) -> str:
+        """
+        Name of the person or role.
+        """
+class Partnership:
+    """
+    A statutory safeguarding partnership or board.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Partnership 1 'North Yorkshire SCP'>.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The partnership's id.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The partnership's name.
+        """
+class Agency:
+    """
+    A partner organisation (police, children's social care, a health trust ...).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Agency 1 'Police' police>.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The agency's id.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The agency's name.
+        """
+    @property
+    def sector(self) -> Sector:
+        """
+        The agency's sector.
+        """
+class Group:
+    """
+    A partnership subgroup that owns monitoring: the LIS, the SPLIG, the board.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Group 2 'LIS' of partnership 1>.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The group's id.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The group's name.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership the group belongs to.
+        """
+class Theme:
+    """
+    A learning theme from the controlled vocabulary ('voice of the child' ...).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Theme 3 'voice of the child'>.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The theme's id.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The theme's name, unique in a plan.
+        """
+class Audit:
+    """
+    A multi-agency audit: its kind, themes, date, scope, participating agencies, lifecycle stage and the audit it re-audits.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Audit 4 'Domestic abuse MACFA' multi_agency_case_audit held 2024-06-12, planned>.
+        """
+    @property
+    def agencies(self) -> list[int]:
+        """
+        Ids of the participating agencies.
+        """
+    @property
+    def held_on(self) -> datetime.date:
+        """
+        The date the audit was held.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The audit's id.
+        """
+    @property
+    def kind(self) -> AuditKind:
+        """
+        The kind of audit.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership that ran the audit.
+        """
+    @property
+    def reaudit_of(self) -> int | None:
+        """
+        Id of the audit this one re-audits, or None.
+        """
+    @property
+    def scope(self) -> str:
+        """
+        Scope criteria of the audit (free text).
+        """
+    @property
+    def stage(self) -> AuditStage:
+        """
+        The audit's lifecycle stage.
+        """
+    @property
+    def themes(self) -> list[int]:
+        """
+        Ids of the audit's learning themes.
+        """
+    @property
+    def title(self) -> str:
+        """
+        The audit's title.
+        """
+class AgeBand:
+    """
+    An inclusive age range in whole years, e.g. 9 to 17.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <AgeBand 9-17>.
+        """
+    @property
+    def from_(self) -> int:
+        """
+        Youngest age in the band, in years.
+        """
+    @property
+    def to(self) -> int:
+        """
+        Oldest age in the band, in years.
+        """
+class Case:
+    """
+    A pseudonymised child's case in an audit: a reference, never a name.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Case 5 'C-17' in audit 4>.
+        """
+    @property
+    def age_band(self) -> AgeBand:
+        """
+        The child's age band.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit the case belongs to.
+        """
+    @property
+    def discussed_at_panel(self) -> bool:
+        """
+        Whether the panel discussed the case.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The case's id.
+        """
+    @property
+    def involvement(self) -> Involvement:
+        """
+        Level of children's services involvement.
+        """
+    @property
+    def needs(self) -> list[str]:
+        """
+        Needs and experiences (tags).
+        """
+    @property
+    def reference(self) -> str:
+        """
+        The pseudonymised case reference.
+        """
+class Grading:
+    """
+    The grade an agency return gives one audit question.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Grading 'voice of the child evident' good>.
+        """
+    @property
+    def grade(self) -> Grade:
+        """
+        The grade given.
+        """
+    @property
+    def question(self) -> str:
+        """
+        The audit question, e.g. 'voice of the child evident'.
+        """
+class AgencyReturn:
+    """
+    One agency's single-agency audit of one case.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <AgencyReturn 2 for case 5 by agency 1, 3 gradings>.
+        """
+    @property
+    def agency(self) -> int:
+        """
+        Id of the agency that made the return.
+        """
+    @property
+    def case(self) -> int:
+        """
+        Id of the case audited.
+        """
+    @property
+    def gradings(self) -> list[Grading]:
+        """
+        The grading of each audit question.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The return's id.
+        """
+class Finding:
+    """
+    Good practice, an area for development, a worry or a learning theme.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Finding 8 area_for_development 'Voice of the child not recorded'>.
+        """
+    @property
+    def agencies(self) -> list[int]:
+        """
+        Ids of the agencies it concerns.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit that found it.
+        """
+    @property
+    def cases(self) -> list[int]:
+        """
+        Ids of the cases it concerns.
+        """
+    @property
+    def category(self) -> FindingCategory:
+        """
+        What kind of finding it is.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The finding's id.
+        """
+    @property
+    def text(self) -> str:
+        """
+        The finding.
+        """
+    @property
+    def themes(self) -> list[int]:
+        """
+        Ids of its learning themes.
+        """
+class Recommendation:
+    """
+    What the panel asks for; answered by one or more actions.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Recommendation 3 'Refresh risk assessment training'>.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit that made it.
+        """
+    @property
+    def findings(self) -> list[int]:
+        """
+        Ids of the findings it answers.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The recommendation's id.
+        """
+    @property
+    def text(self) -> str:
+        """
+        The recommendation.
+        """
+class Owner:
+    """
+    Who answers for an action: an agency (with an optional role and named lead) or a group; exactly one of agency and group is set.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Owner agency 2 'Team Manager'>.
+        """
+    @property
+    def agency(self) -> int | None:
+        """
+        Id of the owning agency, or None.
+        """
+    @property
+    def group(self) -> int | None:
+        """
+        Id of the owning group, or None.
+        """
+    @property
+    def lead(self) -> str:
+        """
+        The named lead, possibly empty.
+        """
+    @property
+    def role(self) -> str:
+        """
+        The owner's role, possibly empty.
+        """
+class Update:
+    """
+    A dated, attributed progress entry of an action.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Update of action 12 on 2024-09-30 in_progress>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def by(self) -> str:
+        """
+        Who reported it.
+        """
+    @property
+    def completed_on(self) -> datetime.date | None:
+        """
+        Completion date of a complete update (defaults to its date), else None.
+        """
+    @property
+    def note(self) -> str:
+        """
+        Progress note.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        Date of the update.
+        """
+    @property
+    def reported_rag(self) -> Rag | None:
+        """
+        RAG as the owner reported it, or None.
+        """
+    @property
+    def status(self) -> Status:
+        """
+        Status from this date on.
+        """
+class Evidence:
+    """
+    What shows an action done (completion) or its effect (impact).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Evidence 4 impact for action 12 on 2025-01-10>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def by(self) -> str:
+        """
+        Who recorded it.
+        """
+    @property
+    def description(self) -> str:
+        """
+        What the evidence is.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The evidence's id.
+        """
+    @property
+    def kind(self) -> EvidenceKind:
+        """
+        Completion or impact.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        Date of the evidence.
+        """
+class DueDateRevision:
+    """
+    A change of an action's due date, with its reason and who agreed it.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <DueDateRevision of action 12 on 2024-09-30: due 2025-06-30>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def agreed_by(self) -> str:
+        """
+        Who agreed the new date.
+        """
+    @property
+    def new_due(self) -> datetime.date:
+        """
+        The due date from this date on.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        Date of the revision.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why the due date moved.
+        """
+class OwnerChange:
+    """
+    A change of an action's owner, with its reason.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <OwnerChange of action 12 on 2024-09-30 to agency 3>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def new_owner(self) -> Owner:
+        """
+        The owner from this date on.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        Date of the change.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why the owner changed.
+        """
+class Assurance:
+    """
+    A group's sign-off of evidence of impact: the action is assured.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Assurance of action 12 on 2025-03-31 by group 2>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def by(self) -> str:
+        """
+        Who recorded the sign-off.
+        """
+    @property
+    def group(self) -> int:
+        """
+        Id of the group that signed off.
+        """
+    @property
+    def note(self) -> str:
+        """
+        The group's note.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        Date of the sign-off.
+        """
+class Action:
+    """
+    An action of a partnership's plan, with its owner, dates, dependencies and whole history. owner and due_on are as first agreed: use Plan.owner_at and Plan.due_on_at for the values in force on a date.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Action 12 'Deliver training' due 2025-03-31>.
+        """
+    @property
+    def assurance(self) -> Assurance | None:
+        """
+        The group's sign-off, or None.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit the action comes from.
+        """
+    @property
+    def created_on(self) -> datetime.date:
+        """
+        The date the action was created.
+        """
+    @property
+    def depends_on(self) -> list[int]:
+        """
+        Ids of the actions this one waits for.
+        """
+    @property
+    def description(self) -> str:
+        """
+        What is to be done.
+        """
+    @property
+    def due_on(self) -> datetime.date:
+        """
+        The due date as first agreed.
+        """
+    @property
+    def due_revisions(self) -> list[DueDateRevision]:
+        """
+        Due-date revisions, in date order.
+        """
+    @property
+    def estimate_days(self) -> int:
+        """
+        Estimated duration in calendar days.
+        """
+    @property
+    def evidence(self) -> list[Evidence]:
+        """
+        Evidence of completion and impact, in date order.
+        """
+    @property
+    def finding(self) -> int | None:
+        """
+        Id of the finding it answers, or None.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The action's id.
+        """
+    @property
+    def owner(self) -> Owner:
+        """
+        The owner as first assigned.
+        """
+    @property
+    def owner_changes(self) -> list[OwnerChange]:
+        """
+        Owner changes, in date order.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership.
+        """
+    @property
+    def recommendation(self) -> int | None:
+        """
+        Id of the recommendation it answers, or None.
+        """
+    @property
+    def success_measure(self) -> str:
+        """
+        How success will be measured.
+        """
+    @property
+    def title(self) -> str:
+        """
+        The action's title.
+        """
+    @property
+    def updates(self) -> list[Update]:
+        """
+        Progress updates, in date order.
+        """
+class ImmediateConcern:
+    """
+    A worry about a child raised during an audit: it goes straight back to the agency, outside the action plan, and is tracked to an answer.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ImmediateConcern 1 for case 5 to agency 2 raised 2024-06-12, unanswered>.
+        """
+    @property
+    def agency(self) -> int:
+        """
+        Id of the agency it went back to.
+        """
+    @property
+    def answer(self) -> str:
+        """
+        The agency's answer, empty while unanswered.
+        """
+    @property
+    def answered_on(self) -> datetime.date | None:
+        """
+        The date it was answered, or None.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit that raised it.
+        """
+    @property
+    def case(self) -> int:
+        """
+        Id of the case it concerns.
+        """
+    @property
+    def description(self) -> str:
+        """
+        The concern.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The concern's id.
+        """
+    @property
+    def raised_on(self) -> datetime.date:
+        """
+        The date it was raised.
+        """
+class RagCount:
+    """
+    How many actions of a partnership and owner agency had a RAG on a date.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <RagCount partnership 1 agency 3 RED: 7>.
+        """
+    @property
+    def agency(self) -> int | None:
+        """
+        Id of the owner agency, or None for group-owned actions.
+        """
+    @property
+    def count(self) -> int:
+        """
+        The number of actions.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership.
+        """
+    @property
+    def rag(self) -> Rag:
+        """
+        The RAG counted.
+        """
+class AgencyRag:
+    """
+    RAG counts of one owner agency (or of group-owned actions).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <AgencyRag agency 3 RED 1 AMBER 2 GREEN 4 BLUE 9 none 0>.
+        """
+    @property
+    def agency(self) -> int | None:
+        """
+        Id of the owner agency, or None for group-owned actions.
+        """
+    @property
+    def rag(self) -> dict[Rag, int]:
+        """
+        Number of actions per RAG, keyed by Rag.
+        """
+class PartnershipSummary:
+    """
+    Headline figures of one partnership's plan at a review date.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <PartnershipSummary partnership 1: 1000 actions, 400 open, 150 overdue, 100 blocked>.
+        """
+    @property
+    def actions(self) -> int:
+        """
+        Actions existing at the review date.
+        """
+    @property
+    def assured(self) -> int:
+        """
+        Actions signed off by a group.
+        """
+    @property
+    def blocked(self) -> int:
+        """
+        Open actions waiting for an open action.
+        """
+    @property
+    def blocked_actions(self) -> list[int]:
+        """
+        Ids of the blocked actions, ascending.
+        """
+    @property
+    def by_agency(self) -> list[AgencyRag]:
+        """
+        RAG counts per owner agency, by agency id, group-owned first.
+        """
+    @property
+    def cancelled(self) -> int:
+        """
+        Cancelled actions.
+        """
+    @property
+    def complete(self) -> int:
+        """
+        Complete actions, assured or not.
+        """
+    @property
+    def open(self) -> int:
+        """
+        Actions not started or in progress.
+        """
+    @property
+    def overdue(self) -> int:
+        """
+        Open actions past their due date.
+        """
+    @property
+    def overdue_actions(self) -> list[int]:
+        """
+        Ids of the overdue actions, ascending.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership.
+        """
+    @property
+    def rag(self) -> dict[Rag, int]:
+        """
+        Number of actions per RAG, keyed by Rag.
+        """
+class ReviewSummary:
+    """
+    The quarterly review summary of every partnership's plan at a date.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewSummary as of 2025-03-31: 10 partnerships>.
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        The review date.
+        """
+    @property
+    def partnerships(self) -> list[PartnershipSummary]:
+        """
+        One summary per partnership, by id.
+        """
+class Plan:
+    """
+    Everything a store holds, in memory, with the invariants between entities enforced: read it here, change it through a Store. The plan of a Store is live (it follows the store's changes); copy() gives a snapshot. Not safe to read while another thread changes the store.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Plan: 10 partnerships, 800 audits, 10000 actions>.
+        """
+    def action(self, id: typing.SupportsIndex) -> Action:
+        """
+        The action with this id; raises NotFoundError when there is none.
+        """
+    def action_columns(self, as_of: datetime.date) -> dict[str, typing.Any]:
+        """
+        The actions existing at as_of as columns, built in one pass in C++: a dict of numpy arrays of equal length, id, partnership, audit (int64), owner_agency and owner_group (int64 at as_of, -1 where the owner is of the other kind), created_on and due_on (datetime64[D], due date in force at as_of), estimate_days (int32), status and rag (int8 codes into status_categories and rag_categories, which are the lists of names in code order, as pandas.Categorical.from_codes takes them), overdue, blocked and assured (bool).
+        """
+    def actions(self) -> list[Action]:
+        """
+        Every action, in the order added. For many actions prefer action_columns(), which builds one numpy array per field instead of one Python object per action.
+        """
+    def agencies(self) -> list[Agency]:
+        """
+        Every agency, in the order added.
+        """
+    def agency(self, id: typing.SupportsIndex) -> Agency:
+        """
+        The agency with this id; raises NotFoundError when there is none.
+        """
+    def agency_returns(self) -> list[AgencyReturn]:
+        """
+        Every agency return, in the order added.
+        """
+    def audit(self, id: typing.SupportsIndex) -> Audit:
+        """
+        The audit with this id; raises NotFoundError when there is none.
+        """
+    def audits(self) -> list[Audit]:
+        """
+        Every audit, in the order added.
+        """
+    def blocked_actions(self, as_of: datetime.date) -> list[int]:
+        """
+        Ids of the actions existing at as_of that are blocked then, ascending.
+        """
+    def blockers(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> list[int]:
+        """
+        Ids of the open actions this open action waits for at as_of.
+        """
+    def case(self, id: typing.SupportsIndex) -> Case:
+        """
+        The case with this id; raises NotFoundError when there is none.
+        """
+    def cases(self) -> list[Case]:
+        """
+        Every case, in the order added.
+        """
+    def completed_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date | None:
+        """
+        The completion date if the action is complete at as_of, else None.
+        """
+    def concern(self, id: typing.SupportsIndex) -> ImmediateConcern:
+        """
+        The immediate concern with this id; raises NotFoundError when there is none.
+        """
+    def concerns(self) -> list[ImmediateConcern]:
+        """
+        Every immediate concern, in the order added.
+        """
+    def copy(self) -> Plan:
+        """
+        An independent copy of the plan as it is now.
+        """
+    def dependencies(self) -> list[tuple[int, int]]:
+        """
+        Every dependency as an (action, depends_on) pair of ids, in the order added.
+        """
+    def due_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date:
+        """
+        The due date in force at as_of (the latest revision made by then).
+        """
+    def find_action(self, id: typing.SupportsIndex) -> Action | None:
+        """
+        The action with this id, or None.
+        """
+    def find_agency(self, name: str) -> Agency | None:
+        """
+        The first agency with this name, or None.
+        """
+    def find_partnership(self, name: str) -> Partnership | None:
+        """
+        The first partnership with this name, or None.
+        """
+    def find_theme(self, name: str) -> Theme | None:
+        """
+        The theme with this name, or None.
+        """
+    def finding(self, id: typing.SupportsIndex) -> Finding:
+        """
+        The finding with this id; raises NotFoundError when there is none.
+        """
+    def findings(self) -> list[Finding]:
+        """
+        Every finding, in the order added.
+        """
+    def group(self, id: typing.SupportsIndex) -> Group:
+        """
+        The group with this id; raises NotFoundError when there is none.
+        """
+    def groups(self) -> list[Group]:
+        """
+        Every group, in the order added.
+        """
+    def is_assured_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> bool:
+        """
+        Whether a group had signed the action off by as_of.
+        """
+    def is_blocked(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> bool:
+        """
+        Whether the action is open at as_of and waits for an action that is open then.
+        """
+    def is_open_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> bool:
+        """
+        Whether the action is not_started or in_progress at as_of.
+        """
+    def is_overdue(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> bool:
+        """
+        Whether the action is open at as_of and its due date in force then is before as_of.
+        """
+    def overdue_actions(self, as_of: datetime.date) -> list[int]:
+        """
+        Ids of the actions existing at as_of that are overdue then, ascending.
+        """
+    def owner_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Owner:
+        """
+        The owner at as_of (the latest owner change made by then).
+        """
+    def partnership(self, id: typing.SupportsIndex) -> Partnership:
+        """
+        The partnership with this id; raises NotFoundError when there is none.
+        """
+    def partnerships(self) -> list[Partnership]:
+        """
+        Every partnership, in the order added.
+        """
+    def rag_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Rag:
+        """
+        RAG at as_of: none if cancelled, BLUE if complete, RED if overdue, AMBER if blocked or not started and due within 30 days, else GREEN.
+        """
+    def rag_counts(self, as_of: datetime.date) -> list[RagCount]:
+        """
+        Non-zero counts of the actions existing at as_of by (partnership, owner agency at as_of, RAG at as_of), ordered by partnership, agency (group-owned first), RAG.
+        """
+    def recommendation(self, id: typing.SupportsIndex) -> Recommendation:
+        """
+        The recommendation with this id; raises NotFoundError when there is none.
+        """
+    def recommendations(self) -> list[Recommendation]:
+        """
+        Every recommendation, in the order added.
+        """
+    def review_summary(self, as_of: datetime.date) -> ReviewSummary:
+        """
+        The quarterly review summary at as_of: per partnership, headline counts, RAG by agency, and the overdue and blocked actions to discuss.
+        """
+    def status_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Status:
+        """
+        Status of the latest update dated on or before as_of; not_started where there is none.
+        """
+    def theme(self, id: typing.SupportsIndex) -> Theme:
+        """
+        The theme with this id; raises NotFoundError when there is none.
+        """
+    def themes(self) -> list[Theme]:
+        """
+        Every theme, in the order added.
+        """
+class ImportWarning:
+    """
+    A row kept although it breaks a rule that plansight applies only to data entered anew (e.g. a due date before the creation date in another system's records).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ImportWarning actions.csv line 12, field due_on: 'due date ... is before ...'>.
+        """
+    @property
+    def field(self) -> str:
+        """
+        The field concerned.
+        """
+    @property
+    def file(self) -> str:
+        """
+        The file the row is in.
+        """
+    @property
+    def line(self) -> int:
+        """
+        The row's line number in the file.
+        """
+    @property
+    def message(self) -> str:
+        """
+        What is unusual about the row.
+        """
+class HistoryEntry:
+    """
+    One field change (or creation) in a store's append-only history.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <HistoryEntry 7 action 12 status: 'not_started' -> 'in_progress' by 'LIS manager'>.
+        """
+    @property
+    def actor(self) -> str:
+        """
+        Who made the change.
+        """
+    @property
+    def change(self) -> int:
+        """
+        Id of the change set it belongs to.
+        """
+    @property
+    def entity(self) -> str:
+        """
+        Kind of entity: 'action', 'audit', 'concern' ...
+        """
+    @property
+    def entity_id(self) -> int:
+        """
+        Id of the entity.
+        """
+    @property
+    def field(self) -> str:
+        """
+        The field changed; 'created' for a creation.
+        """
+    @property
+    def new_value(self) -> str:
+        """
+        The value after.
+        """
+    @property
+    def old_value(self) -> str:
+        """
+        The value before.
+        """
+    @property
+    def recorded_at(self) -> str:
+        """
+        UTC time the store recorded it (ISO 8601).
+        """
+    @property
+    def why(self) -> str:
+        """
+        The reason given, possibly empty.
+        """
+class Store:
+    """
+    A plan persisted in one SQLite file (or ':memory:'). Every change names who makes it, is validated, and is written in one transaction with its history; a refused change raises and leaves file and plan as they were. Open one with plansight.open(path).
+    """
+    @staticmethod
+    def latest_schema_version() -> int:
+        """
+        The schema version this library writes.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Store 'nyscp.db' schema 1>.
+        """
+    def add_action(self, partnership: typing.SupportsIndex, audit: typing.SupportsIndex, title: str, *, created_on: datetime.date, due_on: datetime.date, by: Actor | str, owner_agency: typing.SupportsIndex | None = None, owner_group: typing.SupportsIndex | None = None, owner_role: str = '', owner_lead: str = '', estimate_days: typing.SupportsInt | typing.SupportsIndex = 0, finding: typing.SupportsIndex | None = None, recommendation: typing.SupportsIndex | None = None, description: str = '', success_measure: str = '', id: typing.SupportsIndex = 0, why: str = '') -> Action:
+        """
+        Adds an action owned by exactly one of `owner_agency` and `owner_group` (with an optional role and named lead), answering an optional finding or recommendation of `audit`; returns it with its id. History and dependencies are recorded afterwards.
+        """
+    def add_agency(self, name: str, sector: Sector | str, *, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> Agency:
+        """
+        Adds a partner agency of `sector` and returns it with its id.
+        """
+    def add_agency_return(self, case: typing.SupportsIndex, agency: typing.SupportsIndex, *, by: Actor | str, gradings: collections.abc.Sequence[tuple[str, Grade | str]] = [], id: typing.SupportsIndex = 0, why: str = '') -> AgencyReturn:
+        """
+        Adds an agency's return for a case, `gradings` as (question, grade) pairs; returns it with its id.
+        """
+    def add_audit(self, partnership: typing.SupportsIndex, title: str, kind: AuditKind | str, held_on: datetime.date, *, by: Actor | str, themes: collections.abc.Sequence[typing.SupportsIndex] = [], agencies: collections.abc.Sequence[typing.SupportsIndex] = [], scope: str = '', reaudit_of: typing.SupportsIndex | None = None, stage: AuditStage | str = 'planned', id: typing.SupportsIndex = 0, why: str = '') -> Audit:
+        """
+        Adds an audit held on `held_on` with its theme and agency ids, scope, lifecycle stage and the id of the audit it re-audits; returns it with its id.
+        """
+    def add_case(self, audit: typing.SupportsIndex, reference: str, *, by: Actor | str, age_band: tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex] = (0, 17), involvement: Involvement | str = 'universal', needs: collections.abc.Sequence[str] = [], discussed_at_panel: bool = False, id: typing.SupportsIndex = 0, why: str = '') -> Case:
+        """
+        Adds a pseudonymised case to an audit; `age_band` is (from, to) in years. A reference that looks like an NHS number or a date of birth raises ValidationError.
+        """
+    def add_concern(self, audit: typing.SupportsIndex, case: typing.SupportsIndex, agency: typing.SupportsIndex, description: str, *, raised_on: datetime.date, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> ImmediateConcern:
+        """
+        Records an immediate concern about a case, sent back to `agency`; returns it with its id.
+        """
+    def add_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
+        """
+        Records that `action` cannot start before `depends_on` is finished. Raises CycleError when that would close a cycle.
+        """
+    def add_evidence(self, action: typing.SupportsIndex, *, on: datetime.date, kind: EvidenceKind | str, description: str, by: Actor | str) -> Evidence:
+        """
+        Records evidence of an action's completion or impact; returns it with its id.
+        """
+    def add_finding(self, audit: typing.SupportsIndex, category: FindingCategory | str, text: str, *, by: Actor | str, themes: collections.abc.Sequence[typing.SupportsIndex] = [], cases: collections.abc.Sequence[typing.SupportsIndex] = [], agencies: collections.abc.Sequence[typing.SupportsIndex] = [], id: typing.SupportsIndex = 0, why: str = '') -> Finding:
+        """
+        Adds a finding of an audit with the ids of its themes, cases and agencies; returns it with its id.
+        """
+    def add_group(self, partnership: typing.SupportsIndex, name: str, *, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> Group:
+        """
+        Adds a subgroup (LIS, SPLIG, board) of a partnership and returns it with its id.
+        """
+    def add_partnership(self, name: str, *, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> Partnership:
+        """
+        Adds a partnership named `name` and returns it with its id (`id` 0 assigns the next free one).
+        """
+    def add_recommendation(self, audit: typing.SupportsIndex, text: str, *, by: Actor | str, findings: collections.abc.Sequence[typing.SupportsIndex] = [], id: typing.SupportsIndex = 0, why: str = '') -> Recommendation:
+        """
+        Adds a recommendation of an audit answering the given findings; returns it with its id.
+        """
+    def add_theme(self, name: str, *, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> Theme:
+        """
+        Adds a learning theme (names are unique) and returns it with its id.
+        """
+    def advance_audit(self, audit: typing.SupportsIndex, to: AuditStage | str, *, by: Actor | str, why: str = '') -> Audit:
+        """
+        Moves an audit forward to lifecycle stage `to`; returns the audit as it now is.
+        """
+    def answer_concern(self, concern: typing.SupportsIndex, *, on: datetime.date, answer: str, by: Actor | str) -> ImmediateConcern:
+        """
+        Records the agency's answer to an immediate concern; returns the concern as it now is.
+        """
+    def assure(self, action: typing.SupportsIndex, *, on: datetime.date, group: typing.SupportsIndex, by: Actor | str, note: str = '') -> Assurance:
+        """
+        Records a group's sign-off of a complete action with evidence: the action is assured and no longer changes. Returns the assurance.
+        """
+    def change_owner(self, action: typing.SupportsIndex, *, on: datetime.date, reason: str, by: Actor | str, owner_agency: typing.SupportsIndex | None = None, owner_group: typing.SupportsIndex | None = None, owner_role: str = '', owner_lead: str = '') -> OwnerChange:
+        """
+        Gives an action a new owner (exactly one of `owner_agency` and `owner_group`) from `on`; returns the change.
+        """
+    def export_workload(self, directory: str | os.PathLike[str]) -> None:
+        """
+        Writes the plan in the CSV workload format into `directory` (created if missing).
+        """
+    def history(self, entity: str = '', id: typing.SupportsInt | typing.SupportsIndex = 0) -> list[HistoryEntry]:
+        """
+        The history of one entity (e.g. 'action', 42), oldest first; of everything when entity is empty.
+        """
+    def import_workload(self, directory: str | os.PathLike[str], *, by: Actor | str, why: str = '') -> list[ImportWarning]:
+        """
+        Reads a CSV workload directory on top of the store's plan and writes it all in one transaction. Returns the warnings; raises DataImportError naming file, line and field, and leaves the store unchanged, when a row is refused.
+        """
+    def load(self) -> Plan:
+        """
+        Reads the whole file again into a new, independent Plan.
+        """
+    def record_update(self, action: typing.SupportsIndex, *, on: datetime.date, status: Status | str, by: Actor | str, note: str = '', reported_rag: Rag | str | None = None, completed_on: datetime.date | None = None) -> Update:
+        """
+        Records a dated progress update of an action (status, note, RAG as reported; a complete update may give its completion date); returns the update as recorded.
+        """
+    def revise_due_date(self, action: typing.SupportsIndex, *, on: datetime.date, new_due: datetime.date, reason: str, agreed_by: str, by: Actor | str) -> DueDateRevision:
+        """
+        Moves an action's due date to `new_due` from `on`, with the reason and who agreed it; returns the revision.
+        """
+    @property
+    def path(self) -> str:
+        """
+        The path the store was opened with.
+        """
+    @property
+    def plan(self) -> Plan:
+        """
+        The plan as the file holds it now; live: it follows later changes.
+        """
+    @property
+    def schema_version(self) -> int:
+        """
+        The file's schema version.
+        """
+def open(path: str | os.PathLike[str]) -> Store:
+    """
+    Opens the store at `path` (':memory:' for one in memory), creating the file when missing and migrating an older schema forward.
+    """
+def workload_files() -> list[str]:
+    """
+    The files of the CSV workload format, in the order they are read.
+    """
+__version__: str

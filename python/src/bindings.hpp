@@ -1,0 +1,56 @@
+// What the parts of the module plansight._core share: the register_<area>
+// functions that module.cpp calls in order, and small helpers for __repr__.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/typing.h>
+
+#include <string>
+#include <string_view>
+
+#include "casters.hpp"
+#include "plansight/plan.hpp"
+
+namespace plansight::python {
+
+namespace py = pybind11;
+
+// In call order: enums before the classes and functions that name them, so
+// that signatures and stubs spell them as Python types.
+void register_errors(py::module_& m);
+void register_enums(py::module_& m);
+void register_model(py::module_& m);
+void register_summary(py::module_& m);
+void register_plan(py::module_& m);
+void register_interchange(py::module_& m);
+void register_store(py::module_& m);
+// Sets __all__ to every public name the module defines (repr.cpp).
+void export_public_names(py::module_& m);
+
+// Columns of the actions existing at `as_of`, one numpy array per field
+// (defined in columns.cpp; see Plan.action_columns).
+// A Python object of any type, spelt typing.Any in signatures and stubs.
+class AnyObject : public py::object {
+ public:
+  PYBIND11_OBJECT_DEFAULT(AnyObject, py::object, [](PyObject*) { return 1; })
+};
+
+// Each value is a numpy array, except the two lists of category names; typed
+// as Any so that typed code can use either without a cast.
+using ColumnDict = py::typing::Dict<py::str, AnyObject>;
+ColumnDict action_columns(const Plan& plan, Date as_of);
+
+// Python's repr of a string ('Deliver training'), cut to `limit` characters.
+std::string quoted(std::string_view text, std::size_t limit = 60);
+// "2025-03-31"; "-" for a not-a-date.
+std::string iso_or_dash(Date d);
+// "agency 3", "group 2" or "no owner".
+std::string describe_owner(const Owner& owner);
+
+}  // namespace plansight::python
+
+template <>
+struct pybind11::detail::handle_type_name<plansight::python::AnyObject> {
+  static constexpr auto name = const_name("typing.Any");
+};

@@ -1,0 +1,106 @@
+// plansight's C++ exception hierarchy as Python exception classes under one
+// parent, plansight.Error. The C++ ImportError is bound as DataImportError:
+// a class named ImportError in the package would shadow the builtin for
+// anyone doing `from plansight import *` or `except ImportError`.
+#include <exception>
+#include <initializer_list>
+#include <utility>
+
+#include "bindings.hpp"
+
+namespace plansight::python {
+namespace {
+
+// The classes live as long as the process: created once, never released.
+struct ExceptionClasses {
+  PyObject* error = nullptr;
+  PyObject* validation = nullptr;
+  PyObject* not_found = nullptr;
+  PyObject* cycle = nullptr;
+  PyObject* conflict = nullptr;
+  PyObject* store = nullptr;
+  PyObject* data_import = nullptr;
+};
+
+ExceptionClasses classes;
+
+PyObject* make_class(py::module_& m, const char* name, py::tuple bases, const char* doc,
+                     py::dict attributes = py::dict()) {
+  const std::string qualified = m.attr("__name__").cast<std::string>() + "." + name;
+  PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), attributes.ptr());
+  if (!cls) throw py::error_already_set();
+  m.attr(name) = py::handle(cls);
+  return cls;
+}
+
+using Attributes = std::initializer_list<std::pair<const char*, py::object>>;
+
+// Raises an instance of `cls` carrying the message and the given attributes.
+void raise(PyObject* cls, const char* message, Attributes attributes = {}) {
+  py::object instance = py::reinterpret_borrow<py::object>(cls)(message);
+  for (const auto& [name, value] : attributes) instance.attr(name) = value;
+  PyErr_SetObject(cls, instance.ptr());
+}
+
+void translate(std::exception_ptr thrown) {
+  if (!thrown) return;
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const ImportError& e) {
+    raise(classes.data_import, e.what(),
+          {{"file", py::str(e.file())}, {"line", py::int_(e.line())}, {"field", py::str(e.field())}});
+  } catch (const ValidationError& e) {
+    raise(classes.validation, e.what(), {{"field", py::str(e.field())}});
+  } catch (const NotFoundError& e) {
+    raise(classes.not_found, e.what());
+  } catch (const CycleError& e) {
+    raise(classes.cycle, e.what());
+  } catch (const ConflictError& e) {
+    raise(classes.conflict, e.what());
+  } catch (const StoreError& e) {
+    raise(classes.store, e.what());
+  } catch (const Error& e) {
+    raise(classes.error, e.what());
+  }
+}
+
+py::dict class_attributes(Attributes attributes) {
+  py::dict dict;
+  for (const auto& [name, value] : attributes) dict[name] = value;
+  return dict;
+}
+
+}  // namespace
+
+void register_errors(py::module_& m) {
+  const py::handle exception(PyExc_Exception);
+  classes.error = make_class(m, "Error", py::make_tuple(exception),
+                             "Root of every error plansight raises.");
+  const py::handle error(classes.error);
+  classes.validation = make_class(
+      m, "ValidationError", py::make_tuple(error, py::handle(PyExc_ValueError)),
+      "A value breaks a rule of the model: a date out of order, an empty title, a case "
+      "reference that looks like personal data, an unknown enum name. `field` names the "
+      "offending field (may be empty).",
+      class_attributes({{"field", py::str("")}}));
+  classes.not_found = make_class(
+      m, "NotFoundError", py::make_tuple(error, py::handle(PyExc_LookupError)),
+      "A referenced entity does not exist (a dangling id).");
+  classes.cycle = make_class(m, "CycleError", py::make_tuple(error),
+                             "A dependency between actions would close a cycle.");
+  classes.conflict = make_class(
+      m, "ConflictError", py::make_tuple(error),
+      "The request clashes with the current state: a duplicate id, a status transition that "
+      "makes no sense, a change to an assured action.");
+  classes.store = make_class(
+      m, "StoreError", py::make_tuple(error),
+      "The SQLite store failed or holds something this version cannot read.");
+  classes.data_import = make_class(
+      m, "DataImportError", py::make_tuple(error),
+      "A row of an interchange file was refused (the C++ plansight::ImportError). `file`, "
+      "`line` and `field` say where.",
+      class_attributes({{"file", py::str("")}, {"line", py::int_(0)}, {"field", py::str("")}}));
+  py::register_exception_translator(translate);
+}
+
+}  // namespace plansight::python

@@ -1,0 +1,143 @@
+// Plan: the in-memory aggregate, read-only from Python. Lookups and
+// collections return copies of the value types; the as-of queries take the
+// date from the caller (keyword as_of), never from the clock. Plan-wide
+// queries release the GIL while C++ works.
+#include "bindings.hpp"
+#include "plansight/summary.hpp"
+
+namespace plansight::python {
+namespace {
+
+constexpr auto copy = py::return_value_policy::copy;
+
+template <class T>
+std::optional<T> optional_copy(const T* found) {
+  return found ? std::optional<T>(*found) : std::nullopt;
+}
+
+void bind_lookups(py::class_<Plan>& plan) {
+  plan.def("partnership", &Plan::partnership, py::arg("id"), copy,
+           "The partnership with this id; raises NotFoundError when there is none.")
+      .def("agency", &Plan::agency, py::arg("id"), copy,
+           "The agency with this id; raises NotFoundError when there is none.")
+      .def("group", &Plan::group, py::arg("id"), copy,
+           "The group with this id; raises NotFoundError when there is none.")
+      .def("theme", &Plan::theme, py::arg("id"), copy,
+           "The theme with this id; raises NotFoundError when there is none.")
+      .def("audit", &Plan::audit, py::arg("id"), copy,
+           "The audit with this id; raises NotFoundError when there is none.")
+      .def("case", &Plan::case_, py::arg("id"), copy,
+           "The case with this id; raises NotFoundError when there is none.")
+      .def("finding", &Plan::finding, py::arg("id"), copy,
+           "The finding with this id; raises NotFoundError when there is none.")
+      .def("recommendation", &Plan::recommendation, py::arg("id"), copy,
+           "The recommendation with this id; raises NotFoundError when there is none.")
+      .def("action", &Plan::action, py::arg("id"), copy,
+           "The action with this id; raises NotFoundError when there is none.")
+      .def("concern", &Plan::concern, py::arg("id"), copy,
+           "The immediate concern with this id; raises NotFoundError when there is none.")
+      .def("find_action", [](const Plan& p, ActionId id) { return optional_copy(p.find_action(id)); },
+           py::arg("id"), "The action with this id, or None.")
+      .def("find_theme", [](const Plan& p, std::string_view name) { return optional_copy(p.find_theme(name)); },
+           py::arg("name"), "The theme with this name, or None.")
+      .def("find_agency", [](const Plan& p, std::string_view name) { return optional_copy(p.find_agency(name)); },
+           py::arg("name"), "The first agency with this name, or None.")
+      .def("find_partnership",
+           [](const Plan& p, std::string_view name) { return optional_copy(p.find_partnership(name)); },
+           py::arg("name"), "The first partnership with this name, or None.");
+}
+
+void bind_collections(py::class_<Plan>& plan) {
+  plan.def("partnerships", &Plan::partnerships, copy, "Every partnership, in the order added.")
+      .def("agencies", &Plan::agencies, copy, "Every agency, in the order added.")
+      .def("groups", &Plan::groups, copy, "Every group, in the order added.")
+      .def("themes", &Plan::themes, copy, "Every theme, in the order added.")
+      .def("audits", &Plan::audits, copy, "Every audit, in the order added.")
+      .def("cases", &Plan::cases, copy, "Every case, in the order added.")
+      .def("agency_returns", &Plan::agency_returns, copy, "Every agency return, in the order added.")
+      .def("findings", &Plan::findings, copy, "Every finding, in the order added.")
+      .def("recommendations", &Plan::recommendations, copy, "Every recommendation, in the order added.")
+      .def("actions", &Plan::actions, copy,
+           "Every action, in the order added. For many actions prefer action_columns(), which "
+           "builds one numpy array per field instead of one Python object per action.")
+      .def("concerns", &Plan::concerns, copy, "Every immediate concern, in the order added.")
+      .def("dependencies", &Plan::dependencies, copy,
+           "Every dependency as an (action, depends_on) pair of ids, in the order added.");
+}
+
+void bind_action_queries(py::class_<Plan>& plan) {
+  const auto action = py::arg("action");
+  const auto as_of = py::arg("as_of");
+  plan.def("status_at", [](const Plan& p, ActionId id, Date d) { return status_at(p, id, d); },
+           action, py::kw_only(), as_of,
+           "Status of the latest update dated on or before as_of; not_started where there is none.")
+      .def("is_open_at", [](const Plan& p, ActionId id, Date d) { return is_open_at(p.action(id), d); },
+           action, py::kw_only(), as_of, "Whether the action is not_started or in_progress at as_of.")
+      .def("is_overdue", [](const Plan& p, ActionId id, Date d) { return is_overdue(p, id, d); },
+           action, py::kw_only(), as_of,
+           "Whether the action is open at as_of and its due date in force then is before as_of.")
+      .def("is_blocked", [](const Plan& p, ActionId id, Date d) { return is_blocked(p, id, d); },
+           action, py::kw_only(), as_of,
+           "Whether the action is open at as_of and waits for an action that is open then.")
+      .def("blockers", [](const Plan& p, ActionId id, Date d) { return blockers(p, p.action(id), d); },
+           action, py::kw_only(), as_of, "Ids of the open actions this open action waits for at as_of.")
+      .def("rag_at", [](const Plan& p, ActionId id, Date d) { return rag_at(p, id, d); },
+           action, py::kw_only(), as_of,
+           "RAG at as_of: none if cancelled, BLUE if complete, RED if overdue, AMBER if blocked "
+           "or not started and due within 30 days, else GREEN.")
+      .def("due_on_at", [](const Plan& p, ActionId id, Date d) { return due_on_at(p.action(id), d); },
+           action, py::kw_only(), as_of, "The due date in force at as_of (the latest revision made by then).")
+      .def("owner_at", [](const Plan& p, ActionId id, Date d) { return owner_at(p.action(id), d); },
+           action, py::kw_only(), as_of, "The owner at as_of (the latest owner change made by then).")
+      .def("completed_on_at",
+           [](const Plan& p, ActionId id, Date d) { return completed_on_at(p.action(id), d); },
+           action, py::kw_only(), as_of, "The completion date if the action is complete at as_of, else None.")
+      .def("is_assured_at",
+           [](const Plan& p, ActionId id, Date d) { return is_assured_at(p.action(id), d); },
+           action, py::kw_only(), as_of, "Whether a group had signed the action off by as_of.");
+}
+
+void bind_plan_queries(py::class_<Plan>& plan) {
+  const auto nogil = py::call_guard<py::gil_scoped_release>();
+  plan.def("rag_counts", [](const Plan& p, Date d) { return rag_counts(p, d); }, py::arg("as_of"), nogil,
+           "Non-zero counts of the actions existing at as_of by (partnership, owner agency at "
+           "as_of, RAG at as_of), ordered by partnership, agency (group-owned first), RAG.")
+      .def("overdue_actions", [](const Plan& p, Date d) { return overdue_actions(p, d); },
+           py::arg("as_of"), nogil, "Ids of the actions existing at as_of that are overdue then, ascending.")
+      .def("blocked_actions", [](const Plan& p, Date d) { return blocked_actions(p, d); },
+           py::arg("as_of"), nogil, "Ids of the actions existing at as_of that are blocked then, ascending.")
+      .def("review_summary", [](const Plan& p, Date d) { return review_summary(p, d); },
+           py::arg("as_of"), nogil,
+           "The quarterly review summary at as_of: per partnership, headline counts, RAG by "
+           "agency, and the overdue and blocked actions to discuss.")
+      .def("action_columns", &action_columns, py::arg("as_of"),
+           "The actions existing at as_of as columns, built in one pass in C++: a dict of "
+           "numpy arrays of equal length, id, partnership, audit (int64), owner_agency and "
+           "owner_group (int64 at as_of, -1 where the owner is of the other kind), created_on "
+           "and due_on (datetime64[D], due date in force at as_of), estimate_days (int32), "
+           "status and rag (int8 codes into status_categories and rag_categories, which are "
+           "the lists of names in code order, as pandas.Categorical.from_codes takes them), "
+           "overdue, blocked and assured (bool).");
+}
+
+}  // namespace
+
+void register_plan(py::module_& m) {
+  py::class_<Plan> plan(m, "Plan",
+                        "Everything a store holds, in memory, with the invariants between "
+                        "entities enforced: read it here, change it through a Store. The plan "
+                        "of a Store is live (it follows the store's changes); copy() gives a "
+                        "snapshot. Not safe to read while another thread changes the store.");
+  bind_lookups(plan);
+  bind_collections(plan);
+  bind_action_queries(plan);
+  bind_plan_queries(plan);
+  plan.def("copy", [](const Plan& p) { return Plan(p); }, "An independent copy of the plan as it is now.")
+      .def("__repr__", [](const Plan& p) {
+        return "<Plan: " + std::to_string(p.partnerships().size()) + " partnerships, " +
+               std::to_string(p.audits().size()) + " audits, " + std::to_string(p.actions().size()) +
+               " actions>";
+      }, "Like <Plan: 10 partnerships, 800 audits, 10000 actions>.");
+}
+
+}  // namespace plansight::python
