@@ -1,0 +1,42 @@
+"""The README's examples are the files under examples/, and they run."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = (
+    "Update domestic abuse practice guidance: GREEN\n"
+    "Share a 7 minute briefing on the voice of the child: AMBER (blocked)\n"
+)
+
+
+def readme_example(path: str) -> str:
+    """The fenced block that follows the README's `<!-- example: path -->` marker."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- example: {re.escape(path)} -->\n```\w+\n(.*?)```", readme, re.S)
+    assert match, f"README has no example block for {path}"
+    return match.group(1)
+
+
+def test_readme_shows_the_cpp_example_verbatim() -> None:
+    assert readme_example("examples/cpp/quickstart.cpp") == (ROOT / "examples/cpp/quickstart.cpp").read_text()
+
+
+def test_readme_shows_the_python_example_verbatim() -> None:
+    assert readme_example("examples/python/quickstart.py") == (
+        ROOT / "examples/python/quickstart.py"
+    ).read_text()
+
+
+def test_python_example_runs_and_prints_the_review(tmp_path: Path) -> None:
+    store = tmp_path / "nyscp.db"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples/python/quickstart.py"), str(store)],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    )
+    assert run.stdout == EXPECTED
+    assert store.exists()
