@@ -28,7 +28,10 @@ struct Table {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &rows[it->second];
   }
-  IdT assign(IdT id) const { return id.assigned() ? id : IdT(last_id + 1); }
+  IdT assign(IdT id) const {
+    if (id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
+    return id.assigned() ? id : IdT(last_id + 1);
+  }
   const T& insert(T row) {
     index.emplace(row.id, rows.size());
     last_id = std::max(last_id, row.id.value());
@@ -63,6 +66,30 @@ const auto& get(const Tab& table, IdT id, const char* what) {
 }
 
 bool is_final(Status s) { return s == Status::cancelled; }
+
+Status current_status(const Action& a) {
+  return a.updates.empty() ? Status::not_started : a.updates.back().status;
+}
+
+void require_in_order(const Action& a, Date on, Date last, const char* what) {
+  if (on < a.created_on)
+    throw ValidationError("on", std::string(what) + " dated " + iso(on) + " is before action " +
+                                    std::to_string(a.id.value()) + " was created (" +
+                                    iso(a.created_on) + ")");
+  if (!last.is_special() && on < last)
+    throw ValidationError("on", std::string(what) + " dated " + iso(on) +
+                                    " is before the latest one already recorded (" + iso(last) +
+                                    "); record history in date order");
+}
+
+void require_changeable(const Action& a) {
+  if (a.assurance)
+    throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " +
+                        iso(a.assurance->on) + " and no longer changes");
+  if (is_final(current_status(a)))
+    throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
+}
+
 
 }  // namespace
 
@@ -283,11 +310,9 @@ Evidence Plan::prepare(Evidence e) const {
   require_date(e.on, "on");
   require_text(e.description, "description");
   require_text(e.by, "by");
-  if (e.on < a.created_on)
-    throw ValidationError("on", "evidence dated " + iso(e.on) + " is before action " +
-                                    std::to_string(a.id.value()) + " was created (" +
-                                    iso(a.created_on) + ")");
-  if (a.assurance) throw ConflictError("action " + std::to_string(a.id.value()) + " is already assured");
+  require_in_order(a, e.on, a.evidence.empty() ? Date() : a.evidence.back().on, "evidence");
+  require_changeable(a);
+  if (e.id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(e.id.value()));
   if (e.id.assigned() && impl_->evidence_ids.count(e.id))
     throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
   if (!e.id.assigned()) e.id = EvidenceId(impl_->last_evidence + 1);
@@ -336,32 +361,6 @@ void Plan::add_dependency(ActionId action_id, ActionId depends_on) {
 
 // ---- history ---------------------------------------------------------------------
 
-namespace {
-
-Status current_status(const Action& a) {
-  return a.updates.empty() ? Status::not_started : a.updates.back().status;
-}
-
-void require_in_order(const Action& a, Date on, Date last, const char* what) {
-  if (on < a.created_on)
-    throw ValidationError("on", std::string(what) + " dated " + iso(on) + " is before action " +
-                                    std::to_string(a.id.value()) + " was created (" +
-                                    iso(a.created_on) + ")");
-  if (!last.is_special() && on < last)
-    throw ValidationError("on", std::string(what) + " dated " + iso(on) +
-                                    " is before the latest one already recorded (" + iso(last) +
-                                    "); record history in date order");
-}
-
-void require_changeable(const Action& a) {
-  if (a.assurance)
-    throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " +
-                        iso(a.assurance->on) + " and no longer changes");
-  if (is_final(current_status(a)))
-    throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
-}
-
-}  // namespace
 
 void Plan::check(const Update& u) const {
   const auto& a = action(u.action);
@@ -448,11 +447,13 @@ void Plan::check(const Assurance& s) const {
   if (s.on < a.updates.back().on)
     throw ValidationError("on", "assurance dated " + iso(s.on) + " is before the completion update (" +
                                     iso(a.updates.back().on) + ")");
-  const bool has_evidence = std::any_of(a.evidence.begin(), a.evidence.end(),
-                                        [&](const Evidence& e) { return e.on <= s.on; });
-  if (!has_evidence)
-    throw ConflictError("action " + id + " has no evidence dated on or before " + iso(s.on) +
-                        "; assurance needs evidence");
+  // Assurance signs off the effect, not only the doing: it needs impact evidence.
+  const bool has_impact = std::any_of(a.evidence.begin(), a.evidence.end(), [&](const Evidence& e) {
+    return e.kind == EvidenceKind::impact && e.on <= s.on;
+  });
+  if (!has_impact)
+    throw ConflictError("action " + id + " has no impact evidence dated on or before " + iso(s.on) +
+                        "; assurance needs evidence of impact");
   if (get(impl_->groups, s.group, "group").partnership != a.partnership)
     throw ValidationError("group", "group " + std::to_string(s.group.value()) +
                                        " belongs to another partnership");

@@ -14,10 +14,24 @@ SQLite::Database open_database(const std::string& path) {
   try {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("PRAGMA foreign_keys = ON");
-    db.exec("PRAGMA journal_mode = WAL");
+    // Wait for another writer rather than fail at once.
+    db.setBusyTimeout(5000);
     return db;
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot open store '" + path + "': " + e.what());
+  }
+}
+
+// Reads the whole file; whatever goes wrong is a StoreError naming the file.
+Plan read_store(SQLite::Database& db, const std::string& path) {
+  try {
+    return detail::read_plan(db);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("store '" + path + "': " + e.what());
+  } catch (const StoreError&) {
+    throw;
+  } catch (const Error& e) {
+    throw StoreError("store '" + path + "' holds data plansight refuses: " + e.what());
   }
 }
 
@@ -37,14 +51,12 @@ struct Store::Impl {
   explicit Impl(const std::string& file) : path(file), db(open_database(file)), writer(db) {
     try {
       detail::migrate(db);
-      plan = detail::read_plan(db);
+      // Only once the file is known to be a plansight store.
+      db.exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
       throw StoreError("store '" + path + "': " + e.what());
-    } catch (const StoreError&) {
-      throw;
-    } catch (const Error& e) {
-      throw StoreError("store '" + path + "' holds data plansight refuses: " + e.what());
     }
+    plan = read_store(db, path);
   }
 
   // Runs `body(change_id)` in one transaction under a new change set. The
@@ -81,16 +93,16 @@ Store Store::open(const std::string& path) { return Store(std::make_unique<Impl>
 int Store::latest_schema_version() { return detail::latest_schema_version(); }
 
 const std::string& Store::path() const { return impl_->path; }
-int Store::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
-const Plan& Store::plan() const { return impl_->plan; }
-
-Plan Store::load() const {
+int Store::schema_version() const {
   try {
-    return detail::read_plan(impl_->db);
+    return impl_->db.execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {
     throw StoreError("store '" + impl_->path + "': " + e.what());
   }
 }
+const Plan& Store::plan() const { return impl_->plan; }
+
+Plan Store::load() const { return read_store(impl_->db, impl_->path); }
 
 Partnership Store::add(Partnership p, const Actor& by, std::string_view why) {
   return impl_->add(std::move(p), by, why);
@@ -252,11 +264,89 @@ void write_in_place_changes(detail::Writer& w, const Plan& base, const Plan& ext
   }
 }
 
+template <class T>
+void add_tail(Plan& staged, const std::vector<T>& base, const std::vector<T>& extended) {
+  for (std::size_t i = base.size(); i < extended.size(); ++i) staged.add(extended[i]);
+}
+
+// A new action as Plan::add takes it: its history is replayed separately.
+Action without_history(Action a) {
+  a.depends_on.clear();
+  a.updates.clear();
+  a.due_revisions.clear();
+  a.owner_changes.clear();
+  a.evidence.clear();
+  a.assurance.reset();
+  return a;
+}
+
+// Replays the history `extended` adds to one action. Revisions, owner
+// changes and evidence go before updates and assurance: only a cancelling
+// update or an assurance can stop them, so any order that was valid once
+// replays in this one.
+void replay_history(Plan& staged, const Action* base, const Action& extended) {
+  static const Action empty;
+  const Action& b = base ? *base : empty;
+  for (std::size_t i = b.due_revisions.size(); i < extended.due_revisions.size(); ++i)
+    staged.record(extended.due_revisions[i]);
+  for (std::size_t i = b.owner_changes.size(); i < extended.owner_changes.size(); ++i)
+    staged.record(extended.owner_changes[i]);
+  for (std::size_t i = b.evidence.size(); i < extended.evidence.size(); ++i) staged.record(extended.evidence[i]);
+  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i) staged.record(extended.updates[i]);
+  if (!b.assurance && extended.assurance) staged.record(*extended.assurance);
+}
+
+void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extended) {
+  for (std::size_t i = 0; i < base.audits().size(); ++i)
+    if (extended.audits()[i].stage != base.audits()[i].stage)
+      staged.advance_audit(base.audits()[i].id, extended.audits()[i].stage);
+  for (std::size_t i = 0; i < base.concerns().size(); ++i) {
+    const auto& e = extended.concerns()[i];
+    if (!base.concerns()[i].answered_on && e.answered_on) staged.answer_concern(e.id, *e.answered_on, e.answer);
+  }
+}
+
+// Rebuilds base plus what `extended` adds through the plan's own checks, so
+// that nothing reaches the store unchecked, whatever `extended` holds.
+Plan replay_extension(const Plan& base, const Plan& extended) {
+  require_extends(base, extended);
+  Plan staged = base;
+  add_tail(staged, base.partnerships(), extended.partnerships());
+  add_tail(staged, base.agencies(), extended.agencies());
+  add_tail(staged, base.groups(), extended.groups());
+  add_tail(staged, base.themes(), extended.themes());
+  add_tail(staged, base.audits(), extended.audits());
+  add_tail(staged, base.cases(), extended.cases());
+  add_tail(staged, base.agency_returns(), extended.agency_returns());
+  add_tail(staged, base.findings(), extended.findings());
+  add_tail(staged, base.recommendations(), extended.recommendations());
+  const auto& actions = extended.actions();
+  for (std::size_t i = base.actions().size(); i < actions.size(); ++i)
+    staged.add(without_history(actions[i]), Provenance::recorded);
+  for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
+    auto concern = extended.concerns()[i];
+    concern.answered_on.reset();
+    concern.answer.clear();
+    staged.add(concern);
+  }
+  const auto& edges = extended.dependencies();
+  for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
+    staged.add_dependency(edges[i].first, edges[i].second);
+  for (std::size_t i = 0; i < actions.size(); ++i)
+    replay_history(staged, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i]);
+  replay_in_place_changes(staged, base, extended);
+  for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
+    const auto& c = extended.concerns()[i];
+    if (c.answered_on) staged.answer_concern(c.id, *c.answered_on, c.answer);
+  }
+  return staged;
+}
+
 }  // namespace
 
-void Store::add_all(Plan extended, const Actor& by, std::string_view why) {
+void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why) {
   const Plan& base = impl_->plan;
-  require_extends(base, extended);
+  Plan extended = replay_extension(base, proposed);
   auto& w = impl_->writer;
   impl_->write(by, why, [&](std::int64_t change) {
     insert_tail(w, base.partnerships(), extended.partnerships(), change);

@@ -73,10 +73,12 @@ class Store {
   void answer_concern(ConcernId concern, Date on, std::string answer, const Actor& by);
 
   // Writes, in one transaction, everything `extended` holds beyond this
-  // store's plan, and makes it the store's plan. `extended` must be a copy
-  // of plan() with entities, dependencies and history appended (as the
-  // interchange importer builds it); ConflictError otherwise.
-  void add_all(Plan extended, const Actor& by, std::string_view why = {});
+  // store's plan: `extended` is a copy of plan() with entities,
+  // dependencies and history appended (as the interchange importer builds
+  // it); ConflictError otherwise. The additions are replayed on the store's
+  // plan through the plan's checks, so they are validated again whatever
+  // `extended` holds; new actions are marked as recorded elsewhere.
+  void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.
   std::vector<HistoryEntry> history(std::string_view entity = {}, std::int64_t id = 0) const;

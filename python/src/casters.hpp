@@ -66,7 +66,12 @@ struct type_caster<boost::gregorian::date> {
   bool load(handle src, bool /*convert*/) {
     plansight::python::ensure_datetime_api();
     if (!src || !PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-    value = boost::gregorian::date(static_cast<unsigned short>(PyDateTime_GET_YEAR(src.ptr())),
+    const int year = PyDateTime_GET_YEAR(src.ptr());
+    // Boost.Date_Time covers the years 1400 to 9999.
+    if (year < 1400)
+      throw plansight::ValidationError("date", "year " + std::to_string(year) +
+                                                   " is out of range (1400 to 9999)");
+    value = boost::gregorian::date(static_cast<unsigned short>(year),
                                    static_cast<unsigned short>(PyDateTime_GET_MONTH(src.ptr())),
                                    static_cast<unsigned short>(PyDateTime_GET_DAY(src.ptr())));
     return true;

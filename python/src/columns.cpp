@@ -1,5 +1,5 @@
 // Plan.action_columns: the actions existing at a date as numpy columns,
-// filled in one pass in C++ with the GIL released, so that bulk data crosses
+// filled in one pass in C++, so that bulk data crosses
 // into Python as arrays rather than as one object per action.
 #include <algorithm>
 #include <cstdint>
@@ -97,21 +97,16 @@ ColumnDict to_dict(Columns& c) {
 }  // namespace
 
 ColumnDict action_columns(const Plan& plan, Date as_of) {
+  // The GIL stays held: the plan may be a store's live plan, which another
+  // Python thread could change between counting and filling.
   const auto& actions = plan.actions();
-  std::size_t n = 0;
-  {
-    py::gil_scoped_release nogil;
-    n = static_cast<std::size_t>(
-        std::count_if(actions.begin(), actions.end(), [&](const Action& a) { return exists_at(a, as_of); }));
-  }
+  const auto n = static_cast<std::size_t>(
+      std::count_if(actions.begin(), actions.end(), [&](const Action& a) { return exists_at(a, as_of); }));
   Columns columns(n);
   const Row row = first_row(columns);
-  {
-    py::gil_scoped_release nogil;
-    std::size_t i = 0;
-    for (const auto& a : actions)
-      if (exists_at(a, as_of)) fill(row, i++, plan, a, as_of);
-  }
+  std::size_t i = 0;
+  for (const auto& a : actions)
+    if (exists_at(a, as_of)) fill(row, i++, plan, a, as_of);
   return to_dict(columns);
 }
 

@@ -1,7 +1,7 @@
 // Plan: the in-memory aggregate, read-only from Python. Lookups and
 // collections return copies of the value types; the as-of queries take the
-// date from the caller (keyword as_of), never from the clock. Plan-wide
-// queries release the GIL while C++ works.
+// date from the caller (keyword as_of), never from the clock. Queries keep
+// the GIL: a store's plan is live, and another thread may change it.
 #include "bindings.hpp"
 #include "plansight/summary.hpp"
 
@@ -98,16 +98,15 @@ void bind_action_queries(py::class_<Plan>& plan) {
 }
 
 void bind_plan_queries(py::class_<Plan>& plan) {
-  const auto nogil = py::call_guard<py::gil_scoped_release>();
-  plan.def("rag_counts", [](const Plan& p, Date d) { return rag_counts(p, d); }, py::arg("as_of"), nogil,
+  plan.def("rag_counts", [](const Plan& p, Date d) { return rag_counts(p, d); }, py::arg("as_of"),
            "Non-zero counts of the actions existing at as_of by (partnership, owner agency at "
            "as_of, RAG at as_of), ordered by partnership, agency (group-owned first), RAG.")
       .def("overdue_actions", [](const Plan& p, Date d) { return overdue_actions(p, d); },
-           py::arg("as_of"), nogil, "Ids of the actions existing at as_of that are overdue then, ascending.")
+           py::arg("as_of"), "Ids of the actions existing at as_of that are overdue then, ascending.")
       .def("blocked_actions", [](const Plan& p, Date d) { return blocked_actions(p, d); },
-           py::arg("as_of"), nogil, "Ids of the actions existing at as_of that are blocked then, ascending.")
+           py::arg("as_of"), "Ids of the actions existing at as_of that are blocked then, ascending.")
       .def("review_summary", [](const Plan& p, Date d) { return review_summary(p, d); },
-           py::arg("as_of"), nogil,
+           py::arg("as_of"),
            "The quarterly review summary at as_of: per partnership, headline counts, RAG by "
            "agency, and the overdue and blocked actions to discuss.")
       .def("action_columns", &action_columns, py::arg("as_of"),

@@ -236,27 +236,24 @@ void bind_changes(py::class_<Store>& store) {
 std::vector<ImportWarning> import_workload(Store& s, const FilePath& directory, const ActorArg& by,
                                            std::string_view why) {
   const Actor actor = to_actor(by);
-  py::gil_scoped_release nogil;
   WorkloadImport read = read_workload(directory.text, s.plan());
   s.add_all(std::move(read.plan), actor, why);
   return std::move(read.warnings);
 }
 
 void export_workload(const Store& s, const FilePath& directory) {
-  py::gil_scoped_release nogil;
   write_workload(s.plan(), directory.text);
 }
 
 void bind_file(py::class_<Store>& store) {
-  const auto nogil = py::call_guard<py::gil_scoped_release>();
   store.def_property_readonly("path", &Store::path, "The path the store was opened with.")
       .def_property_readonly("schema_version", &Store::schema_version, "The file's schema version.")
       .def_property_readonly("plan", &Store::plan, py::return_value_policy::reference_internal,
                              "The plan as the file holds it now; live: it follows later changes.")
       .def_static("latest_schema_version", &Store::latest_schema_version,
                   "The schema version this library writes.")
-      .def("load", &Store::load, nogil, "Reads the whole file again into a new, independent Plan.")
-      .def("history", &Store::history, "entity"_a = "", "id"_a = 0, nogil,
+      .def("load", &Store::load, "Reads the whole file again into a new, independent Plan.")
+      .def("history", &Store::history, "entity"_a = "", "id"_a = 0,
            "The history of one entity (e.g. 'action', 42), oldest first; of everything when entity is empty.")
       .def("import_workload", &import_workload, "directory"_a, py::kw_only(), "by"_a, "why"_a = "",
            "Reads a CSV workload directory on top of the store's plan and writes it all in one "

@@ -191,6 +191,8 @@ void read_concerns(SQLite::Database& db, Plan& plan) {
 }  // namespace
 
 Plan read_plan(SQLite::Database& db) {
+  // One read transaction: every table from the same snapshot.
+  SQLite::Transaction snapshot(db);
   Plan plan;
   read_registers(db, plan);
   read_audits(db, plan);

@@ -36,12 +36,20 @@ void bind_value(SQLite::Statement& s, int i, const std::optional<T>& v) {
     s.bind(i);
 }
 
-// Binds the values to parameters 1..n, runs the statement and resets it.
+// Binds the values to parameters 1..n, runs the statement and resets it,
+// also when it fails: a cached statement left mid-step refuses every later
+// bind.
 template <class... Ts>
 void run(SQLite::Statement& s, const Ts&... values) {
-  int i = 0;
-  (bind_value(s, ++i, values), ...);
-  s.exec();
+  try {
+    int i = 0;
+    (bind_value(s, ++i, values), ...);
+    s.exec();
+  } catch (...) {
+    s.tryReset();
+    s.clearBindings();
+    throw;
+  }
   s.reset();
 }
 

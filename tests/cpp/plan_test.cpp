@@ -1014,9 +1014,9 @@ TEST_CASE("assurance needs evidence dated on or before it") {
   const auto a = b.add_action(created, due);
   b.set_status(a, ymd(2024, 5, 31), Status::complete);
   CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError,
-                "action 1 has no evidence dated on or before 2024-06-30");
+                "action 1 has no impact evidence dated on or before 2024-06-30");
   b.add_evidence(a, ymd(2024, 7, 1));
-  CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError, "no evidence",
+  CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError, "no impact evidence",
                 "2024-06-30");
   CHECK_NOTHROW(b.plan.record(assurance(a, ymd(2024, 7, 1), b.area.lis)));
 }
@@ -1072,7 +1072,37 @@ TEST_CASE("an assured action no longer changes") {
   CHECK_REFUSED(b.plan, b.plan.record(revision(a, due, ymd(2024, 9, 30))), ConflictError, "was assured");
   CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, due, owned_by(b.health), "restructure"}), ConflictError,
                 "was assured");
-  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, due)), ConflictError, "action 1 is already assured");
+  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, due)), ConflictError, "action 1 was assured on 2024-05-31");
+}
+
+TEST_CASE("assurance needs evidence of impact, not only of completion") {
+  Builder b;
+  const auto a = b.add_action(created, due);
+  b.set_status(a, ymd(2024, 5, 31), Status::complete);
+  b.plan.record(Evidence{{}, a, ymd(2024, 5, 31), EvidenceKind::completion, "Guidance published", "LIS"});
+  CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError,
+                "assurance needs evidence of impact");
+  b.add_evidence(a, due);
+  CHECK_NOTHROW(b.plan.record(assurance(a, due, b.area.lis)));
+}
+
+TEST_CASE("evidence is recorded in date order and not on a cancelled action") {
+  Builder b;
+  const auto a = b.add_action(created, due);
+  b.add_evidence(a, ymd(2024, 5, 1));
+  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, ymd(2024, 2, 1))), ValidationError, "on", "2024-02-01",
+                "2024-05-01");
+  b.set_status(a, ymd(2024, 5, 2), Status::cancelled, "superseded");
+  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, due)), ConflictError, "is cancelled");
+}
+
+TEST_CASE("negative ids are refused") {
+  Builder b;
+  CHECK_REFUSED(b.plan, b.plan.add(Agency{AgencyId(-1), "Probation", Sector::justice}), ValidationError, "id",
+                "-1");
+  const auto a = b.add_action(created, due);
+  CHECK_REFUSED(b.plan, b.plan.record(Evidence{EvidenceId(-3), a, due, EvidenceKind::impact, "x", "LIS"}),
+                ValidationError, "id", "-3");
 }
 
 // ---- immediate concerns ----------------------------------------------------------------

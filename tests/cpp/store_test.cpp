@@ -45,8 +45,9 @@ struct Seeded {
   FindingId finding;
   ActionId action;
 
-  explicit Seeded(const std::string& path) : store(Store::open(path)) {
-    partnership = store.add(Partnership{{}, "North Yorkshire SCP"}, manager).id;
+  explicit Seeded(const std::string& path, const std::string& name = "North Yorkshire SCP")
+      : store(Store::open(path)) {
+    partnership = store.add(Partnership{{}, name}, manager).id;
     police = store.add(Agency{{}, "North Yorkshire Police", Sector::police}, manager).id;
     health = store.add(Agency{{}, "Harrogate and District NHS FT", Sector::health}, manager).id;
     lis = store.add(Group{{}, partnership, "Learning and Improvement Subgroup"}, manager).id;
@@ -79,10 +80,9 @@ struct Seeded {
   }
 };
 
-// Everything observable about a store's contents, as text.
-std::string snapshot(const Store& store) {
+// A plan's contents, as text.
+std::string describe(const Plan& plan) {
   std::ostringstream out;
-  const Plan plan = store.load();
   for (const auto& a : plan.actions()) {
     out << a.id << ' ' << a.title << ' ' << to_iso(a.due_on) << ' ' << a.updates.size() << ' '
         << a.due_revisions.size() << ' ' << a.owner_changes.size() << ' ' << a.evidence.size() << ' '
@@ -92,8 +92,16 @@ std::string snapshot(const Store& store) {
   for (const auto& x : plan.audits()) out << "audit " << x.id << ' ' << to_string(x.stage) << '\n';
   out << plan.partnerships().size() << ' ' << plan.agencies().size() << ' ' << plan.findings().size() << ' '
       << plan.cases().size() << ' ' << plan.concerns().size() << ' ' << plan.themes().size() << '\n';
-  out << "history " << store.history().size() << '\n';
+  for (const auto& p : plan.partnerships()) out << p.id << ' ' << p.name << '\n';
   return out.str();
+}
+
+// Everything observable about a store, as text: the file's contents, the
+// in-memory plan (which must agree with the file) and the history.
+std::string snapshot(const Store& store) {
+  const std::string file = describe(store.load());
+  CHECK(describe(store.plan()) == file);
+  return file + "history " + std::to_string(store.history().size()) + '\n';
 }
 
 std::string read_text(const fs::path& path) {
@@ -247,6 +255,9 @@ TEST_CASE("an SQLite failure rolls back and leaves the plan unchanged") {
   other.exec("ROLLBACK");
   CHECK(s.store.plan().actions().size() == actions);
   CHECK(snapshot(s.store) == before);
+  // The store keeps working once the lock is gone.
+  s.add_action("Written after the lock", ymd(2024, 1, 1), ymd(2024, 6, 1));
+  CHECK(Store::open(file.str()).plan().actions().size() == actions + 1);
 }
 
 TEST_CASE("a version-1 file is migrated forward with its data") {
@@ -279,10 +290,13 @@ TEST_CASE("files plansight cannot read are refused with StoreError") {
       db.exec("PRAGMA user_version = 99"); }
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("schema version 99"), StoreError);
   }
-  SUBCASE("another application's SQLite file") {
+  SUBCASE("another application's SQLite file, left as it was") {
     { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       db.exec("CREATE TABLE notes (text TEXT)"); }
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("not a plansight store"), StoreError);
+    SQLite::Database db(file.str());
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
   }
   SUBCASE("not an SQLite file") {
     std::ofstream(file.path) << "Recommendation,Action,Lead agency\n";
@@ -321,6 +335,43 @@ TEST_CASE("add_all writes a whole extension in one change and refuses a plan tha
   unrelated.add(Partnership{{}, "Someone else"});
   CHECK_THROWS_AS(s.store.add_all(unrelated, manager), ConflictError);
   CHECK(s.store.plan().actions().size() == 2);
+}
+
+TEST_CASE("add_all checks the additions again and never adopts a plan that differs from the file") {
+  Seeded s(":memory:");
+  const std::string before = snapshot(s.store);
+
+  SUBCASE("a plan of another shape is refused") {
+    Plan other;
+    other.add(Partnership{s.partnership, "Forged name"});
+    other.add(Partnership{{}, "A second partnership"});
+    CHECK_THROWS_AS(s.store.add_all(other, manager), ConflictError);
+    CHECK(snapshot(s.store) == before);
+  }
+  SUBCASE("a look-alike plan adds only its additions; the stored entities stay as stored") {
+    Seeded look_alike(":memory:", "Forged name");
+    Plan forged = look_alike.store.plan();
+    forged.add(Partnership{{}, "A second partnership"});
+    s.store.add_all(forged, manager);
+    snapshot(s.store);  // checks that plan() agrees with the file
+    CHECK(s.store.plan().partnership(s.partnership).name == "North Yorkshire SCP");
+    CHECK(s.store.plan().partnerships().size() == 2);
+    return;
+  }
+  SUBCASE("history that breaks the transition rules is refused") {
+    Plan extended = s.store.plan();
+    Plan::ActionHistory bad;
+    bad.updates.push_back(Update{s.action, ymd(2024, 2, 1), Status::cancelled, {}, "", "import", {}});
+    const auto a = extended.add(Action{{}, s.partnership, s.audit, {}, {}, "Restored", "",
+                                       testing::owned_by(s.police), ymd(2024, 1, 1), ymd(2024, 6, 1), 0, "",
+                                       {}, {}, {}, {}, {}, {}},
+                                Provenance::recorded).id;
+    bad.updates[0].action = a;
+    extended.restore_history(a, bad);  // a cancellation with no reason, unchecked
+    CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("needs a reason"),
+                         ValidationError);
+    CHECK(snapshot(s.store) == before);
+  }
 }
 
 TEST_CASE("immediate concerns are tracked to an answer, in the file") {

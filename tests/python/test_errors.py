@@ -40,6 +40,14 @@ def test_validation_error_names_the_field(store: ps.Store) -> None:
     assert isinstance(raised.value, ps.Error)
 
 
+def test_a_date_outside_the_calendar_range_is_a_validation_error(sample: Sample) -> None:
+    import datetime as dt
+
+    with pytest.raises(ps.ValidationError, match="year 1300 is out of range") as raised:
+        sample.store.plan.rag_counts(dt.date(1300, 1, 1))
+    assert raised.value.field == "date"
+
+
 def test_not_found_error(sample: Sample) -> None:
     with pytest.raises(ps.NotFoundError, match="no audit 42"):
         sample.store.add_finding(42, "worry", "A worry", by=ME)
