@@ -673,17 +673,55 @@ WorkloadImport read_workload(const std::string& directory, const Plan& base) {
   return Importer(directory, base).run();
 }
 
+namespace {
+
+// A scratch directory inside the target, removed unless released.
+class Staging {
+ public:
+  explicit Staging(const fs::path& target) : path_(target / ".plansight-export") {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+    fs::create_directories(path_, ec);
+    if (ec) throw Error("cannot create directory " + path_.string() + ": " + ec.message());
+  }
+  ~Staging() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// Moves every staged file over its namesake: each rename is atomic, and
+// all files were written before the first one replaces anything.
+void publish(const fs::path& staged, const fs::path& target) {
+  for (const auto& name : workload_files())
+    if (fs::exists(target / name) && !fs::is_regular_file(target / name))
+      throw Error("cannot write " + (target / name).string() + ": not a regular file");
+  for (const auto& name : workload_files()) {
+    std::error_code ec;
+    fs::rename(staged / name, target / name, ec);
+    if (ec) throw Error("cannot write " + (target / name).string() + ": " + ec.message());
+  }
+}
+
+}  // namespace
+
 void write_workload(const Plan& plan, const std::string& directory) {
   require_writable(plan);
   std::error_code ec;
   fs::create_directories(directory, ec);
   if (ec) throw Error("cannot create directory " + directory + ": " + ec.message());
-  write_agencies(plan, directory);
-  write_audits(plan, directory);
-  write_findings(plan, directory);
-  write_actions(plan, directory);
-  write_dependencies(plan, directory);
-  write_updates(plan, directory);
+  const Staging staging{fs::path(directory)};
+  write_agencies(plan, staging.path());
+  write_audits(plan, staging.path());
+  write_findings(plan, staging.path());
+  write_actions(plan, staging.path());
+  write_dependencies(plan, staging.path());
+  write_updates(plan, staging.path());
+  publish(staging.path(), directory);
 }
 
 }  // namespace plansight

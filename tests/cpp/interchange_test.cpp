@@ -409,6 +409,21 @@ TEST_CASE("writing where no directory can be made throws Error naming the path")
 
 // ---- the generated workload ------------------------------------------------------------
 
+TEST_CASE("a failed export leaves the files already there as they were") {
+  const auto dir = fs::temp_directory_path() / "plansight-export-refused";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "updates.csv");  // a directory where a file must go
+  std::ofstream(dir / "agencies.csv") << "earlier export\n";
+  const Plan plan = read_workload(PLANSIGHT_WORKLOAD_DIR, Plan()).plan;
+  CHECK_THROWS_WITH_AS(write_workload(plan, dir.string()), doctest::Contains("updates.csv"), Error);
+  std::ifstream in(dir / "agencies.csv");
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "earlier export");
+  CHECK_FALSE(fs::exists(dir / ".plansight-export"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("the generated workload is written back byte for byte") {
   TempDir out;
   write_workload(workload_plan(), out.str());
