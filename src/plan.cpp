@@ -78,7 +78,7 @@ struct Plan::Impl {
   Table<Recommendation, RecommendationId> recommendations;
   Table<Action, ActionId> actions;
   Table<ImmediateConcern, ConcernId> concerns;
-  std::vector<std::pair<ActionId, ActionId>> dependencies;
+  std::vector<Dependency> dependencies;  // in force, in the order added
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
 
@@ -110,7 +110,7 @@ struct Plan::Impl {
       stack.pop_back();
       if (at == to) return true;
       if (!seen.emplace(at, true).second) continue;
-      for (auto next : actions.find(at)->depends_on) stack.push_back(next);
+      for (const auto& d : actions.find(at)->depends_on) stack.push_back(d.depends_on);
     }
     return false;
   }
@@ -314,24 +314,69 @@ const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.i
 
 // ---- dependencies --------------------------------------------------------------
 
-void Plan::check_dependency(ActionId action_id, ActionId depends_on) const {
+namespace {
+
+const Dependency* find_dependency(const Action& a, ActionId depends_on) {
+  auto it = std::find_if(a.depends_on.begin(), a.depends_on.end(),
+                         [&](const Dependency& d) { return d.depends_on == depends_on; });
+  return it == a.depends_on.end() ? nullptr : &*it;
+}
+
+void require_lag(int lag_days) {
+  if (lag_days < 0)
+    throw ValidationError("lag_days", "must not be negative, got " + std::to_string(lag_days));
+}
+
+void require_same_partnership(const Action& a, const Action& b) {
+  if (a.partnership != b.partnership)
+    throw ValidationError("depends_on", "action " + std::to_string(b.id.value()) +
+                                            " belongs to another partnership (" +
+                                            std::to_string(b.partnership.value()) + ") than action " +
+                                            std::to_string(a.id.value()) + " (" +
+                                            std::to_string(a.partnership.value()) + ")");
+}
+
+[[noreturn]] void already_depends(ActionId action, ActionId depends_on) {
+  throw ConflictError("action " + std::to_string(action.value()) + " already depends on action " +
+                      std::to_string(depends_on.value()));
+}
+
+void erase_dependency(std::vector<Dependency>& list, ActionId action, ActionId depends_on) {
+  std::erase_if(list, [&](const Dependency& d) { return d.action == action && d.depends_on == depends_on; });
+}
+
+}  // namespace
+
+void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_days) const {
   const auto& a = action(action_id);
   const auto& b = action(depends_on);
-  if (a.partnership != b.partnership)
-    throw ValidationError("depends_on", "action " + std::to_string(depends_on.value()) +
-                                            " belongs to another partnership");
-  if (std::find(a.depends_on.begin(), a.depends_on.end(), depends_on) != a.depends_on.end())
-    throw ConflictError("action " + std::to_string(action_id.value()) + " already depends on action " +
-                        std::to_string(depends_on.value()));
+  require_lag(lag_days);
+  require_same_partnership(a, b);
+  if (find_dependency(a, depends_on)) already_depends(action_id, depends_on);
   if (action_id == depends_on || impl_->reaches(depends_on, action_id))
     throw CycleError("action " + std::to_string(action_id.value()) + " cannot depend on action " +
                      std::to_string(depends_on.value()) + ": that would close a cycle");
 }
 
-void Plan::add_dependency(ActionId action_id, ActionId depends_on) {
-  check_dependency(action_id, depends_on);
-  impl_->action_mut(action_id).depends_on.push_back(depends_on);
-  impl_->dependencies.emplace_back(action_id, depends_on);
+void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
+  check_dependency(action_id, depends_on, lag_days);
+  const Dependency d{action_id, depends_on, lag_days};
+  impl_->action_mut(action_id).depends_on.push_back(d);
+  impl_->dependencies.push_back(d);
+}
+
+void Plan::check_removal(ActionId action_id, ActionId depends_on) const {
+  const auto& a = action(action_id);
+  action(depends_on);
+  if (!find_dependency(a, depends_on))
+    throw NotFoundError("action " + std::to_string(action_id.value()) + " does not depend on action " +
+                        std::to_string(depends_on.value()));
+}
+
+void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
+  check_removal(action_id, depends_on);
+  erase_dependency(impl_->action_mut(action_id).depends_on, action_id, depends_on);
+  erase_dependency(impl_->dependencies, action_id, depends_on);
 }
 
 // ---- history ---------------------------------------------------------------------
@@ -538,25 +583,22 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
   a.assurance = std::move(h.assurance);
 }
 
-void Plan::restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges) {
+void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
   // Kahn's algorithm over the whole graph: cheaper than one search per edge.
   std::unordered_map<ActionId, std::vector<ActionId>> dependents;
   std::unordered_map<ActionId, long> waiting;
-  for (const auto& [from, to] : impl_->dependencies) {
-    dependents[to].push_back(from);
-    ++waiting[from];
+  for (const auto& d : impl_->dependencies) {
+    dependents[d.depends_on].push_back(d.action);
+    ++waiting[d.action];
   }
-  for (const auto& [from, to] : edges) {
-    const auto& a = action(from);
-    if (action(to).partnership != a.partnership)
-      throw ValidationError("depends_on", "action " + std::to_string(to.value()) +
-                                              " belongs to another partnership");
-    auto& waiting_on_to = dependents[to];  // existing edges and those restored so far
-    if (std::find(waiting_on_to.begin(), waiting_on_to.end(), from) != waiting_on_to.end())
-      throw ConflictError("action " + std::to_string(from.value()) + " already depends on action " +
-                          std::to_string(to.value()));
-    waiting_on_to.push_back(from);
-    ++waiting[from];
+  for (const auto& d : edges) {
+    require_lag(d.lag_days);
+    require_same_partnership(action(d.action), action(d.depends_on));
+    auto& waiting_on_to = dependents[d.depends_on];  // existing edges and those restored so far
+    if (std::find(waiting_on_to.begin(), waiting_on_to.end(), d.action) != waiting_on_to.end())
+      already_depends(d.action, d.depends_on);
+    waiting_on_to.push_back(d.action);
+    ++waiting[d.action];
   }
   std::vector<ActionId> ready;
   for (const auto& a : impl_->actions.rows)
@@ -572,9 +614,9 @@ void Plan::restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>
   if (done != impl_->actions.rows.size())
     throw CycleError("the dependencies close a cycle among " +
                      std::to_string(impl_->actions.rows.size() - done) + " actions");
-  for (const auto& [from, to] : edges) {
-    impl_->action_mut(from).depends_on.push_back(to);
-    impl_->dependencies.emplace_back(from, to);
+  for (const auto& d : edges) {
+    impl_->action_mut(d.action).depends_on.push_back(d);
+    impl_->dependencies.push_back(d);
   }
 }
 
@@ -625,7 +667,7 @@ const std::vector<Finding>& Plan::findings() const { return impl_->findings.rows
 const std::vector<Recommendation>& Plan::recommendations() const { return impl_->recommendations.rows; }
 const std::vector<Action>& Plan::actions() const { return impl_->actions.rows; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
-const std::vector<std::pair<ActionId, ActionId>>& Plan::dependencies() const {
+const std::vector<Dependency>& Plan::dependencies() const {
   return impl_->dependencies;
 }
 

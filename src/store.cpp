@@ -119,10 +119,15 @@ Action Store::add(Action a, const Actor& by, std::string_view why) {
 }
 
 void Store::add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why) {
-  impl_->plan.check_dependency(action, depends_on);
-  impl_->write(by, why,
-               [&](std::int64_t change) { impl_->writer.insert_dependency(action, depends_on, change); });
-  impl_->plan.add_dependency(action, depends_on);
+  add_dependency(action, depends_on, 0, by, why);
+}
+
+void Store::add_dependency(ActionId action, ActionId depends_on, int lag_days, const Actor& by,
+                           std::string_view why) {
+  impl_->plan.check_dependency(action, depends_on, lag_days);
+  const Dependency d{action, depends_on, lag_days};
+  impl_->write(by, why, [&](std::int64_t change) { impl_->writer.insert(d, change); });
+  impl_->plan.add_dependency(action, depends_on, lag_days);
 }
 
 void Store::advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why) {
@@ -272,8 +277,7 @@ void Store::add_all(Plan extended, const Actor& by, std::string_view why) {
     for (std::size_t i = base.actions().size(); i < actions.size(); ++i) w.insert(actions[i], true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
     const auto& edges = extended.dependencies();
-    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
-      w.insert_dependency(edges[i].first, edges[i].second, change);
+    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i) w.insert(edges[i], change);
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
     write_in_place_changes(w, base, extended, change);

@@ -67,9 +67,15 @@ class Plan {
   const Action& add(Action a, Provenance from = Provenance::entered);
   const ImmediateConcern& add(ImmediateConcern c);
 
-  // `action` cannot start before `depends_on` is finished.
-  void check_dependency(ActionId action, ActionId depends_on) const;
-  void add_dependency(ActionId action, ActionId depends_on);
+  // `action` cannot start before lag_days after `depends_on` is finished.
+  // Both must exist (NotFoundError) in one partnership, possibly in different
+  // audits (ValidationError, as for a negative lag); the dependency must be
+  // new (ConflictError) and must not close a cycle (CycleError, naming it).
+  void check_dependency(ActionId action, ActionId depends_on, int lag_days = 0) const;
+  void add_dependency(ActionId action, ActionId depends_on, int lag_days = 0);
+  // Throws NotFoundError when `action` does not depend on `depends_on`.
+  void check_removal(ActionId action, ActionId depends_on) const;
+  void remove_dependency(ActionId action, ActionId depends_on);
 
   void check(const Update& u) const;
   void check(const DueDateRevision& r) const;
@@ -98,8 +104,9 @@ class Plan {
     std::optional<Assurance> assurance;
   };
   void restore_history(ActionId action, ActionHistory history);
-  // Restores many dependencies with one acyclicity check of the whole graph.
-  void restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges);
+  // Restores many dependencies with one acyclicity check of the whole graph;
+  // refuses what add_dependency refuses, and adds none of them then.
+  void restore_dependencies(const std::vector<Dependency>& dependencies);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
   const Partnership& partnership(PartnershipId id) const;
@@ -129,8 +136,8 @@ class Plan {
   const std::vector<Recommendation>& recommendations() const;
   const std::vector<Action>& actions() const;
   const std::vector<ImmediateConcern>& concerns() const;
-  // Dependencies as (action, depends_on) pairs in the order they were added.
-  const std::vector<std::pair<ActionId, ActionId>>& dependencies() const;
+  // The dependencies in force (added and not removed), in the order added.
+  const std::vector<Dependency>& dependencies() const;
 
  private:
   struct Impl;

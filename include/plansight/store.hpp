@@ -61,6 +61,10 @@ class Store {
   Recommendation add(Recommendation r, const Actor& by, std::string_view why = {});
   Action add(Action a, const Actor& by, std::string_view why = {});
   ImmediateConcern add(ImmediateConcern c, const Actor& by, std::string_view why = {});
+  // `action` starts no earlier than lag_days after `depends_on` finishes
+  // (Plan::check_dependency says what is refused).
+  void add_dependency(ActionId action, ActionId depends_on, int lag_days, const Actor& by,
+                      std::string_view why = {});
   void add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why = {});
 
   // An audit moves forward through its lifecycle, one or more stages at a time.

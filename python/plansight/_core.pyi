@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'open', 'workload_files']
+__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'Dependency', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'open', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -702,6 +702,37 @@ class Assurance:
         """
         Date of the sign-off.
         """
+class Dependency:
+    """
+    A finish-to-start dependency: `action` starts no earlier than `lag_days` after `depends_on` finishes.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        Whether `other` is a Dependency of the same action, prerequisite and lag.
+        """
+    def __hash__(self) -> int:
+        """
+        Hash of (action, depends_on, lag_days).
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Dependency 12 on 7 + 14 days>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action that waits.
+        """
+    @property
+    def depends_on(self) -> int:
+        """
+        Id of the action it waits for.
+        """
+    @property
+    def lag_days(self) -> int:
+        """
+        Days between the one's finish and the other's start.
+        """
 class Action:
     """
     An action of a partnership's plan, with its owner, dates, dependencies and whole history. owner and due_on are as first agreed: use Plan.owner_at and Plan.due_on_at for the values in force on a date.
@@ -726,9 +757,9 @@ class Action:
         The date the action was created.
         """
     @property
-    def depends_on(self) -> list[int]:
+    def depends_on(self) -> list[Dependency]:
         """
-        Ids of the actions this one waits for.
+        The dependencies of this action, in the order added.
         """
     @property
     def description(self) -> str:
@@ -1052,9 +1083,9 @@ class Plan:
         """
         An independent copy of the plan as it is now.
         """
-    def dependencies(self) -> list[tuple[int, int]]:
+    def dependencies(self) -> list[Dependency]:
         """
-        Every dependency as an (action, depends_on) pair of ids, in the order added.
+        Every dependency in force (added and not removed), in the order added.
         """
     def due_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date:
         """

@@ -634,7 +634,7 @@ TEST_CASE("a new action carrying history or dependencies is refused") {
   SUBCASE("owner changes") { a.owner_changes.push_back(OwnerChange{{}, due, owned_by(b.health), "restructure"}); }
   SUBCASE("evidence") { a.evidence.push_back(evidence({}, due)); }
   SUBCASE("assurance") { a.assurance = assurance({}, due, b.area.lis); }
-  SUBCASE("dependencies") { a.depends_on.push_back(existing); }
+  SUBCASE("dependencies") { a.depends_on.push_back(Dependency{a.id, existing}); }
   CHECK_REFUSED(b.plan, b.plan.add(a), ValidationError, "action", "carries no history");
 }
 
@@ -665,11 +665,10 @@ TEST_CASE("a dependency is recorded on the action and in the dependency list") {
   const auto briefing = b.add_action(created, due);
   b.plan.add_dependency(audit_again, training);
   b.plan.add_dependency(briefing, audit_again);
-  CHECK(b.plan.action(audit_again).depends_on == std::vector<ActionId>{training});
-  CHECK(b.plan.action(briefing).depends_on == std::vector<ActionId>{audit_again});
+  CHECK(b.plan.action(audit_again).depends_on == std::vector<Dependency>{{audit_again, training}});
+  CHECK(b.plan.action(briefing).depends_on == std::vector<Dependency>{{briefing, audit_again}});
   CHECK(b.plan.action(training).depends_on.empty());
-  using Edge = std::pair<ActionId, ActionId>;
-  CHECK(b.plan.dependencies() == std::vector<Edge>{{audit_again, training}, {briefing, audit_again}});
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{audit_again, training}, {briefing, audit_again}});
 }
 
 TEST_CASE("check_dependency accepts a valid dependency without recording it") {
@@ -1213,9 +1212,8 @@ TEST_CASE("restore_dependencies adds every edge in order") {
   const auto a3 = b.add_action(created, due);
   b.plan.add_dependency(a2, a1);
   b.plan.restore_dependencies({{a3, a2}, {a3, a1}});
-  CHECK(b.plan.action(a3).depends_on == std::vector<ActionId>{a2, a1});
-  using Edge = std::pair<ActionId, ActionId>;
-  CHECK(b.plan.dependencies() == std::vector<Edge>{{a2, a1}, {a3, a2}, {a3, a1}});
+  CHECK(b.plan.action(a3).depends_on == std::vector<Dependency>{{a3, a2}, {a3, a1}});
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{a2, a1}, {a3, a2}, {a3, a1}});
 }
 
 TEST_CASE("restore_dependencies refuses a cycle within the batch or with existing edges") {

@@ -315,7 +315,7 @@ TEST_CASE("add_all writes a whole extension in one change and refuses a plan tha
   CHECK(entries.back().why == "spreadsheet");
   const Plan reloaded = s.store.load();
   CHECK(reloaded.action(id).due_on == ymd(2024, 1, 20));
-  CHECK(reloaded.action(id).depends_on == std::vector<ActionId>{s.action});
+  CHECK(reloaded.action(id).depends_on == std::vector<Dependency>{{id, s.action}});
 
   Plan unrelated;
   unrelated.add(Partnership{{}, "Someone else"});
