@@ -26,6 +26,14 @@
 
 namespace plansight {
 
+class Plan;
+
+namespace detail {
+class DependencyGraph;  // on Boost.Graph (src/detail/dependency_graph.hpp)
+// The graph a plan keeps in step with its dependencies, for the analysis layer.
+const DependencyGraph& dependency_graph(const Plan& plan);
+}  // namespace detail
+
 // Where an action's data comes from. Records kept by another system may hold
 // a due date before the creation date; plansight refuses that for anything
 // entered anew, but carries it when it was recorded elsewhere.
@@ -105,7 +113,8 @@ class Plan {
   };
   void restore_history(ActionId action, ActionHistory history);
   // Restores many dependencies with one acyclicity check of the whole graph;
-  // refuses what add_dependency refuses, and adds none of them then.
+  // refuses what add_dependency refuses (a cycle named as by add_dependency),
+  // and adds none of them then.
   void restore_dependencies(const std::vector<Dependency>& dependencies);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
@@ -140,6 +149,8 @@ class Plan {
   const std::vector<Dependency>& dependencies() const;
 
  private:
+  friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
