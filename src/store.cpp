@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
 #include "detail/sql.hpp"
@@ -130,6 +132,12 @@ void Store::add_dependency(ActionId action, ActionId depends_on, int lag_days, c
   impl_->plan.add_dependency(action, depends_on, lag_days);
 }
 
+void Store::remove_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why) {
+  impl_->plan.check_removal(action, depends_on);
+  impl_->write(by, why, [&](std::int64_t change) { impl_->writer.mark_removed(action, depends_on, change); });
+  impl_->plan.remove_dependency(action, depends_on);
+}
+
 void Store::advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why) {
   impl_->plan.check_advance(audit, to);
   const auto from = impl_->plan.audit(audit).stage;
@@ -212,7 +220,9 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
   require_prefix(base.actions(), extended.actions(), "actions");
   require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
-  if (extended.dependencies().size() < base.dependencies().size())
+  const auto& deps = extended.dependencies();
+  if (deps.size() < base.dependencies().size() ||
+      !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
     throw ConflictError("the plan to add does not extend this store's dependencies");
   for (std::size_t i = 0; i < base.actions().size(); ++i) {
     const auto& b = base.actions()[i];
@@ -304,7 +314,11 @@ WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
   UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text FROM recommendation
   UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action
   UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description FROM immediate_concern
-  UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL, depends_on_id FROM dependency
+  UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL,
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END FROM dependency
+  UNION ALL SELECT removed_change_id, 'action', action_id, 'depends_on',
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, NULL
+    FROM dependency WHERE removed_change_id IS NOT NULL
   UNION ALL SELECT change_id, 'action', action_id, 'status',
     coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status
     FROM action_update

@@ -114,10 +114,10 @@ void Writer::insert(const Dependency& d, std::int64_t change) {
       d.action, d.depends_on, d.lag_days, change);
 }
 
-void Writer::mark_removed(const Dependency& d, std::int64_t change) {
+void Writer::mark_removed(ActionId action, ActionId depends_on, std::int64_t change) {
   run(statement("UPDATE dependency SET removed_change_id = ? "
                 "WHERE action_id = ? AND depends_on_id = ? AND removed_change_id IS NULL"),
-      change, d.action, d.depends_on);
+      change, action, depends_on);
 }
 
 void Writer::insert(const Update& u, std::int64_t change) {

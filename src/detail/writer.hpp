@@ -34,7 +34,7 @@ class Writer {
   void insert(const ImmediateConcern& c, std::int64_t change);
   void insert(const Dependency& d, std::int64_t change);
   // Marks the dependency in force removed by `change`; the row stays.
-  void mark_removed(const Dependency& d, std::int64_t change);
+  void mark_removed(ActionId action, ActionId depends_on, std::int64_t change);
   void insert(const Update& u, std::int64_t change);
   void insert(const DueDateRevision& r, std::int64_t change);
   void insert(const OwnerChange& c, std::int64_t change);
