@@ -3,6 +3,7 @@
 #pragma once
 
 #include "plansight/dates.hpp"
+#include "plansight/dependencies.hpp"
 #include "plansight/dot.hpp"
 #include "plansight/enums.hpp"
 #include "plansight/errors.hpp"
