@@ -5,7 +5,6 @@
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/pending/queue.hpp>
 #include <boost/property_map/property_map.hpp>
-#include <functional>
 #include <queue>
 #include <unordered_map>
 

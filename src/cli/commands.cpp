@@ -17,6 +17,7 @@
 
 #include "graphviz.hpp"
 #include "plansight/dates.hpp"
+#include "plansight/dependencies.hpp"
 #include "plansight/dot.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/interchange.hpp"
@@ -49,7 +50,7 @@ struct Option {
   std::string_view help;
 };
 
-constexpr std::array<Option, 12> all_options{{
+constexpr std::array<Option, 14> all_options{{
     {"--db", "FILE", "the plansight store (an SQLite file)"},
     {"--as-of", "DATE", "the review date, YYYY-MM-DD"},
     {"--from", "DATE", "forecast from DATE: actions open then start no earlier than DATE"},
@@ -58,7 +59,9 @@ constexpr std::array<Option, 12> all_options{{
     {"--days", "N", "how many days the action slips"},
     {"--format", "FORMAT", "dot (Graphviz text) or svg (needs Graphviz's dot on PATH)"},
     {"--out", "FILE", "write to FILE instead of standard output"},
-    {"--actor", "NAME", "who the import is recorded as (default \"plansight import\")"},
+    {"--lag", "N", "days between ON finishing and ACTION starting (default 0)"},
+    {"--remove", "", "end the dependency instead of adding it (history keeps it)"},
+    {"--actor", "NAME", "who the change is recorded as (default \"plansight <command>\")"},
     {"--verbose", "", "list every warning"},
     {"--limit", "N", "overdue and blocked actions listed per partnership (default 10; 0 lists all)"},
     {"--help", "", "show this help"},
@@ -72,8 +75,11 @@ const Option* find_option(std::string_view name) {
 
 // The parsed command line of one subcommand.
 struct Args {
-  std::string operand;                                     // DIR, for import and export
+  std::vector<std::string> operands;                       // DIR, ACTION or ACTION ON, in order
   std::map<std::string, std::string, std::less<>> values;  // option -> value ("" for a flag)
+
+  // The i-th operand (there are as many as the command takes, once parsed).
+  const std::string& operand(std::size_t i = 0) const { return operands[i]; }
 
   bool has(std::string_view name) const { return values.find(name) != values.end(); }
   // The value of an option given (has(name) holds, as for every required option).
@@ -89,7 +95,7 @@ using Runner = int (*)(const Args&, std::ostream& out, std::ostream& err);
 
 struct Command {
   std::string_view name;
-  std::string_view operand;                  // "DIR", or empty when it takes none
+  std::string_view operand;                  // "DIR", "ACTION ON" ..., or empty when it takes none
   std::array<std::string_view, 3> required;  // options it cannot run without
   std::array<std::string_view, 3> optional;
   std::string_view summary;
@@ -145,14 +151,27 @@ std::size_t take_option(const Command& c, Words rest, Args& args) {
   return 1;
 }
 
+// The names of the operands a command takes: "ACTION ON" -> {"ACTION", "ON"}.
+std::vector<std::string_view> operand_names(const Command& c) {
+  std::vector<std::string_view> names;
+  for (std::string_view rest = c.operand; !rest.empty();) {
+    const auto space = rest.find(' ');
+    names.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return names;
+}
+
 void take_operand(const Command& c, std::string_view word, Args& args) {
-  if (c.operand.empty() || !args.operand.empty())
+  if (args.operands.size() == operand_names(c).size())
     throw UsageError("unexpected argument '" + str(word) + "' for plansight " + str(c.name) + see_help(c));
-  args.operand = str(word);
+  args.operands.push_back(str(word));
 }
 
 void require_complete(const Command& c, const Args& args) {
-  if (!c.operand.empty() && args.operand.empty()) throw UsageError("missing " + str(c.operand) + see_help(c));
+  const auto names = operand_names(c);
+  if (args.operands.size() < names.size())
+    throw UsageError("missing " + str(names[args.operands.size()]) + see_help(c));
   for (const auto name : c.required)
     if (!name.empty() && !args.has(name))
       throw UsageError("missing " + str(name) + " " + str(find_option(name)->value) + see_help(c));
@@ -216,6 +235,11 @@ std::optional<GraphScope> chosen_scope(const Args& args) {
   if (args.has("--partnership"))
     return PartnershipId(whole_number(args.value("--partnership"), "--partnership", 1));
   return std::nullopt;
+}
+
+// An action id given as an operand, "12" or "#12".
+ActionId action_operand(std::string_view text, std::string_view name) {
+  return ActionId(whole_number(text.substr(text.starts_with("#") ? 1 : 0), name, 1));
 }
 
 // Reading commands must not create an empty store where none was.
@@ -468,7 +492,7 @@ void print_warnings(const WorkloadImport& result, bool verbose, std::ostream& ou
 }
 
 int run_import(const Args& args, std::ostream& out, std::ostream& err) {
-  const std::string& dir = args.operand;
+  const std::string& dir = args.operand();
   const std::string& db = args.value("--db");
   if (!fs::is_directory(dir)) throw Error("no workload directory " + dir);
   // A new store is created only once the workload has been read without error.
@@ -485,8 +509,8 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
 
 int run_export(const Args& args, std::ostream& out, std::ostream&) {
   const Store store = open_existing(args.value("--db"));
-  write_workload(store.plan(), args.operand);
-  out << "exported " << store.plan().actions().size() << " actions to " << args.operand << '\n';
+  write_workload(store.plan(), args.operand());
+  out << "exported " << store.plan().actions().size() << " actions to " << args.operand() << '\n';
   return exit_ok;
 }
 
@@ -589,8 +613,7 @@ void print_newly_late(std::ostream& out, const Plan& plan, const SlipImpact& imp
 }
 
 int run_slip(const Args& args, std::ostream& out, std::ostream&) {
-  const std::string_view operand = args.operand;
-  const ActionId id(whole_number(operand.substr(operand.starts_with("#") ? 1 : 0), "ACTION", 1));
+  const ActionId id = action_operand(args.operand(), "ACTION");
   const int days = static_cast<int>(whole_number(args.value("--days"), "--days", 0));
   const auto from = from_date(args);
   const Store store = open_existing(args.value("--db"));
@@ -625,9 +648,67 @@ int run_graph(const Args& args, std::ostream& out, std::ostream&) {
   return exit_ok;
 }
 
+// ---- dependencies ------------------------------------------------------------------------------
+
+// Prerequisite titles are cut shorter than the blocked action's: two fit a line.
+constexpr std::size_t prerequisite_width = 40;
+
+bool in_scope(const Action& a, const std::optional<GraphScope>& scope) {
+  if (!scope) return true;
+  if (const auto* audit = std::get_if<AuditId>(&*scope)) return a.audit == *audit;
+  return a.partnership == std::get<PartnershipId>(*scope);
+}
+
+// One row per blocker; the blocked action's cells only on its first row.
+void add_blocked_rows(TextTable& table, const Plan& plan, const BlockedAction& b, Date as_of) {
+  Cells action = action_cells(plan, plan.action(b.action), as_of, false);
+  for (const auto id : b.blockers) {
+    const Action& p = plan.action(id);
+    table.add(concat(action, {"#" + std::to_string(id.value()), shorten(p.title, prerequisite_width),
+                              to_string(status_at(p, as_of)), to_iso(due_on_at(p, as_of))}));
+    action.assign(action.size(), "");
+  }
+}
+
+int run_blocked(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  const auto scope = chosen_scope(args);
+  const Store store = open_existing(args.value("--db"));
+  const Plan& plan = store.plan();
+  std::vector<BlockedAction> blocked = blocked_by(plan, date);
+  std::erase_if(blocked, [&](const BlockedAction& b) { return !in_scope(plan.action(b.action), scope); });
+  out << "Blocked actions as of " << to_iso(date) << ": " << blocked.size() << '\n';
+  if (blocked.empty()) return exit_ok;
+  TextTable table({"id", "title", "owner", "due", "waits for", "its title", "its status", "its due"}, 8);
+  for (const auto& b : blocked) add_blocked_rows(table, plan, b, date);
+  out << '\n';
+  table.print(out, "  ");
+  return exit_ok;
+}
+
+int run_depends(const Args& args, std::ostream& out, std::ostream&) {
+  const ActionId action = action_operand(args.operand(0), "ACTION");
+  const ActionId on = action_operand(args.operand(1), "ON");
+  const bool remove = args.has("--remove");
+  if (remove && args.has("--lag")) throw UsageError("--lag does not go with --remove");
+  const int lag = static_cast<int>(whole_number(args.value_or("--lag", "0"), "--lag", 0));
+  const Actor actor{args.value_or("--actor", "plansight depends"), std::nullopt};
+  Store store = open_existing(args.value("--db"));
+  const std::string a = std::to_string(action.value()), b = std::to_string(on.value());
+  if (remove) {
+    store.remove_dependency(action, on, actor);
+    out << "action " << a << " no longer depends on action " << b << '\n';
+    return exit_ok;
+  }
+  store.add_dependency(action, on, lag, actor);
+  out << "action " << a << " now depends on action " << b
+      << (lag ? " (starting no earlier than " + std::to_string(lag) + " days after it finishes)" : "") << '\n';
+  return exit_ok;
+}
+
 // ---- the command table, help and dispatch --------------------------------------------------
 
-constexpr std::array<Command, 7> commands{{
+constexpr std::array<Command, 9> commands{{
     {"import",
      "DIR",
      {"--db"},
@@ -693,6 +774,25 @@ constexpr std::array<Command, 7> commands{{
      "risk outlined in red and the critical path in bold. --format svg runs Graphviz's\n"
      "dot, which must be on PATH; --format dot writes the text for any Graphviz tool.",
      run_graph},
+    {"blocked",
+     "",
+     {"--db", "--as-of"},
+     {"--audit", "--partnership"},
+     "each blocked action and what blocks it",
+     "Lists the actions blocked at DATE (open, waiting for an action that is open at\n"
+     "DATE), by id, each with the open actions it waits for: their title, status and\n"
+     "the due date in force at DATE. --audit ID or --partnership ID narrows the list.",
+     run_blocked},
+    {"depends",
+     "ACTION ON",
+     {"--db"},
+     {"--lag", "--remove", "--actor"},
+     "record that one action waits for another, or end that",
+     "Records that ACTION starts no earlier than N days (--lag, default 0) after ON\n"
+     "finishes. The two may belong to different audits of one partnership. A\n"
+     "dependency that would close a cycle is refused, naming every action on it.\n"
+     "--remove ends the dependency; the store keeps it in its history.",
+     run_depends},
 }};
 
 void print_usage(std::ostream& out) {
