@@ -37,6 +37,7 @@ from plansight._core import (
     Audit,
     AuditKind,
     AuditStage,
+    BlockedAction,
     Case,
     ConflictError,
     CycleError,
@@ -72,7 +73,11 @@ from plansight._core import (
     Theme,
     Update,
     ValidationError,
+    blocked_by,
+    blocks,
     open as open,  # re-exported, but kept out of __all__: a star import must not shadow open()
+    ready_to_start,
+    topological_order,
     workload_files,
 )
 
@@ -89,6 +94,7 @@ __all__ = [
     "Audit",
     "AuditKind",
     "AuditStage",
+    "BlockedAction",
     "Case",
     "ConflictError",
     "CycleError",
@@ -125,5 +131,9 @@ __all__ = [
     "Update",
     "ValidationError",
     "__version__",
+    "blocked_by",
+    "blocks",
+    "ready_to_start",
+    "topological_order",
     "workload_files",
 ]

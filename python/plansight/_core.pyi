@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'Dependency', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'open', 'workload_files']
+__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'Dependency', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'blocked_by', 'blocks', 'open', 'ready_to_start', 'topological_order', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -1187,6 +1187,24 @@ class Plan:
         """
         Every theme, in the order added.
         """
+class BlockedAction:
+    """
+    A blocked action and the open actions it waits for.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <BlockedAction 12 waiting for 7, 9>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the blocked action.
+        """
+    @property
+    def blockers(self) -> list[int]:
+        """
+        Ids of its prerequisites open at the date, in the order the dependencies were added.
+        """
 class ImportWarning:
     """
     A row kept although it breaks a rule that plansight applies only to data entered anew (e.g. a due date before the creation date in another system's records).
@@ -1305,9 +1323,9 @@ class Store:
         """
         Records an immediate concern about a case, sent back to `agency`; returns it with its id.
         """
-    def add_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
+    def add_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, lag_days: typing.SupportsInt | typing.SupportsIndex = 0, by: Actor | str, why: str = '') -> None:
         """
-        Records that `action` cannot start before `depends_on` is finished. Raises CycleError when that would close a cycle.
+        Records that `action` cannot start before `lag_days` after `depends_on` is finished. The two may belong to different audits of one partnership. Raises CycleError naming the whole cycle when that would close one, ValidationError for a negative lag or actions of two partnerships, ConflictError when the dependency exists already.
         """
     def add_evidence(self, action: typing.SupportsIndex, *, on: datetime.date, kind: EvidenceKind | str, description: str, by: Actor | str) -> Evidence:
         """
@@ -1369,6 +1387,10 @@ class Store:
         """
         Records a dated progress update of an action (status, note, RAG as reported; a complete update may give its completion date); returns the update as recorded.
         """
+    def remove_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
+        """
+        Ends the dependency of `action` on `depends_on`; the store keeps it in history. Raises NotFoundError when there is no such dependency.
+        """
     def revise_due_date(self, action: typing.SupportsIndex, *, on: datetime.date, new_due: datetime.date, reason: str, agreed_by: str, by: Actor | str) -> DueDateRevision:
         """
         Moves an action's due date to `new_due` from `on`, with the reason and who agreed it; returns the revision.
@@ -1388,9 +1410,25 @@ class Store:
         """
         The file's schema version.
         """
+def blocked_by(plan: Plan, *, as_of: datetime.date) -> list[BlockedAction]:
+    """
+    Every action existing at as_of that is blocked then (open, with a prerequisite open then), ascending by id, with the open actions it waits for.
+    """
+def blocks(plan: Plan, action: typing.SupportsIndex) -> list[int]:
+    """
+    Ids, ascending, of every action that waits for `action`, directly or through others; raises NotFoundError for an unknown action.
+    """
 def open(path: str | os.PathLike[str]) -> Store:
     """
     Opens the store at `path` (':memory:' for one in memory), creating the file when missing and migrating an older schema forward.
+    """
+def ready_to_start(plan: Plan, *, as_of: datetime.date) -> list[int]:
+    """
+    Ids, ascending, of the actions existing and open at as_of none of whose prerequisites is open then.
+    """
+def topological_order(plan: Plan) -> list[int]:
+    """
+    Every action id once, each after every action it depends on; of the actions free to come next, the smallest id first.
     """
 def workload_files() -> list[str]:
     """

@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
   ps::register_model(m);
   ps::register_summary(m);
   ps::register_plan(m);
+  ps::register_dependencies(m);
   ps::register_interchange(m);
   ps::register_store(m);
   ps::export_public_names(m);
