@@ -17,7 +17,7 @@ data=$here/data
 reference=$here/workload/reference/digests.json
 if [ $# -eq 0 ]; then set -- 100000 1000000; fi
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+cmake -Wno-dev -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DPLANSIGHT_BUILD_BENCH=ON -DPLANSIGHT_BUILD_TESTS=OFF -DPLANSIGHT_BUILD_EXAMPLES=OFF \
   -DPLANSIGHT_BUILD_CLI=OFF -DPLANSIGHT_SANITIZE=OFF >/dev/null
 cmake --build "$build" -j 2 --target schedule_bench >/dev/null

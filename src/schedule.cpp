@@ -39,23 +39,61 @@ std::int32_t floor_of(const Action& a, const std::optional<Date>& from) {
 
 // ---- building the graph ------------------------------------------------------------------
 
-Adjacency prerequisites_of(const Plan& plan, const detail::PositionIndex<ActionId>& index) {
-  Adjacency adj;
-  adj.offsets.reserve(plan.actions().size() + 1);
-  adj.targets.reserve(plan.dependencies().size());
-  adj.lags.reserve(plan.dependencies().size());
-  for (const auto& a : plan.actions()) {
+// What the passes need of each action, read in one sweep over plan.actions():
+// an Action is large, so every further sweep would cost a cache miss each.
+struct Facts {
+  std::vector<ActionId> id;
+  std::vector<std::int32_t> created, due, partnership;
+  std::vector<ActionId> prerequisite_ids;  // by edge, resolved to positions afterwards
+};
+
+Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& from) {
+  const auto& actions = plan.actions();
+  const std::size_t n = actions.size(), edges = plan.dependencies().size();
+  Facts f;
+  for (auto* v : {&f.created, &f.due, &f.partnership, &g.floor, &g.estimate, &g.audit}) v->resize(n);
+  f.id.resize(n);
+  f.prerequisite_ids.reserve(edges);
+  g.prerequisites.offsets.reserve(n + 1);
+  g.prerequisites.lags.reserve(edges);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Action& a = actions[i];
+    f.id[i] = a.id;
+    f.created[i] = day(a.created_on);
+    f.due[i] = day(due_in_force(a, from));
+    f.partnership[i] = g.partnership_index.find(a.partnership);
+    g.floor[i] = floor_of(a, from);
+    g.estimate[i] = a.estimate_days;
+    g.audit[i] = g.audit_index.find(a.audit);
     for (const Dependency& d : a.depends_on) {
-      const std::int32_t at = index.find(d.depends_on);
-      if (at < 0)
-        throw NotFoundError("action " + id_text(a.id) + " depends on action " + id_text(d.depends_on) +
-                            ", which the plan does not hold");
-      adj.targets.push_back(static_cast<std::uint32_t>(at));
-      adj.lags.push_back(d.lag_days);
+      f.prerequisite_ids.push_back(d.depends_on);
+      g.prerequisites.lags.push_back(d.lag_days);
     }
-    adj.offsets.push_back(static_cast<std::uint32_t>(adj.targets.size()));
+    g.prerequisites.offsets.push_back(static_cast<std::uint32_t>(f.prerequisite_ids.size()));
   }
-  return adj;
+  return f;
+}
+
+// Turns the prerequisites' ids into positions.
+void resolve_prerequisites(ScheduleGraph& g, const Facts& f) {
+  auto& targets = g.prerequisites.targets;
+  targets.resize(f.prerequisite_ids.size());
+  for (std::uint32_t i = 0; i + 1 < g.prerequisites.offsets.size(); ++i)
+    for (auto e = g.prerequisites.begin(i); e < g.prerequisites.end(i); ++e) {
+      const std::int32_t at = g.actions.find(f.prerequisite_ids[e]);
+      if (at < 0)
+        throw NotFoundError("action " + id_text(f.id[i]) + " depends on action " +
+                            id_text(f.prerequisite_ids[e]) + ", which the plan does not hold");
+      targets[e] = static_cast<std::uint32_t>(at);
+    }
+}
+
+template <class Rows>
+auto ids_of(const Rows& rows) {
+  std::vector<decltype(rows.front().id)> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows) ids.push_back(r.id);
+  return ids;
 }
 
 // The same edges from the other end, by a counting sort on the target.
@@ -77,9 +115,24 @@ Adjacency reversed(const Adjacency& adj) {
   return rev;
 }
 
-// Kahn's algorithm; `order` doubles as its queue.
+// True when every action comes after its prerequisites in the plan's order,
+// as when dependencies are recorded on actions created later.
+bool plan_order_is_topological(const Adjacency& prerequisites) {
+  for (std::uint32_t i = 0; i + 1 < prerequisites.offsets.size(); ++i)
+    for (auto e = prerequisites.begin(i); e < prerequisites.end(i); ++e)
+      if (prerequisites.targets[e] >= i) return false;
+  return true;
+}
+
+// The plan's own order when it will do (the passes then walk memory in
+// order), else Kahn's algorithm, with `order` doubling as its queue.
 std::vector<std::uint32_t> topological_order(const Adjacency& prerequisites, const Adjacency& dependents) {
   const std::size_t n = prerequisites.offsets.size() - 1;
+  if (plan_order_is_topological(prerequisites)) {
+    std::vector<std::uint32_t> order(n);
+    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+    return order;
+  }
   std::vector<std::uint32_t> waiting(n);
   std::vector<std::uint32_t> order;
   order.reserve(n);
@@ -99,18 +152,6 @@ std::vector<std::uint32_t> ranks_of(const std::vector<std::uint32_t>& order) {
   std::vector<std::uint32_t> rank(order.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
   return rank;
-}
-
-void fill_per_action(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& from) {
-  const auto& actions = plan.actions();
-  g.floor.resize(actions.size());
-  g.estimate.resize(actions.size());
-  g.audit.resize(actions.size());
-  for (std::size_t i = 0; i < actions.size(); ++i) {
-    g.floor[i] = floor_of(actions[i], from);
-    g.estimate[i] = actions[i].estimate_days;
-    g.audit[i] = g.audit_index.find(actions[i].audit);
-  }
 }
 
 // ---- the passes ---------------------------------------------------------------------------------
@@ -148,16 +189,14 @@ struct Passes {
   std::vector<std::int32_t> start, finish, latest, due;
 };
 
-Passes run_passes(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& from) {
+Passes run_passes(ScheduleGraph& g, const Facts& f) {
   const std::size_t n = g.order.size();
-  Passes p{std::vector<std::int32_t>(n), std::vector<std::int32_t>(n), std::vector<std::int32_t>(n),
-           std::vector<std::int32_t>(n)};
+  Passes p{std::vector<std::int32_t>(n), std::vector<std::int32_t>(n), std::vector<std::int32_t>(n), f.due};
   g.driver.resize(n);
   for (const auto i : g.order) {
     p.start[i] = start_of(g, i, [&](std::uint32_t k) { return p.finish[k]; }, g.driver[i]);
     p.finish[i] = p.start[i] + g.estimate[i];
   }
-  for (std::size_t i = 0; i < n; ++i) p.due[i] = day(due_in_force(plan.actions()[i], from));
   for (auto r = n; r-- > 0;) {
     const auto i = g.order[r];
     p.latest[i] = latest_finish_of(g, i, p.due[i], [&](std::uint32_t k) { return p.latest[k]; });
@@ -175,31 +214,27 @@ void widen(ScopeSpan& span, std::int32_t created, std::int32_t finish, std::int3
   }
 }
 
-void fill_scopes(ScheduleGraph& g, const Plan& plan, const Passes& p) {
+void fill_scopes(ScheduleGraph& g, const Plan& plan, const Facts& f, const Passes& p) {
   g.partnerships.assign(plan.partnerships().size(), ScopeSpan{});
   g.audits.assign(plan.audits().size(), ScopeSpan{});
-  const auto& actions = plan.actions();
-  for (std::size_t i = 0; i < actions.size(); ++i) {
-    const auto created = day(actions[i].created_on);
+  for (std::size_t i = 0; i < f.id.size(); ++i) {
     const auto at = static_cast<std::int32_t>(i);
-    widen(g.partnerships[static_cast<std::size_t>(g.partnership_index.find(actions[i].partnership))], created,
-          p.finish[i], at);
-    widen(g.audits[static_cast<std::size_t>(g.audit[i])], created, p.finish[i], at);
+    widen(g.partnerships[static_cast<std::size_t>(f.partnership[i])], f.created[i], p.finish[i], at);
+    widen(g.audits[static_cast<std::size_t>(g.audit[i])], f.created[i], p.finish[i], at);
   }
 }
 
-std::vector<ActionTiming> timings(const ScheduleGraph& g, const Plan& plan, const Passes& p) {
-  const auto& actions = plan.actions();
-  std::vector<ActionTiming> out(actions.size());
-  for (std::size_t i = 0; i < actions.size(); ++i) {
+std::vector<ActionTiming> timings(const ScheduleGraph& g, const Facts& f, const Passes& p) {
+  std::vector<ActionTiming> out(f.id.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
     auto& t = out[i];
-    t.id = actions[i].id;
+    t.id = f.id[i];
     t.earliest_start = date_of(p.start[i]);
     t.earliest_finish = date_of(p.finish[i]);
     t.latest_finish = date_of(p.latest[i]);
     t.due_on = date_of(p.due[i]);
     t.slack_days = p.latest[i] - p.finish[i];
-    if (g.driver[i] >= 0) t.driver = actions[static_cast<std::size_t>(g.driver[i])].id;
+    if (g.driver[i] >= 0) t.driver = f.id[static_cast<std::size_t>(g.driver[i])];
   }
   return out;
 }
@@ -272,19 +307,19 @@ Date Schedule::forecast_completion(AuditId audit) const {
 
 Schedule schedule(const Plan& plan, ScheduleOptions options) {
   auto g = std::make_shared<ScheduleGraph>();
-  g->actions = detail::PositionIndex<ActionId>(plan.actions());
-  g->partnership_index = detail::PositionIndex<PartnershipId>(plan.partnerships());
-  g->audit_index = detail::PositionIndex<AuditId>(plan.audits());
-  g->prerequisites = prerequisites_of(plan, g->actions);
+  g->partnership_index = detail::PositionIndex<PartnershipId>(ids_of(plan.partnerships()));
+  g->audit_index = detail::PositionIndex<AuditId>(ids_of(plan.audits()));
+  const Facts facts = collect(*g, plan, options.from);
+  g->actions = detail::PositionIndex<ActionId>(facts.id);
+  resolve_prerequisites(*g, facts);
   g->dependents = reversed(g->prerequisites);
   g->order = topological_order(g->prerequisites, g->dependents);
   g->rank = ranks_of(g->order);
-  fill_per_action(*g, plan, options.from);
-  const Passes passes = run_passes(*g, plan, options.from);
-  fill_scopes(*g, plan, passes);
+  const Passes passes = run_passes(*g, facts);
+  fill_scopes(*g, plan, facts, passes);
 
   Schedule s;
-  s.actions_ = timings(*g, plan, passes);
+  s.actions_ = timings(*g, facts, passes);
   s.from_ = options.from;
   s.graph_ = std::move(g);
   return s;

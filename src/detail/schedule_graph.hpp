@@ -15,25 +15,25 @@
 
 namespace plansight::detail {
 
-// Positions of rows (anything with an `id`) by id: a direct table when the
-// ids are dense, as a plan's ids usually are, else a hash map.
+// Positions in a list of ids: a direct table when the ids are dense, as a
+// plan's ids usually are, else a hash map.
 template <class IdT>
 class PositionIndex {
  public:
   PositionIndex() = default;
-  template <class Rows>
-  explicit PositionIndex(const Rows& rows) {
-    if (rows.empty()) return;
-    auto [lo, hi] = id_range(rows);
-    // Dense enough for a table no bigger than twice the rows (plus a margin).
-    if (hi - lo < 2 * static_cast<std::int64_t>(rows.size()) + 1024) {
-      base_ = lo;
-      dense_.assign(static_cast<std::size_t>(hi - lo + 1), -1);
-      for (std::size_t i = 0; i < rows.size(); ++i)
-        dense_[static_cast<std::size_t>(rows[i].id.value() - lo)] = static_cast<std::int32_t>(i);
+  explicit PositionIndex(const std::vector<IdT>& ids) {
+    if (ids.empty()) return;
+    const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
+    const std::int64_t base = lo->value(), span = hi->value() - base;
+    // Dense enough for a table no bigger than twice the ids (plus a margin).
+    if (span < 2 * static_cast<std::int64_t>(ids.size()) + 1024) {
+      base_ = base;
+      dense_.assign(static_cast<std::size_t>(span + 1), -1);
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        dense_[static_cast<std::size_t>(ids[i].value() - base)] = static_cast<std::int32_t>(i);
     } else {
-      sparse_.reserve(rows.size());
-      for (std::size_t i = 0; i < rows.size(); ++i) sparse_.emplace(rows[i].id, static_cast<std::int32_t>(i));
+      sparse_.reserve(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) sparse_.emplace(ids[i], static_cast<std::int32_t>(i));
     }
   }
 
@@ -49,16 +49,6 @@ class PositionIndex {
   }
 
  private:
-  template <class Rows>
-  static std::pair<std::int64_t, std::int64_t> id_range(const Rows& rows) {
-    std::int64_t lo = rows.front().id.value(), hi = lo;
-    for (const auto& r : rows) {
-      lo = std::min(lo, r.id.value());
-      hi = std::max(hi, r.id.value());
-    }
-    return {lo, hi};
-  }
-
   std::int64_t base_ = 0;
   std::vector<std::int32_t> dense_;
   std::unordered_map<IdT, std::int32_t> sparse_;

@@ -146,8 +146,9 @@ ActionId most_depended_on() {
 // ---- random plans for comparing incremental and full ------------------------------------------
 
 // A plan of `n` actions over two audits in one partnership, with random
-// creation dates, estimates, statuses, dependencies on earlier actions and
-// lags; action number `bumped` (0-based) gets `extra` more days of estimate.
+// creation dates, estimates, statuses, dependencies (mostly on earlier
+// actions) and lags; action number `bumped` (0-based) gets `extra` more days
+// of estimate.
 Plan random_plan(unsigned seed, int n, int bumped, int extra) {
   std::mt19937 rng(seed);
   const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -175,6 +176,17 @@ Plan random_plan(unsigned seed, int n, int bumped, int extra) {
     if (state == 3) b.set_status(id, days_after(created, 1), Status::in_progress);
     if (state == 4) b.set_status(id, days_after(created, 1), Status::cancelled, "superseded");
     added.push_back(id);
+  }
+  // Some actions also wait for ones added after them, so that the plan's
+  // order is not a topological one.
+  for (int k = 0; k < n / 5; ++k) {
+    const auto early = static_cast<std::size_t>(pick(0, n - 2));
+    const auto late = static_cast<std::size_t>(pick(static_cast<int>(early) + 1, n - 1));
+    try {
+      b.plan.add_dependency(added[early], added[late], pick(0, 5));
+    } catch (const CycleError&) {
+    } catch (const ConflictError&) {
+    }
   }
   return std::move(b.plan);
 }
@@ -279,6 +291,21 @@ TEST_CASE("an action starts when its prerequisite finishes plus the lag, or when
   CHECK(s.action(later).earliest_start == ymd(2024, 1, 20));
   CHECK(s.action(later).earliest_finish == ymd(2024, 1, 25));
   CHECK_FALSE(s.action(later).driver.has_value());
+}
+
+TEST_CASE("a prerequisite added after the action that waits for it is scheduled first") {
+  Builder b;
+  const auto waits = add(b, jan1, 5, ymd(2024, 6, 30));
+  const auto first = add(b, jan1, 10, ymd(2024, 6, 30));
+  const auto last = add(b, jan1, 1, ymd(2024, 6, 30));
+  b.plan.add_dependency(waits, first);
+  b.plan.add_dependency(last, waits);
+  const Schedule s = schedule(b.plan);
+  CHECK(s.action(first).earliest_finish == ymd(2024, 1, 11));
+  CHECK(s.action(waits).earliest_finish == ymd(2024, 1, 16));
+  CHECK(s.action(last).earliest_finish == ymd(2024, 1, 17));
+  CHECK(s.critical_path(b.area.partnership).chain == ids({first, waits, last}));
+  CHECK(ids_of(slip(b.plan, s, first, 2).moved) == ids({waits, last}));
 }
 
 TEST_CASE("a prerequisite finishing on the creation date determines the start") {
@@ -453,6 +480,25 @@ TEST_CASE("lookups by an unknown id are refused, naming it") {
   CHECK_REFUSED(p.b.plan, s.critical_path(PartnershipId(42)), NotFoundError, "partnership 42");
   CHECK_REFUSED(p.b.plan, s.critical_path(AuditId(42)), NotFoundError, "audit 42");
   CHECK_REFUSED(p.b.plan, s.forecast_completion(AuditId(42)), NotFoundError, "audit 42");
+}
+
+TEST_CASE("actions with ids far apart are scheduled as densely numbered ones are") {
+  Builder b;
+  Action first = b.draft(jan1, ymd(2024, 6, 30));
+  first.id = ActionId(7);
+  first.estimate_days = 10;
+  Action far = b.draft(jan1, ymd(2024, 6, 30));
+  far.id = ActionId(5'000'000'000);
+  far.estimate_days = 5;
+  b.plan.add(first);
+  b.plan.add(far);
+  b.plan.add_dependency(far.id, first.id, 2);
+  const Schedule s = schedule(b.plan);
+  CHECK(s.index_of(far.id) == 1);
+  CHECK(s.action(far.id).earliest_finish == ymd(2024, 1, 18));
+  CHECK(s.action(far.id).driver == std::optional<ActionId>(first.id));
+  CHECK(s.find(ActionId(8)) == nullptr);
+  CHECK(ids_of(slip(b.plan, s, first.id, 3).moved) == ids({far.id}));
 }
 
 // ---- at risk ------------------------------------------------------------------------------------------
