@@ -577,6 +577,11 @@ void require_writable(const Plan& plan) {
     if (!a.owner.agency)
       throw Error("cannot write action " + std::to_string(a.id.value()) +
                   ": it is owned by a group, and actions.csv carries agency owners only");
+  for (const auto& d : plan.dependencies())
+    if (d.lag_days != 0)
+      throw Error("cannot write the dependency of action " + std::to_string(d.action.value()) +
+                  " on action " + std::to_string(d.depends_on.value()) + ": its lag of " +
+                  std::to_string(d.lag_days) + " days would be lost, as dependencies.csv carries no lag");
 }
 
 void write_header(CsvWriter& out, Columns columns) {
@@ -641,8 +646,8 @@ void write_actions(const Plan& plan, const fs::path& dir) {
 void write_dependencies(const Plan& plan, const fs::path& dir) {
   CsvWriter out(dir / dependencies_csv::file);
   write_header(out, dependencies_csv::columns);
-  for (const auto& [action, depends_on] : plan.dependencies()) {
-    out.field(action.value()).field(depends_on.value());
+  for (const auto& d : plan.dependencies()) {
+    out.field(d.action.value()).field(d.depends_on.value());
     out.end_row();
   }
   out.close();

@@ -4,6 +4,7 @@
 #include <regex>
 #include <unordered_set>
 
+#include "detail/dependency_graph.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
 
@@ -105,7 +106,8 @@ struct Plan::Impl {
   Table<Recommendation, RecommendationId> recommendations;
   Table<Action, ActionId> actions;
   Table<ImmediateConcern, ConcernId> concerns;
-  std::vector<std::pair<ActionId, ActionId>> dependencies;
+  std::vector<Dependency> dependencies;  // in force, in the order added
+  detail::DependencyGraph graph;         // the same, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
 
@@ -128,18 +130,16 @@ struct Plan::Impl {
     if (!a) not_found("action", id.value());
     return *a;
   }
-  // True when `to` can be reached from `from` along depends_on edges.
-  bool reaches(ActionId from, ActionId to) const {
-    std::vector<ActionId> stack{from};
-    std::unordered_map<ActionId, bool> seen;
-    while (!stack.empty()) {
-      ActionId at = stack.back();
-      stack.pop_back();
-      if (at == to) return true;
-      if (!seen.emplace(at, true).second) continue;
-      for (auto next : actions.find(at)->depends_on) stack.push_back(next);
-    }
-    return false;
+  std::size_t position(ActionId id) const { return actions.index.at(id); }
+  // `#7 "Deliver training" -> #9 "Book practitioners" -> #7 "Deliver training"`:
+  // the actions at these positions, each depending on the next, closed.
+  std::string describe_cycle(const std::vector<detail::DependencyGraph::Vertex>& cycle) const {
+    std::string text;
+    for (auto at : cycle) text += describe(actions.rows[at]) + " -> ";
+    return text + describe(actions.rows[cycle.front()]);
+  }
+  static std::string describe(const Action& a) {
+    return "#" + std::to_string(a.id.value()) + " \"" + a.title + "\"";
   }
 };
 
@@ -333,30 +333,83 @@ const Recommendation& Plan::add(Recommendation r) {
   return impl_->recommendations.insert(prepare(std::move(r)));
 }
 const Action& Plan::add(Action a, Provenance from) {
-  return impl_->actions.insert(prepare(std::move(a), from));
+  a = prepare(std::move(a), from);
+  impl_->graph.add_vertex();  // at the position the action takes in `actions`
+  return impl_->actions.insert(std::move(a));
 }
 const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
 
 // ---- dependencies --------------------------------------------------------------
 
-void Plan::check_dependency(ActionId action_id, ActionId depends_on) const {
-  const auto& a = action(action_id);
-  const auto& b = action(depends_on);
-  if (a.partnership != b.partnership)
-    throw ValidationError("depends_on", "action " + std::to_string(depends_on.value()) +
-                                            " belongs to another partnership");
-  if (std::find(a.depends_on.begin(), a.depends_on.end(), depends_on) != a.depends_on.end())
-    throw ConflictError("action " + std::to_string(action_id.value()) + " already depends on action " +
-                        std::to_string(depends_on.value()));
-  if (action_id == depends_on || impl_->reaches(depends_on, action_id))
-    throw CycleError("action " + std::to_string(action_id.value()) + " cannot depend on action " +
-                     std::to_string(depends_on.value()) + ": that would close a cycle");
+namespace {
+
+const Dependency* find_dependency(const Action& a, ActionId depends_on) {
+  auto it = std::find_if(a.depends_on.begin(), a.depends_on.end(),
+                         [&](const Dependency& d) { return d.depends_on == depends_on; });
+  return it == a.depends_on.end() ? nullptr : &*it;
 }
 
-void Plan::add_dependency(ActionId action_id, ActionId depends_on) {
-  check_dependency(action_id, depends_on);
-  impl_->action_mut(action_id).depends_on.push_back(depends_on);
-  impl_->dependencies.emplace_back(action_id, depends_on);
+void require_lag(int lag_days) {
+  if (lag_days < 0)
+    throw ValidationError("lag_days", "must not be negative, got " + std::to_string(lag_days));
+}
+
+void require_same_partnership(const Action& a, const Action& b) {
+  if (a.partnership != b.partnership)
+    throw ValidationError("depends_on", "action " + std::to_string(b.id.value()) +
+                                            " belongs to another partnership (" +
+                                            std::to_string(b.partnership.value()) + ") than action " +
+                                            std::to_string(a.id.value()) + " (" +
+                                            std::to_string(a.partnership.value()) + ")");
+}
+
+[[noreturn]] void already_depends(ActionId action, ActionId depends_on) {
+  throw ConflictError("action " + std::to_string(action.value()) + " already depends on action " +
+                      std::to_string(depends_on.value()));
+}
+
+void erase_dependency(std::vector<Dependency>& list, ActionId action, ActionId depends_on) {
+  std::erase_if(list, [&](const Dependency& d) { return d.action == action && d.depends_on == depends_on; });
+}
+
+}  // namespace
+
+void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_days) const {
+  const auto& a = action(action_id);
+  const auto& b = action(depends_on);
+  require_lag(lag_days);
+  require_same_partnership(a, b);
+  if (find_dependency(a, depends_on)) already_depends(action_id, depends_on);
+  // The new edge closes a cycle exactly when depends_on already waits for action.
+  const auto chain = impl_->graph.prerequisite_chain(impl_->position(depends_on), impl_->position(action_id));
+  if (!chain.empty())
+    throw CycleError("adding " + std::to_string(action_id.value()) + " -> " + std::to_string(depends_on.value()) +
+                     " (action " + std::to_string(action_id.value()) + " depends on action " +
+                     std::to_string(depends_on.value()) + ") would close the cycle: " +
+                     impl_->describe_cycle(chain));
+}
+
+void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
+  check_dependency(action_id, depends_on, lag_days);
+  const Dependency d{action_id, depends_on, lag_days};
+  impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on), lag_days);
+  impl_->action_mut(action_id).depends_on.push_back(d);
+  impl_->dependencies.push_back(d);
+}
+
+void Plan::check_removal(ActionId action_id, ActionId depends_on) const {
+  const auto& a = action(action_id);
+  action(depends_on);
+  if (!find_dependency(a, depends_on))
+    throw NotFoundError("action " + std::to_string(action_id.value()) + " does not depend on action " +
+                        std::to_string(depends_on.value()));
+}
+
+void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
+  check_removal(action_id, depends_on);
+  impl_->graph.remove_edge(impl_->position(action_id), impl_->position(depends_on));
+  erase_dependency(impl_->action_mut(action_id).depends_on, action_id, depends_on);
+  erase_dependency(impl_->dependencies, action_id, depends_on);
 }
 
 // ---- history ---------------------------------------------------------------------
@@ -539,43 +592,33 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
   a.assurance = std::move(h.assurance);
 }
 
-void Plan::restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges) {
-  // Kahn's algorithm over the whole graph: cheaper than one search per edge.
-  std::unordered_map<ActionId, std::vector<ActionId>> dependents;
-  std::unordered_map<ActionId, long> waiting;
-  for (const auto& [from, to] : impl_->dependencies) {
-    dependents[to].push_back(from);
-    ++waiting[from];
+void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
+  auto& graph = impl_->graph;
+  std::size_t added = 0;
+  // Takes the edges added so far back out of the graph unless committed.
+  auto roll_back = [&] {
+    for (std::size_t i = 0; i < added; ++i)
+      graph.remove_edge(impl_->position(edges[i].action), impl_->position(edges[i].depends_on));
+  };
+  try {
+    for (const auto& d : edges) {
+      require_lag(d.lag_days);
+      require_same_partnership(action(d.action), action(d.depends_on));
+      const auto from = impl_->position(d.action), to = impl_->position(d.depends_on);
+      if (graph.has_edge(from, to)) already_depends(d.action, d.depends_on);
+      graph.add_edge(from, to, d.lag_days);
+      ++added;
+    }
+    if (const auto cycle = graph.find_cycle(); !cycle.empty())
+      throw CycleError("the dependencies would close the cycle: " + impl_->describe_cycle(cycle) +
+                       " (each action depends on the next)");
+  } catch (...) {
+    roll_back();
+    throw;
   }
-  for (const auto& [from, to] : edges) {
-    const auto& a = action(from);
-    if (action(to).partnership != a.partnership)
-      throw ValidationError("depends_on", "action " + std::to_string(to.value()) +
-                                              " belongs to another partnership");
-    auto& waiting_on_to = dependents[to];  // existing edges and those restored so far
-    if (std::find(waiting_on_to.begin(), waiting_on_to.end(), from) != waiting_on_to.end())
-      throw ConflictError("action " + std::to_string(from.value()) + " already depends on action " +
-                          std::to_string(to.value()));
-    waiting_on_to.push_back(from);
-    ++waiting[from];
-  }
-  std::vector<ActionId> ready;
-  for (const auto& a : impl_->actions.rows)
-    if (!waiting.count(a.id)) ready.push_back(a.id);
-  std::size_t done = 0;
-  while (!ready.empty()) {
-    ActionId at = ready.back();
-    ready.pop_back();
-    ++done;
-    for (auto next : dependents[at])
-      if (--waiting[next] == 0) ready.push_back(next);
-  }
-  if (done != impl_->actions.rows.size())
-    throw CycleError("the dependencies close a cycle among " +
-                     std::to_string(impl_->actions.rows.size() - done) + " actions");
-  for (const auto& [from, to] : edges) {
-    impl_->action_mut(from).depends_on.push_back(to);
-    impl_->dependencies.emplace_back(from, to);
+  for (const auto& d : edges) {
+    impl_->action_mut(d.action).depends_on.push_back(d);
+    impl_->dependencies.push_back(d);
   }
 }
 
@@ -626,9 +669,9 @@ const std::vector<Finding>& Plan::findings() const { return impl_->findings.rows
 const std::vector<Recommendation>& Plan::recommendations() const { return impl_->recommendations.rows; }
 const std::vector<Action>& Plan::actions() const { return impl_->actions.rows; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
-const std::vector<std::pair<ActionId, ActionId>>& Plan::dependencies() const {
-  return impl_->dependencies;
-}
+const std::vector<Dependency>& Plan::dependencies() const { return impl_->dependencies; }
+
+const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { return plan.impl_->graph; }
 
 // ---- personal data ----------------------------------------------------------
 

@@ -55,14 +55,14 @@ bool is_overdue(const Action& action, Date as_of) {
 bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
   if (!is_open_at(action, as_of)) return false;
   return std::any_of(action.depends_on.begin(), action.depends_on.end(),
-                     [&](ActionId d) { return is_open_at(plan.action(d), as_of); });
+                     [&](const Dependency& d) { return is_open_at(plan.action(d.depends_on), as_of); });
 }
 
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of) {
   std::vector<ActionId> open;
   if (!is_open_at(action, as_of)) return open;
-  for (auto d : action.depends_on)
-    if (is_open_at(plan.action(d), as_of)) open.push_back(d);
+  for (const auto& d : action.depends_on)
+    if (is_open_at(plan.action(d.depends_on), as_of)) open.push_back(d.depends_on);
   return open;
 }
 

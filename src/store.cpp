@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
 #include "detail/sql.hpp"
@@ -131,10 +133,21 @@ Action Store::add(Action a, const Actor& by, std::string_view why) {
 }
 
 void Store::add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why) {
-  impl_->plan.check_dependency(action, depends_on);
-  impl_->write(by, why,
-               [&](std::int64_t change) { impl_->writer.insert_dependency(action, depends_on, change); });
-  impl_->plan.add_dependency(action, depends_on);
+  add_dependency(action, depends_on, 0, by, why);
+}
+
+void Store::add_dependency(ActionId action, ActionId depends_on, int lag_days, const Actor& by,
+                           std::string_view why) {
+  impl_->plan.check_dependency(action, depends_on, lag_days);
+  const Dependency d{action, depends_on, lag_days};
+  impl_->write(by, why, [&](std::int64_t change) { impl_->writer.insert(d, change); });
+  impl_->plan.add_dependency(action, depends_on, lag_days);
+}
+
+void Store::remove_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why) {
+  impl_->plan.check_removal(action, depends_on);
+  impl_->write(by, why, [&](std::int64_t change) { impl_->writer.mark_removed(action, depends_on, change); });
+  impl_->plan.remove_dependency(action, depends_on);
 }
 
 void Store::advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why) {
@@ -219,7 +232,9 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
   require_prefix(base.actions(), extended.actions(), "actions");
   require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
-  if (extended.dependencies().size() < base.dependencies().size())
+  const auto& deps = extended.dependencies();
+  if (deps.size() < base.dependencies().size() ||
+      !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
     throw ConflictError("the plan to add does not extend this store's dependencies");
   for (std::size_t i = 0; i < base.actions().size(); ++i) {
     const auto& b = base.actions()[i];
@@ -331,7 +346,7 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
   }
   const auto& edges = extended.dependencies();
   for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
-    staged.add_dependency(edges[i].first, edges[i].second);
+    staged.add_dependency(edges[i].action, edges[i].depends_on, edges[i].lag_days);
   for (std::size_t i = 0; i < actions.size(); ++i)
     replay_history(staged, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i]);
   replay_in_place_changes(staged, base, extended);
@@ -362,8 +377,7 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
     for (std::size_t i = base.actions().size(); i < actions.size(); ++i) w.insert(actions[i], true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
     const auto& edges = extended.dependencies();
-    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
-      w.insert_dependency(edges[i].first, edges[i].second, change);
+    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i) w.insert(edges[i], change);
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
     write_in_place_changes(w, base, extended, change);
@@ -390,7 +404,11 @@ WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
   UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text FROM recommendation
   UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action
   UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description FROM immediate_concern
-  UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL, depends_on_id FROM dependency
+  UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL,
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END FROM dependency
+  UNION ALL SELECT removed_change_id, 'action', action_id, 'depends_on',
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, NULL
+    FROM dependency WHERE removed_change_id IS NOT NULL
   UNION ALL SELECT change_id, 'action', action_id, 'status',
     coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status
     FROM action_update

@@ -15,7 +15,7 @@
 // The format carries a subset of the model: agencies, audits (id,
 // partnership, title, themes joined by "; ", kind, held_on), findings, actions
 // with their first owner (an agency and role) and first due date, dependencies
-// and updates (status, reported RAG, note; the completion date of the latest
+// without lag (read with lag 0), and updates (status, reported RAG, note; the completion date of the latest
 // one). Partnership names, groups, cases, recommendations, due-date
 // revisions, owner changes, evidence and assurance are not written.
 #pragma once
@@ -60,8 +60,9 @@ WorkloadImport read_workload(const std::string& directory, const Plan& base);
 // Writes the plan in the workload format into `directory` (created if
 // missing), rows in the plan's order, each action's updates together. Throws
 // Error naming the path when a file cannot be written, and before writing
-// anything when an action is owned by a group (actions.csv names an agency)
-// or a theme's name holds the separator "; ".
+// anything when an action is owned by a group (actions.csv names an agency),
+// a dependency has a lag (dependencies.csv has no lag column) or a theme's
+// name holds the separator "; ".
 void write_workload(const Plan& plan, const std::string& directory);
 
 }  // namespace plansight

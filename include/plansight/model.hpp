@@ -171,6 +171,15 @@ struct Assurance {
   std::string by;
 };
 
+// A finish-to-start dependency: `action` starts no earlier than lag_days
+// after `depends_on` finishes.
+struct Dependency {
+  ActionId action;
+  ActionId depends_on;
+  int lag_days = 0;
+  friend bool operator==(const Dependency&, const Dependency&) = default;
+};
+
 struct Action {
   ActionId id;
   PartnershipId partnership;
@@ -184,7 +193,9 @@ struct Action {
   Date due_on;  // as first agreed; see due_revisions
   int estimate_days = 0;
   std::string success_measure;
-  std::vector<ActionId> depends_on;
+  // What this action waits for, in the order added; each entry's `action`
+  // is this action's id.
+  std::vector<Dependency> depends_on;
   // History, each in date order.
   std::vector<Update> updates;
   std::vector<DueDateRevision> due_revisions;

@@ -26,6 +26,14 @@
 
 namespace plansight {
 
+class Plan;
+
+namespace detail {
+class DependencyGraph;  // on Boost.Graph (src/detail/dependency_graph.hpp)
+// The graph a plan keeps in step with its dependencies, for the analysis layer.
+const DependencyGraph& dependency_graph(const Plan& plan);
+}  // namespace detail
+
 // Where an action's data comes from. Records kept by another system may hold
 // a due date before the creation date; plansight refuses that for anything
 // entered anew, but carries it when it was recorded elsewhere.
@@ -67,9 +75,15 @@ class Plan {
   const Action& add(Action a, Provenance from = Provenance::entered);
   const ImmediateConcern& add(ImmediateConcern c);
 
-  // `action` cannot start before `depends_on` is finished.
-  void check_dependency(ActionId action, ActionId depends_on) const;
-  void add_dependency(ActionId action, ActionId depends_on);
+  // `action` cannot start before lag_days after `depends_on` is finished.
+  // Both must exist (NotFoundError) in one partnership, possibly in different
+  // audits (ValidationError, as for a negative lag); the dependency must be
+  // new (ConflictError) and must not close a cycle (CycleError, naming it).
+  void check_dependency(ActionId action, ActionId depends_on, int lag_days = 0) const;
+  void add_dependency(ActionId action, ActionId depends_on, int lag_days = 0);
+  // Throws NotFoundError when `action` does not depend on `depends_on`.
+  void check_removal(ActionId action, ActionId depends_on) const;
+  void remove_dependency(ActionId action, ActionId depends_on);
 
   void check(const Update& u) const;
   void check(const DueDateRevision& r) const;
@@ -98,8 +112,10 @@ class Plan {
     std::optional<Assurance> assurance;
   };
   void restore_history(ActionId action, ActionHistory history);
-  // Restores many dependencies with one acyclicity check of the whole graph.
-  void restore_dependencies(const std::vector<std::pair<ActionId, ActionId>>& edges);
+  // Restores many dependencies with one acyclicity check of the whole graph;
+  // refuses what add_dependency refuses (a cycle named as by add_dependency),
+  // and adds none of them then.
+  void restore_dependencies(const std::vector<Dependency>& dependencies);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
   const Partnership& partnership(PartnershipId id) const;
@@ -129,10 +145,12 @@ class Plan {
   const std::vector<Recommendation>& recommendations() const;
   const std::vector<Action>& actions() const;
   const std::vector<ImmediateConcern>& concerns() const;
-  // Dependencies as (action, depends_on) pairs in the order they were added.
-  const std::vector<std::pair<ActionId, ActionId>>& dependencies() const;
+  // The dependencies in force (added and not removed), in the order added.
+  const std::vector<Dependency>& dependencies() const;
 
  private:
+  friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

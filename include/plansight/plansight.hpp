@@ -3,12 +3,15 @@
 #pragma once
 
 #include "plansight/dates.hpp"
+#include "plansight/dependencies.hpp"
+#include "plansight/dot.hpp"
 #include "plansight/enums.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/ids.hpp"
 #include "plansight/interchange.hpp"
 #include "plansight/model.hpp"
 #include "plansight/plan.hpp"
+#include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
 #include "plansight/summary.hpp"

@@ -61,7 +61,14 @@ class Store {
   Recommendation add(Recommendation r, const Actor& by, std::string_view why = {});
   Action add(Action a, const Actor& by, std::string_view why = {});
   ImmediateConcern add(ImmediateConcern c, const Actor& by, std::string_view why = {});
+  // `action` starts no earlier than lag_days after `depends_on` finishes
+  // (Plan::check_dependency says what is refused).
+  void add_dependency(ActionId action, ActionId depends_on, int lag_days, const Actor& by,
+                      std::string_view why = {});
   void add_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why = {});
+  // Ends a dependency: its row is marked removed by this change, never
+  // deleted, so history() keeps it. NotFoundError when there is none in force.
+  void remove_dependency(ActionId action, ActionId depends_on, const Actor& by, std::string_view why = {});
 
   // An audit moves forward through its lifecycle, one or more stages at a time.
   void advance_audit(AuditId audit, AuditStage to, const Actor& by, std::string_view why = {});
@@ -75,12 +82,15 @@ class Store {
   // Writes, in one transaction, everything `extended` holds beyond this
   // store's plan: `extended` is a copy of plan() with entities,
   // dependencies and history appended (as the interchange importer builds
-  // it); ConflictError otherwise. The additions are replayed on the store's
-  // plan through the plan's checks, so they are validated again whatever
-  // `extended` holds; new actions are marked as recorded elsewhere.
+  // it), none removed; ConflictError otherwise. The additions are replayed
+  // on the store's plan through the plan's checks, so they are validated
+  // again whatever `extended` holds; new actions are marked as recorded
+  // elsewhere.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.
+  // A dependency added is field "depends_on" with new value "7" (or
+  // "7 + 14 days" with a lag); one removed has that as old value, new empty.
   std::vector<HistoryEntry> history(std::string_view entity = {}, std::int64_t id = 0) const;
 
  private:

@@ -1,5 +1,5 @@
 """
-plansight's compiled core: the C++ library's model, plan, as-of queries and SQLite store. Import it through the plansight package.
+plansight's compiled core: the C++ library's model, plan, as-of queries, schedule and SQLite store. Import it through the plansight package.
 """
 from __future__ import annotations
 import collections.abc
@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'Case', 'ConflictError', 'CycleError', 'DataImportError', 'DueDateRevision', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Sector', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'open', 'workload_files']
+__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConflictError', 'CriticalPath', 'CycleError', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Schedule', 'Sector', 'SlipEffect', 'SlipImpact', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'open', 'ready_to_start', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -702,6 +702,37 @@ class Assurance:
         """
         Date of the sign-off.
         """
+class Dependency:
+    """
+    A finish-to-start dependency: `action` starts no earlier than `lag_days` after `depends_on` finishes.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        Whether `other` is a Dependency of the same action, prerequisite and lag.
+        """
+    def __hash__(self) -> int:
+        """
+        Hash of (action, depends_on, lag_days).
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Dependency 12 on 7 + 14 days>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action that waits.
+        """
+    @property
+    def depends_on(self) -> int:
+        """
+        Id of the action it waits for.
+        """
+    @property
+    def lag_days(self) -> int:
+        """
+        Days between the one's finish and the other's start.
+        """
 class Action:
     """
     An action of a partnership's plan, with its owner, dates, dependencies and whole history. owner and due_on are as first agreed: use Plan.owner_at and Plan.due_on_at for the values in force on a date.
@@ -726,9 +757,9 @@ class Action:
         The date the action was created.
         """
     @property
-    def depends_on(self) -> list[int]:
+    def depends_on(self) -> list[Dependency]:
         """
-        Ids of the actions this one waits for.
+        The dependencies of this action, in the order added.
         """
     @property
     def description(self) -> str:
@@ -1052,9 +1083,9 @@ class Plan:
         """
         An independent copy of the plan as it is now.
         """
-    def dependencies(self) -> list[tuple[int, int]]:
+    def dependencies(self) -> list[Dependency]:
         """
-        Every dependency as an (action, depends_on) pair of ids, in the order added.
+        Every dependency in force (added and not removed), in the order added.
         """
     def due_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date:
         """
@@ -1155,6 +1186,24 @@ class Plan:
     def themes(self) -> list[Theme]:
         """
         Every theme, in the order added.
+        """
+class BlockedAction:
+    """
+    A blocked action and the open actions it waits for.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <BlockedAction 12 waiting for 7, 9>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the blocked action.
+        """
+    @property
+    def blockers(self) -> list[int]:
+        """
+        Ids of its prerequisites open at the date, in the order the dependencies were added.
         """
 class ImportWarning:
     """
@@ -1274,9 +1323,9 @@ class Store:
         """
         Records an immediate concern about a case, sent back to `agency`; returns it with its id.
         """
-    def add_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
+    def add_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, lag_days: typing.SupportsInt | typing.SupportsIndex = 0, by: Actor | str, why: str = '') -> None:
         """
-        Records that `action` cannot start before `depends_on` is finished. Raises CycleError when that would close a cycle.
+        Records that `action` cannot start before `lag_days` after `depends_on` is finished. The two may belong to different audits of one partnership. Raises CycleError naming the whole cycle when that would close one, ValidationError for a negative lag or actions of two partnerships, ConflictError when the dependency exists already.
         """
     def add_evidence(self, action: typing.SupportsIndex, *, on: datetime.date, kind: EvidenceKind | str, description: str, by: Actor | str) -> Evidence:
         """
@@ -1338,6 +1387,10 @@ class Store:
         """
         Records a dated progress update of an action (status, note, RAG as reported; a complete update may give its completion date); returns the update as recorded.
         """
+    def remove_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
+        """
+        Ends the dependency of `action` on `depends_on`; the store keeps it in history. Raises NotFoundError when there is no such dependency.
+        """
     def revise_due_date(self, action: typing.SupportsIndex, *, on: datetime.date, new_due: datetime.date, reason: str, agreed_by: str, by: Actor | str) -> DueDateRevision:
         """
         Moves an action's due date to `new_due` from `on`, with the reason and who agreed it; returns the revision.
@@ -1357,9 +1410,308 @@ class Store:
         """
         The file's schema version.
         """
+class ActionTiming:
+    """
+    The scheduled dates of one action.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ActionTiming 12: 2024-01-10 to 2024-02-09, due 2024-03-01, slack 21>.
+        """
+    @property
+    def driver(self) -> int | None:
+        """
+        Id of the prerequisite that determined its start, or None.
+        """
+    @property
+    def due_on(self) -> datetime.date:
+        """
+        The due date the schedule holds it to.
+        """
+    @property
+    def earliest_finish(self) -> datetime.date:
+        """
+        The earliest date it can finish: the forecast.
+        """
+    @property
+    def earliest_start(self) -> datetime.date:
+        """
+        The earliest date it can start.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The action's id.
+        """
+    @property
+    def latest_finish(self) -> datetime.date:
+        """
+        The latest finish that keeps its own and every downstream due date.
+        """
+    @property
+    def slack_days(self) -> int:
+        """
+        latest_finish - earliest_finish in days; negative: it or something downstream will be late.
+        """
+class CriticalPath:
+    """
+    The span of a partnership's or audit's plan and its critical chain.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <CriticalPath 45 days: 3 -> 7 -> 12>.
+        """
+    @property
+    def chain(self) -> list[int]:
+        """
+        Ids from first to last of the chain ending last, each start determined by the one before.
+        """
+    @property
+    def days(self) -> int:
+        """
+        finish - start in days: the critical path length.
+        """
+    @property
+    def finish(self) -> datetime.date | None:
+        """
+        The latest earliest finish (forecast completion); None when it has no actions.
+        """
+    @property
+    def start(self) -> datetime.date | None:
+        """
+        The earliest creation date of its actions; None when it has none.
+        """
+class Schedule:
+    """
+    Earliest and latest dates of every action of a plan, and critical paths; made by plansight.schedule(plan). It describes the plan as it was when made.
+    """
+    def __len__(self) -> int:
+        """
+        The number of actions.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Schedule of 10000 actions, from 2025-03-31>.
+        """
+    def action(self, action: typing.SupportsIndex) -> ActionTiming:
+        """
+        The dates of one action; raises NotFoundError for an unknown id.
+        """
+    def actions(self) -> list[ActionTiming]:
+        """
+        One ActionTiming per action, in the plan's order. For many actions prefer columns().
+        """
+    def columns(self) -> dict[str, typing.Any]:
+        """
+        The schedule as columns, in the plan's action order: a dict of numpy arrays of equal length, id, slack_days and driver (int64; driver -1 where none), earliest_start, earliest_finish, latest_finish and due_on (datetime64[D]).
+        """
+    def critical_path(self, *, partnership: typing.SupportsIndex | None = None, audit: typing.SupportsIndex | None = None) -> CriticalPath:
+        """
+        The critical path of one partnership or one audit (keyword, exactly one); raises NotFoundError for an unknown id. An audit's chain stops at a prerequisite of another audit.
+        """
+    def find(self, action: typing.SupportsIndex) -> ActionTiming | None:
+        """
+        The dates of one action, or None.
+        """
+    def forecast_completion(self, audit: typing.SupportsIndex) -> datetime.date | None:
+        """
+        When the audit's whole plan is forecast to be done (None for an audit without actions).
+        """
+    def index_of(self, action: typing.SupportsIndex) -> int:
+        """
+        Position of the action in actions(); raises NotFoundError for an unknown id.
+        """
+    @property
+    def from_date(self) -> datetime.date | None:
+        """
+        The date forecast from, or None for the plan's own dates.
+        """
+class SlipEffect:
+    """
+    An action whose forecast finish a slip moves.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <SlipEffect 413: 2024-05-01 -> 2024-05-31, due 2024-05-20>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def due_on(self) -> datetime.date:
+        """
+        The due date the schedule holds it to.
+        """
+    @property
+    def new_finish(self) -> datetime.date:
+        """
+        Forecast finish after it.
+        """
+    @property
+    def old_finish(self) -> datetime.date:
+        """
+        Forecast finish before the slip.
+        """
+class SlipImpact:
+    """
+    What delaying one action does downstream (WORKLOAD.md Q5).
+    """
+    def __repr__(self) -> str:
+        """
+        Like <SlipImpact 394 +30 days: 12 moved, 7 newly late>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action slipped.
+        """
+    @property
+    def days(self) -> int:
+        """
+        Days it slipped.
+        """
+    @property
+    def moved(self) -> list[SlipEffect]:
+        """
+        Every other action whose forecast finish moves, by id.
+        """
+    @property
+    def new_finish(self) -> datetime.date:
+        """
+        Its forecast finish after.
+        """
+    @property
+    def newly_late(self) -> list[SlipEffect]:
+        """
+        Those now finishing after their due date where before they did not, by id.
+        """
+    @property
+    def old_finish(self) -> datetime.date:
+        """
+        Its forecast finish before.
+        """
+class DueChange:
+    """
+    How one action's latest finish and slack change.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <DueChange 7: slack 10 -> -5>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def new_latest_finish(self) -> datetime.date:
+        """
+        Latest finish after.
+        """
+    @property
+    def new_slack_days(self) -> int:
+        """
+        Slack after, in days.
+        """
+    @property
+    def old_latest_finish(self) -> datetime.date:
+        """
+        Latest finish before.
+        """
+    @property
+    def old_slack_days(self) -> int:
+        """
+        Slack before, in days.
+        """
+class DueImpact:
+    """
+    What moving one action's due date would do.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <DueImpact 12: due 2024-03-01 -> 2024-02-01, 3 changed>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def changed(self) -> list[DueChange]:
+        """
+        The action and every prerequisite whose latest finish changes: the action first, then by id.
+        """
+    @property
+    def forecast_finish(self) -> datetime.date:
+        """
+        Its earliest finish, which a due date never moves.
+        """
+    @property
+    def late(self) -> bool:
+        """
+        Whether the forecast finish is after the new due date.
+        """
+    @property
+    def new_due(self) -> datetime.date:
+        """
+        The due date asked about.
+        """
+    @property
+    def newly_late(self) -> list[int]:
+        """
+        Ids whose slack turns negative, ascending.
+        """
+    @property
+    def no_longer_late(self) -> list[int]:
+        """
+        Ids whose slack stops being negative, ascending.
+        """
+    @property
+    def old_due(self) -> datetime.date:
+        """
+        The due date the schedule held it to.
+        """
+def at_risk(plan: Plan, schedule: Schedule, *, as_of: datetime.date) -> list[int]:
+    """
+    Ids, ascending, of the actions open at as_of whose forecast finish lies after the due date in force then: beside RAG, never changing it. Pass a schedule made with from_date=as_of for a forecast.
+    """
+def blocked_by(plan: Plan, *, as_of: datetime.date) -> list[BlockedAction]:
+    """
+    Every action existing at as_of that is blocked then (open, with a prerequisite open then), ascending by id, with the open actions it waits for.
+    """
+def blocks(plan: Plan, action: typing.SupportsIndex) -> list[int]:
+    """
+    Ids, ascending, of every action that waits for `action`, directly or through others; raises NotFoundError for an unknown action.
+    """
 def open(path: str | os.PathLike[str]) -> Store:
     """
     Opens the store at `path` (':memory:' for one in memory), creating the file when missing and migrating an older schema forward.
+    """
+def ready_to_start(plan: Plan, *, as_of: datetime.date) -> list[int]:
+    """
+    Ids, ascending, of the actions existing and open at as_of none of whose prerequisites is open then.
+    """
+def schedule(plan: Plan, *, from_date: datetime.date | None = None) -> Schedule:
+    """
+    Schedules every action of the plan (WORKLOAD.md Q4): start = max(created_on, finish of each prerequisite + lag), finish = start + estimate_days. With from_date, actions open then start no earlier than it. Due dates are those in force at from_date, else the latest revision.
+    """
+def slip(plan: Plan, schedule: Schedule, action: typing.SupportsIndex, *, days: typing.SupportsInt | typing.SupportsIndex) -> SlipImpact:
+    """
+    Delays the action by days (WORKLOAD.md Q5), recomputing only what lies downstream; raises NotFoundError for an unknown action and ValidationError for negative days.
+    """
+def to_dot(plan: Plan, schedule: Schedule, *, as_of: datetime.date, audit: typing.SupportsIndex | None = None, partnership: typing.SupportsIndex | None = None) -> str:
+    """
+    The dependency graph of one audit or partnership (keyword, exactly one) as Graphviz DOT: RAG colours at as_of, actions at risk outlined in red, the critical path in bold.
+    """
+def topological_order(plan: Plan) -> list[int]:
+    """
+    Every action id once, each after every action it depends on; of the actions free to come next, the smallest id first.
+    """
+def what_if_due(plan: Plan, schedule: Schedule, action: typing.SupportsIndex, *, new_due: datetime.date) -> DueImpact:
+    """
+    Holds the action to new_due and recomputes latest finish and slack of it and its prerequisites; raises NotFoundError for an unknown action.
     """
 def workload_files() -> list[str]:
     """

@@ -23,8 +23,10 @@ void register_enums(py::module_& m);
 void register_model(py::module_& m);
 void register_summary(py::module_& m);
 void register_plan(py::module_& m);
+void register_dependencies(py::module_& m);
 void register_interchange(py::module_& m);
 void register_store(py::module_& m);
+void register_schedule(py::module_& m);
 // Sets __all__ to every public name the module defines (repr.cpp).
 void export_public_names(py::module_& m);
 

@@ -7,15 +7,17 @@
 PYBIND11_MODULE(_core, m) {
   namespace ps = plansight::python;
   m.doc() =
-      "plansight's compiled core: the C++ library's model, plan, as-of queries and "
-      "SQLite store. Import it through the plansight package.";
+      "plansight's compiled core: the C++ library's model, plan, as-of queries, "
+      "schedule and SQLite store. Import it through the plansight package.";
   m.attr("__version__") = plansight::version;
   ps::register_errors(m);
   ps::register_enums(m);
   ps::register_model(m);
   ps::register_summary(m);
   ps::register_plan(m);
+  ps::register_dependencies(m);
   ps::register_interchange(m);
   ps::register_store(m);
+  ps::register_schedule(m);
   ps::export_public_names(m);
 }

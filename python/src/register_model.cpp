@@ -202,6 +202,25 @@ void bind_history(py::module_& m) {
       }, "Like <Assurance of action 12 on 2025-03-31 by group 2>.");
 }
 
+void bind_dependency(py::module_& m) {
+  py::class_<Dependency>(m, "Dependency",
+                         "A finish-to-start dependency: `action` starts no earlier than `lag_days` "
+                         "after `depends_on` finishes.")
+      .def_readonly("action", &Dependency::action, "Id of the action that waits.")
+      .def_readonly("depends_on", &Dependency::depends_on, "Id of the action it waits for.")
+      .def_readonly("lag_days", &Dependency::lag_days, "Days between the one's finish and the other's start.")
+      .def("__eq__", [](const Dependency& d, const py::object& other) {
+        return py::isinstance<Dependency>(other) && d == other.cast<const Dependency&>();
+      }, py::arg("other"), "Whether `other` is a Dependency of the same action, prerequisite and lag.")
+      .def("__hash__", [](const Dependency& d) {
+        return py::hash(py::make_tuple(d.action.value(), d.depends_on.value(), d.lag_days));
+      }, "Hash of (action, depends_on, lag_days).")
+      .def("__repr__", [](const Dependency& d) {
+        return "<Dependency " + id_text(d.action.value()) + " on " + id_text(d.depends_on.value()) +
+               (d.lag_days ? " + " + std::to_string(d.lag_days) + " days" : "") + ">";
+      }, "Like <Dependency 12 on 7 + 14 days>.");
+}
+
 void bind_action(py::module_& m) {
   py::class_<Action>(m, "Action",
                      "An action of a partnership's plan, with its owner, dates, dependencies and "
@@ -219,7 +238,7 @@ void bind_action(py::module_& m) {
       .def_readonly("due_on", &Action::due_on, "The due date as first agreed.")
       .def_readonly("estimate_days", &Action::estimate_days, "Estimated duration in calendar days.")
       .def_readonly("success_measure", &Action::success_measure, "How success will be measured.")
-      .def_readonly("depends_on", &Action::depends_on, "Ids of the actions this one waits for.")
+      .def_readonly("depends_on", &Action::depends_on, "The dependencies of this action, in the order added.")
       .def_readonly("updates", &Action::updates, "Progress updates, in date order.")
       .def_readonly("due_revisions", &Action::due_revisions, "Due-date revisions, in date order.")
       .def_readonly("owner_changes", &Action::owner_changes, "Owner changes, in date order.")
@@ -259,6 +278,7 @@ void register_model(py::module_& m) {
   bind_findings(m);
   bind_owner(m);
   bind_history(m);
+  bind_dependency(m);
   bind_action(m);
   bind_concern(m);
 }

@@ -62,7 +62,7 @@ void bind_collections(py::class_<Plan>& plan) {
            "builds one numpy array per field instead of one Python object per action.")
       .def("concerns", &Plan::concerns, copy, "Every immediate concern, in the order added.")
       .def("dependencies", &Plan::dependencies, copy,
-           "Every dependency as an (action, depends_on) pair of ids, in the order added.");
+           "Every dependency in force (added and not removed), in the order added.");
 }
 
 void bind_action_queries(py::class_<Plan>& plan) {

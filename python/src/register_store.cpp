@@ -156,8 +156,13 @@ void bind_entities(py::class_<Store>& store) {
 
 // ---- changes --------------------------------------------------------------------
 
-void add_dependency(Store& s, ActionId action, ActionId depends_on, const ActorArg& by, std::string_view why) {
-  s.add_dependency(action, depends_on, to_actor(by), why);
+void add_dependency(Store& s, ActionId action, ActionId depends_on, int lag_days, const ActorArg& by,
+                    std::string_view why) {
+  s.add_dependency(action, depends_on, lag_days, to_actor(by), why);
+}
+
+void remove_dependency(Store& s, ActionId action, ActionId depends_on, const ActorArg& by, std::string_view why) {
+  s.remove_dependency(action, depends_on, to_actor(by), why);
 }
 
 Audit advance_audit(Store& s, AuditId audit, AuditStage to, const ActorArg& by, std::string_view why) {
@@ -205,9 +210,16 @@ ImmediateConcern answer_concern(Store& s, ConcernId concern, Date on, std::strin
 
 void bind_changes(py::class_<Store>& store) {
   store
-      .def("add_dependency", &add_dependency, "action"_a, "depends_on"_a, py::kw_only(), "by"_a, "why"_a = "",
-           "Records that `action` cannot start before `depends_on` is finished. Raises CycleError when "
-           "that would close a cycle.")
+      .def("add_dependency", &add_dependency, "action"_a, "depends_on"_a, py::kw_only(), "lag_days"_a = 0, "by"_a,
+           "why"_a = "",
+           "Records that `action` cannot start before `lag_days` after `depends_on` is finished. The "
+           "two may belong to different audits of one partnership. Raises CycleError naming the whole "
+           "cycle when that would close one, ValidationError for a negative lag or actions of two "
+           "partnerships, ConflictError when the dependency exists already.")
+      .def("remove_dependency", &remove_dependency, "action"_a, "depends_on"_a, py::kw_only(), "by"_a,
+           "why"_a = "",
+           "Ends the dependency of `action` on `depends_on`; the store keeps it in history. Raises "
+           "NotFoundError when there is no such dependency.")
       .def("advance_audit", &advance_audit, "audit"_a, "to"_a, py::kw_only(), "by"_a, "why"_a = "",
            "Moves an audit forward to lifecycle stage `to`; returns the audit as it now is.")
       .def("record_update", &record_update, "action"_a, py::kw_only(), "on"_a, "status"_a, "by"_a,

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <optional>
@@ -11,10 +12,16 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <variant>
 
+#include "graphviz.hpp"
 #include "plansight/dates.hpp"
+#include "plansight/dependencies.hpp"
+#include "plansight/dot.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/interchange.hpp"
+#include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
 #include "plansight/summary.hpp"
@@ -43,10 +50,18 @@ struct Option {
   std::string_view help;
 };
 
-constexpr std::array<Option, 6> all_options{{
+constexpr std::array<Option, 14> all_options{{
     {"--db", "FILE", "the plansight store (an SQLite file)"},
     {"--as-of", "DATE", "the review date, YYYY-MM-DD"},
-    {"--actor", "NAME", "who the import is recorded as (default \"plansight import\")"},
+    {"--from", "DATE", "forecast from DATE: actions open then start no earlier than DATE"},
+    {"--audit", "ID", "only this audit's actions"},
+    {"--partnership", "ID", "only this partnership's actions"},
+    {"--days", "N", "how many days the action slips"},
+    {"--format", "FORMAT", "dot (Graphviz text) or svg (needs Graphviz's dot on PATH)"},
+    {"--out", "FILE", "write to FILE instead of standard output"},
+    {"--lag", "N", "days between ON finishing and ACTION starting (default 0)"},
+    {"--remove", "", "end the dependency instead of adding it (history keeps it)"},
+    {"--actor", "NAME", "who the change is recorded as (default \"plansight <command>\")"},
     {"--verbose", "", "list every warning"},
     {"--limit", "N", "overdue and blocked actions listed per partnership (default 10; 0 lists all)"},
     {"--help", "", "show this help"},
@@ -60,8 +75,11 @@ const Option* find_option(std::string_view name) {
 
 // The parsed command line of one subcommand.
 struct Args {
-  std::string operand;                                     // DIR, for import and export
+  std::vector<std::string> operands;                       // DIR, ACTION or ACTION ON, in order
   std::map<std::string, std::string, std::less<>> values;  // option -> value ("" for a flag)
+
+  // The i-th operand (there are as many as the command takes, once parsed).
+  const std::string& operand(std::size_t i = 0) const { return operands[i]; }
 
   bool has(std::string_view name) const { return values.find(name) != values.end(); }
   // The value of an option given (has(name) holds, as for every required option).
@@ -77,15 +95,15 @@ using Runner = int (*)(const Args&, std::ostream& out, std::ostream& err);
 
 struct Command {
   std::string_view name;
-  std::string_view operand;                  // "DIR", or empty when it takes none
-  std::array<std::string_view, 2> required;  // options it cannot run without
-  std::array<std::string_view, 2> optional;
+  std::string_view operand;                  // "DIR", "ACTION ON" ..., or empty when it takes none
+  std::array<std::string_view, 3> required;  // options it cannot run without
+  std::array<std::string_view, 3> optional;
   std::string_view summary;
   std::string_view description;
   Runner run;
 };
 
-bool contains(const std::array<std::string_view, 2>& names, std::string_view name) {
+bool contains(const std::array<std::string_view, 3>& names, std::string_view name) {
   return !name.empty() && std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -133,14 +151,27 @@ std::size_t take_option(const Command& c, Words rest, Args& args) {
   return 1;
 }
 
+// The names of the operands a command takes: "ACTION ON" -> {"ACTION", "ON"}.
+std::vector<std::string_view> operand_names(const Command& c) {
+  std::vector<std::string_view> names;
+  for (std::string_view rest = c.operand; !rest.empty();) {
+    const auto space = rest.find(' ');
+    names.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return names;
+}
+
 void take_operand(const Command& c, std::string_view word, Args& args) {
-  if (c.operand.empty() || !args.operand.empty())
+  if (args.operands.size() == operand_names(c).size())
     throw UsageError("unexpected argument '" + str(word) + "' for plansight " + str(c.name) + see_help(c));
-  args.operand = str(word);
+  args.operands.push_back(str(word));
 }
 
 void require_complete(const Command& c, const Args& args) {
-  if (!c.operand.empty() && args.operand.empty()) throw UsageError("missing " + str(c.operand) + see_help(c));
+  const auto names = operand_names(c);
+  if (args.operands.size() < names.size())
+    throw UsageError("missing " + str(names[args.operands.size()]) + see_help(c));
   for (const auto name : c.required)
     if (!name.empty() && !args.has(name))
       throw UsageError("missing " + str(name) + " " + str(find_option(name)->value) + see_help(c));
@@ -174,6 +205,41 @@ std::size_t limit(const Args& args) {
   if (ec != std::errc() || end != text.data() + text.size() || text.empty())
     throw UsageError("--limit: '" + text + "' is not a non-negative integer");
   return n == 0 ? std::numeric_limits<std::size_t>::max() : n;
+}
+
+// A whole number of at least `min` given to option `name`.
+std::int64_t whole_number(std::string_view text, std::string_view name, std::int64_t min) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || n < min)
+    throw UsageError(str(name) + ": '" + str(text) + "' is not a whole number of at least " +
+                     std::to_string(min));
+  return n;
+}
+
+std::optional<Date> from_date(const Args& args) {
+  if (!args.has("--from")) return std::nullopt;
+  try {
+    return parse_iso_date(args.value("--from"), "--from");
+  } catch (const ValidationError& e) {
+    throw UsageError(e.what());
+  }
+}
+
+// The audit or partnership asked for (--audit ID or --partnership ID, not
+// both); none when neither was given.
+std::optional<GraphScope> chosen_scope(const Args& args) {
+  if (args.has("--audit") && args.has("--partnership"))
+    throw UsageError("give --audit or --partnership, not both");
+  if (args.has("--audit")) return AuditId(whole_number(args.value("--audit"), "--audit", 1));
+  if (args.has("--partnership"))
+    return PartnershipId(whole_number(args.value("--partnership"), "--partnership", 1));
+  return std::nullopt;
+}
+
+// An action id given as an operand, "12" or "#12".
+ActionId action_operand(std::string_view text, std::string_view name) {
+  return ActionId(whole_number(text.substr(text.starts_with("#") ? 1 : 0), name, 1));
 }
 
 // Reading commands must not create an empty store where none was.
@@ -426,7 +492,7 @@ void print_warnings(const WorkloadImport& result, bool verbose, std::ostream& ou
 }
 
 int run_import(const Args& args, std::ostream& out, std::ostream& err) {
-  const std::string& dir = args.operand;
+  const std::string& dir = args.operand();
   const std::string& db = args.value("--db");
   if (!fs::is_directory(dir)) throw Error("no workload directory " + dir);
   // A new store is created only once the workload has been read without error.
@@ -443,14 +509,206 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
 
 int run_export(const Args& args, std::ostream& out, std::ostream&) {
   const Store store = open_existing(args.value("--db"));
-  write_workload(store.plan(), args.operand);
-  out << "exported " << store.plan().actions().size() << " actions to " << args.operand << '\n';
+  write_workload(store.plan(), args.operand());
+  out << "exported " << store.plan().actions().size() << " actions to " << args.operand() << '\n';
+  return exit_ok;
+}
+
+// ---- schedule, slip and graph ------------------------------------------------------------------
+
+std::string chain_text(const std::vector<ActionId>& chain) {
+  std::string text;
+  for (const auto id : chain) text += (text.empty() ? "#" : " → #") + std::to_string(id.value());
+  return text;
+}
+
+std::string signed_days(long days) { return (days > 0 ? "+" : "") + std::to_string(days); }
+
+std::string forecast_basis(const std::optional<Date>& from) {
+  return from ? "forecast from " + to_iso(*from) : "on the plan's own dates";
+}
+
+void print_critical_path(std::ostream& out, const CriticalPath& path) {
+  if (path.chain.empty()) {
+    out << "  No actions.\n";
+    return;
+  }
+  out << "  Forecast completion " << to_iso(path.finish) << "; critical path " << path.days << " days from "
+      << to_iso(path.start) << ":\n    " << chain_text(path.chain) << '\n';
+}
+
+// One line per action: its dates, the slack against its due date and, with a
+// from-date, whether it is at risk then.
+void print_timings(std::ostream& out, const Plan& plan, const Schedule& s,
+                   const std::vector<std::size_t>& rows, const std::vector<ActionId>& risky, bool with_risk) {
+  Cells header{"id", "title", "start", "finish", "due"};
+  if (with_risk) header.push_back("at risk");
+  header.push_back("slack");
+  TextTable table(header, header.size() - 1);
+  for (const auto i : rows) {
+    const ActionTiming& t = s.actions()[i];
+    Cells cells{"#" + std::to_string(t.id.value()), shorten(plan.actions()[i].title, title_width),
+                to_iso(t.earliest_start), to_iso(t.earliest_finish), to_iso(t.due_on)};
+    if (with_risk) cells.push_back(std::binary_search(risky.begin(), risky.end(), t.id) ? "at risk" : "");
+    cells.push_back(signed_days(t.slack_days));
+    table.add(std::move(cells));
+  }
+  out << '\n';
+  table.print(out, "  ");
+}
+
+void print_heading(std::ostream& out, const std::string& heading) {
+  out << '\n' << heading << '\n' << std::string(display_width(heading), '=') << '\n';
+}
+
+// Positions in plan.actions() of the actions of one partnership or audit.
+template <class Pred>
+std::vector<std::size_t> rows_where(const Plan& plan, Pred pred) {
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < plan.actions().size(); ++i)
+    if (pred(plan.actions()[i])) rows.push_back(i);
+  return rows;
+}
+
+int run_schedule(const Args& args, std::ostream& out, std::ostream&) {
+  const auto from = from_date(args);
+  const auto scope = chosen_scope(args);
+  const Store store = open_existing(args.value("--db"));
+  const Plan& plan = store.plan();
+  const Schedule s = schedule(plan, {from});
+  const auto risky = from ? at_risk(plan, s, *from) : std::vector<ActionId>{};
+  out << "Schedule " << forecast_basis(from) << " (slack: days to spare before a due date slips)\n";
+  if (const auto* audit = scope ? std::get_if<AuditId>(&*scope) : nullptr) {
+    const Audit& a = plan.audit(*audit);
+    print_heading(out, "Audit " + std::to_string(a.id.value()) + ": " + a.title);
+    print_critical_path(out, s.critical_path(a.id));
+    const auto rows = rows_where(plan, [&](const Action& x) { return x.audit == a.id; });
+    print_timings(out, plan, s, rows, risky, from.has_value());
+    return exit_ok;
+  }
+  std::vector<PartnershipId> partnerships;
+  if (scope) partnerships.push_back(plan.partnership(std::get<PartnershipId>(*scope)).id);
+  for (const auto& p : scope ? std::vector<Partnership>{} : plan.partnerships()) partnerships.push_back(p.id);
+  std::unordered_map<PartnershipId, std::vector<std::size_t>> rows;
+  for (std::size_t i = 0; i < plan.actions().size(); ++i) rows[plan.actions()[i].partnership].push_back(i);
+  for (const auto p : partnerships) {
+    print_heading(out, plan.partnership(p).name);
+    print_critical_path(out, s.critical_path(p));
+    if (!rows[p].empty()) print_timings(out, plan, s, rows[p], risky, from.has_value());
+  }
+  return exit_ok;
+}
+
+void print_newly_late(std::ostream& out, const Plan& plan, const SlipImpact& impact) {
+  if (impact.newly_late.empty()) {
+    out << "No downstream action newly misses its due date.\n";
+    return;
+  }
+  TextTable table({"id", "title", "due", "finish was", "finish now"}, 5);
+  for (const auto& e : impact.newly_late)
+    table.add({"#" + std::to_string(e.action.value()), shorten(plan.action(e.action).title, title_width),
+               to_iso(e.due_on), to_iso(e.old_finish), to_iso(e.new_finish)});
+  out << "Newly missing their due date:\n";
+  table.print(out, "  ");
+}
+
+int run_slip(const Args& args, std::ostream& out, std::ostream&) {
+  const ActionId id = action_operand(args.operand(), "ACTION");
+  const int days = static_cast<int>(whole_number(args.value("--days"), "--days", 0));
+  const auto from = from_date(args);
+  const Store store = open_existing(args.value("--db"));
+  const Plan& plan = store.plan();
+  const SlipImpact impact = slip(plan, schedule(plan, {from}), id, days);
+  out << "Slip of #" << id.value() << " by " << days << " days, " << forecast_basis(from) << "\n  #"
+      << id.value() << " " << shorten(plan.action(id).title, title_width) << ": finish "
+      << to_iso(impact.old_finish) << " → " << to_iso(impact.new_finish) << "\n" << impact.moved.size()
+      << " downstream actions move; " << impact.newly_late.size() << " newly miss their due date.\n";
+  print_newly_late(out, plan, impact);
+  return exit_ok;
+}
+
+int run_graph(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  const std::string& format = args.value("--format");
+  if (format != "dot" && format != "svg") throw UsageError("--format: '" + format + "' is not dot or svg");
+  const auto scope = chosen_scope(args);
+  if (!scope) throw UsageError("give --audit ID or --partnership ID (see 'plansight graph --help')");
+  const Store store = open_existing(args.value("--db"));
+  const Plan& plan = store.plan();
+  const std::string dot = to_dot(plan, schedule(plan, {date}), date, *scope);
+  const std::string picture = format == "svg" ? render_svg(dot) : dot;
+  if (!args.has("--out")) {
+    out << picture;
+    return exit_ok;
+  }
+  const std::string& file = args.value("--out");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << picture;
+  if (!std::ifstream(file)) throw Error("cannot write " + file);
+  out << "wrote the " << format << " picture to " << file << '\n';
+  return exit_ok;
+}
+
+// ---- dependencies ------------------------------------------------------------------------------
+
+// Prerequisite titles are cut shorter than the blocked action's: two fit a line.
+constexpr std::size_t prerequisite_width = 40;
+
+bool in_scope(const Action& a, const std::optional<GraphScope>& scope) {
+  if (!scope) return true;
+  if (const auto* audit = std::get_if<AuditId>(&*scope)) return a.audit == *audit;
+  return a.partnership == std::get<PartnershipId>(*scope);
+}
+
+// One row per blocker; the blocked action's cells only on its first row.
+void add_blocked_rows(TextTable& table, const Plan& plan, const BlockedAction& b, Date as_of) {
+  Cells action = action_cells(plan, plan.action(b.action), as_of, false);
+  for (const auto id : b.blockers) {
+    const Action& p = plan.action(id);
+    table.add(concat(action, {"#" + std::to_string(id.value()), shorten(p.title, prerequisite_width),
+                              to_string(status_at(p, as_of)), to_iso(due_on_at(p, as_of))}));
+    action.assign(action.size(), "");
+  }
+}
+
+int run_blocked(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  const auto scope = chosen_scope(args);
+  const Store store = open_existing(args.value("--db"));
+  const Plan& plan = store.plan();
+  std::vector<BlockedAction> blocked = blocked_by(plan, date);
+  std::erase_if(blocked, [&](const BlockedAction& b) { return !in_scope(plan.action(b.action), scope); });
+  out << "Blocked actions as of " << to_iso(date) << ": " << blocked.size() << '\n';
+  if (blocked.empty()) return exit_ok;
+  TextTable table({"id", "title", "owner", "due", "waits for", "its title", "its status", "its due"}, 8);
+  for (const auto& b : blocked) add_blocked_rows(table, plan, b, date);
+  out << '\n';
+  table.print(out, "  ");
+  return exit_ok;
+}
+
+int run_depends(const Args& args, std::ostream& out, std::ostream&) {
+  const ActionId action = action_operand(args.operand(0), "ACTION");
+  const ActionId on = action_operand(args.operand(1), "ON");
+  const bool remove = args.has("--remove");
+  if (remove && args.has("--lag")) throw UsageError("--lag does not go with --remove");
+  const int lag = static_cast<int>(whole_number(args.value_or("--lag", "0"), "--lag", 0));
+  const Actor actor{args.value_or("--actor", "plansight depends"), std::nullopt};
+  Store store = open_existing(args.value("--db"));
+  const std::string a = std::to_string(action.value()), b = std::to_string(on.value());
+  if (remove) {
+    store.remove_dependency(action, on, actor);
+    out << "action " << a << " no longer depends on action " << b << '\n';
+    return exit_ok;
+  }
+  store.add_dependency(action, on, lag, actor);
+  out << "action " << a << " now depends on action " << b
+      << (lag ? " (starting no earlier than " + std::to_string(lag) + " days after it finishes)" : "") << '\n';
   return exit_ok;
 }
 
 // ---- the command table, help and dispatch --------------------------------------------------
 
-constexpr std::array<Command, 4> commands{{
+constexpr std::array<Command, 9> commands{{
     {"import",
      "DIR",
      {"--db"},
@@ -485,6 +743,56 @@ constexpr std::array<Command, 4> commands{{
      "Per partnership: headline figures, RAG by agency, and the overdue and blocked\n"
      "actions with their owner, the due date in force and what blocks them.",
      run_summary},
+    {"schedule",
+     "",
+     {"--db"},
+     {"--from", "--audit", "--partnership"},
+     "earliest start and finish, slack and the critical path",
+     "Schedules every action from its estimate and its dependencies: it starts when it\n"
+     "is created or when its prerequisites finish (plus any lag), whichever is later.\n"
+     "Lists, per partnership (or for one audit or partnership), each action's earliest\n"
+     "start and finish, its due date and slack (negative: it or something downstream\n"
+     "will be late), and the critical path: the chain of actions that ends last.\n"
+     "With --from DATE, open actions start no earlier than DATE and those forecast to\n"
+     "finish after their due date are marked at risk (beside RAG, never changing it).",
+     run_schedule},
+    {"slip",
+     "ACTION",
+     {"--days", "--db"},
+     {"--from"},
+     "what a delay of one action does downstream",
+     "Delays ACTION by N days and lists the downstream actions that newly miss their\n"
+     "due date, with their forecast finish before and after.",
+     run_slip},
+    {"graph",
+     "",
+     {"--db", "--as-of", "--format"},
+     {"--audit", "--partnership", "--out"},
+     "the dependency graph of an audit or partnership as DOT or SVG",
+     "Draws the actions of one audit (--audit ID) or partnership (--partnership ID) and\n"
+     "their dependencies, coloured by RAG at DATE, forecast from DATE, with actions at\n"
+     "risk outlined in red and the critical path in bold. --format svg runs Graphviz's\n"
+     "dot, which must be on PATH; --format dot writes the text for any Graphviz tool.",
+     run_graph},
+    {"blocked",
+     "",
+     {"--db", "--as-of"},
+     {"--audit", "--partnership"},
+     "each blocked action and what blocks it",
+     "Lists the actions blocked at DATE (open, waiting for an action that is open at\n"
+     "DATE), by id, each with the open actions it waits for: their title, status and\n"
+     "the due date in force at DATE. --audit ID or --partnership ID narrows the list.",
+     run_blocked},
+    {"depends",
+     "ACTION ON",
+     {"--db"},
+     {"--lag", "--remove", "--actor"},
+     "record that one action waits for another, or end that",
+     "Records that ACTION starts no earlier than N days (--lag, default 0) after ON\n"
+     "finishes. The two may belong to different audits of one partnership. A\n"
+     "dependency that would close a cycle is refused, naming every action on it.\n"
+     "--remove ends the dependency; the store keeps it in its history.",
+     run_depends},
 }};
 
 void print_usage(std::ostream& out) {
@@ -508,8 +816,11 @@ void print_help(std::ostream& out, const Command& c) {
 const Command& find_command(std::string_view name) {
   const auto it =
       std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
-  if (it == commands.end())
-    throw UsageError("unknown command '" + str(name) + "' (commands: import, export, status, summary)");
+  if (it == commands.end()) {
+    std::string known;
+    for (const auto& c : commands) known += (known.empty() ? "" : ", ") + str(c.name);
+    throw UsageError("unknown command '" + str(name) + "' (commands: " + known + ")");
+  }
   return *it;
 }
 

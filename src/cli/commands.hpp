@@ -1,6 +1,7 @@
 // The plansight command: parses a command line and runs one subcommand
-// (import, export, status, summary). Output goes to the streams given, so
-// main() and tests share one entry point; nothing here reads the clock.
+// (import, export, status, summary, schedule, slip, graph, blocked, depends).
+// Output goes to the streams given, so main() and tests share one entry
+// point; nothing here reads the clock.
 #pragma once
 
 #include <iosfwd>

@@ -170,9 +170,14 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
 }
 
 void read_dependencies(SQLite::Database& db, Plan& plan) {
-  std::vector<std::pair<ActionId, ActionId>> edges;
-  for_rows(db, "SELECT action_id, depends_on_id FROM dependency ORDER BY seq",
-           [&](auto& s) { edges.emplace_back(ActionId(int_at(s, 0)), ActionId(int_at(s, 1))); });
+  std::vector<Dependency> edges;
+  for_rows(db,
+           "SELECT action_id, depends_on_id, lag_days FROM dependency WHERE removed_change_id IS NULL "
+           "ORDER BY seq",
+           [&](auto& s) {
+             edges.push_back(Dependency{ActionId(int_at(s, 0)), ActionId(int_at(s, 1)),
+                                        static_cast<int>(int_at(s, 2))});
+           });
   plan.restore_dependencies(edges);
 }
 

@@ -165,8 +165,16 @@ CREATE INDEX dependency_by_action ON dependency(action_id);
 CREATE INDEX history_by_entity ON history(entity, entity_id);
 )sql";
 
+// Version 3: dependencies carry a lag in days (finish-to-start plus lag) and
+// are removed by marking the row with the change set that removed it (NULL
+// while in force), so that history keeps every dependency ever recorded.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE dependency ADD COLUMN lag_days INTEGER NOT NULL DEFAULT 0 CHECK (lag_days >= 0);
+ALTER TABLE dependency ADD COLUMN removed_change_id INTEGER REFERENCES change_set(id);
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps{schema_v1, schema_v2};
+  static const std::vector<const char*> steps{schema_v1, schema_v2, schema_v3};
   return steps;
 }
 

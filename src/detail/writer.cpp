@@ -109,9 +109,15 @@ void Writer::insert(const ImmediateConcern& c, std::int64_t change) {
       c.id, c.audit, c.case_id, c.agency, c.raised_on, c.description, c.answered_on, c.answer, change);
 }
 
-void Writer::insert_dependency(ActionId action, ActionId depends_on, std::int64_t change) {
-  run(statement("INSERT INTO dependency (action_id, depends_on_id, change_id) VALUES (?, ?, ?)"), action,
-      depends_on, change);
+void Writer::insert(const Dependency& d, std::int64_t change) {
+  run(statement("INSERT INTO dependency (action_id, depends_on_id, lag_days, change_id) VALUES (?, ?, ?, ?)"),
+      d.action, d.depends_on, d.lag_days, change);
+}
+
+void Writer::mark_removed(ActionId action, ActionId depends_on, std::int64_t change) {
+  run(statement("UPDATE dependency SET removed_change_id = ? "
+                "WHERE action_id = ? AND depends_on_id = ? AND removed_change_id IS NULL"),
+      change, action, depends_on);
 }
 
 void Writer::insert(const Update& u, std::int64_t change) {

@@ -32,7 +32,9 @@ class Writer {
   void insert(const Recommendation& r, std::int64_t change);
   void insert(const Action& a, bool recorded, std::int64_t change);
   void insert(const ImmediateConcern& c, std::int64_t change);
-  void insert_dependency(ActionId action, ActionId depends_on, std::int64_t change);
+  void insert(const Dependency& d, std::int64_t change);
+  // Marks the dependency in force removed by `change`; the row stays.
+  void mark_removed(ActionId action, ActionId depends_on, std::int64_t change);
   void insert(const Update& u, std::int64_t change);
   void insert(const DueDateRevision& r, std::int64_t change);
   void insert(const OwnerChange& c, std::int64_t change);

@@ -150,7 +150,7 @@ inline std::string fingerprint(const Plan& plan) {
         << " owner " << (a.owner.agency ? "agency " : "group ")
         << (a.owner.agency ? a.owner.agency->value() : a.owner.group ? a.owner.group->value() : 0)
         << " depends on [";
-    for (auto d : a.depends_on) out << d << " ";
+    for (const auto& d : a.depends_on) out << d.depends_on << "+" << d.lag_days << " ";
     out << "] updates [";
     for (const auto& u : a.updates)
       out << to_iso(u.on) << ":" << to_string(u.status) << ":" << (u.completed_on ? to_iso(*u.completed_on) : "-")

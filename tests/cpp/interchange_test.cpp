@@ -235,8 +235,7 @@ TEST_CASE("reading creates partnerships, themes, actions and dependencies in fil
   CHECK(flags.owner.agency == AgencyId(2));
   CHECK(flags.owner.role.empty());
   CHECK(flags.estimate_days == 10);
-  const auto deps =
-      std::vector<std::pair<ActionId, ActionId>>{{ActionId(2), ActionId(1)}, {ActionId(3), ActionId(2)}};
+  const auto deps = std::vector<Dependency>{{ActionId(2), ActionId(1), 0}, {ActionId(3), ActionId(2), 0}};
   CHECK(plan.dependencies() == deps);
   CHECK(plan.actions().size() == 4);
 }
@@ -390,6 +389,19 @@ TEST_CASE("a group-owned action cannot be written") {
   CHECK_THROWS_WITH_AS(write_workload(plan, out.str()),
                        doctest::Contains(("action " + std::to_string(id.value())).c_str()), Error);
   CHECK_FALSE(fs::exists(out.path() / "agencies.csv"));
+}
+
+TEST_CASE("a dependency with a lag cannot be written, as dependencies.csv has no lag column") {
+  Plan plan = read_files(tiny_workload()).plan;
+  plan.remove_dependency(ActionId(3), ActionId(2));
+  plan.add_dependency(ActionId(3), ActionId(2), 14);
+  TempDir out;
+  CHECK_THROWS_WITH_AS(write_workload(plan, out.str()),
+                       doctest::Contains("dependency of action 3 on action 2: its lag of 14 days"), Error);
+  CHECK_FALSE(fs::exists(out.path() / "agencies.csv"));
+  plan.remove_dependency(ActionId(3), ActionId(2));
+  plan.add_dependency(ActionId(3), ActionId(2));
+  CHECK_NOTHROW(write_workload(plan, out.str()));
 }
 
 TEST_CASE("a theme name holding the separator cannot be written") {

@@ -634,7 +634,7 @@ TEST_CASE("a new action carrying history or dependencies is refused") {
   SUBCASE("owner changes") { a.owner_changes.push_back(OwnerChange{{}, due, owned_by(b.health), "restructure"}); }
   SUBCASE("evidence") { a.evidence.push_back(evidence({}, due)); }
   SUBCASE("assurance") { a.assurance = assurance({}, due, b.area.lis); }
-  SUBCASE("dependencies") { a.depends_on.push_back(existing); }
+  SUBCASE("dependencies") { a.depends_on.push_back(Dependency{a.id, existing}); }
   CHECK_REFUSED(b.plan, b.plan.add(a), ValidationError, "action", "carries no history");
 }
 
@@ -665,11 +665,10 @@ TEST_CASE("a dependency is recorded on the action and in the dependency list") {
   const auto briefing = b.add_action(created, due);
   b.plan.add_dependency(audit_again, training);
   b.plan.add_dependency(briefing, audit_again);
-  CHECK(b.plan.action(audit_again).depends_on == std::vector<ActionId>{training});
-  CHECK(b.plan.action(briefing).depends_on == std::vector<ActionId>{audit_again});
+  CHECK(b.plan.action(audit_again).depends_on == std::vector<Dependency>{{audit_again, training}});
+  CHECK(b.plan.action(briefing).depends_on == std::vector<Dependency>{{briefing, audit_again}});
   CHECK(b.plan.action(training).depends_on.empty());
-  using Edge = std::pair<ActionId, ActionId>;
-  CHECK(b.plan.dependencies() == std::vector<Edge>{{audit_again, training}, {briefing, audit_again}});
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{audit_again, training}, {briefing, audit_again}});
 }
 
 TEST_CASE("check_dependency accepts a valid dependency without recording it") {
@@ -681,30 +680,57 @@ TEST_CASE("check_dependency accepts a valid dependency without recording it") {
   CHECK(fingerprint(b.plan) == before);
 }
 
-TEST_CASE("an action depending on itself is a cycle") {
-  Builder b;
-  const auto a = b.add_action(created, due);
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(a, a), CycleError, "action 1 cannot depend on action 1");
-  CHECK_REFUSED(b.plan, b.plan.check_dependency(a, a), CycleError, "action 1");
+ActionId add_titled(Builder& b, std::string title) {
+  Action a = b.draft(created, due);
+  a.title = std::move(title);
+  return b.plan.add(std::move(a)).id;
 }
 
-TEST_CASE("two actions depending on each other is a cycle") {
+TEST_CASE("an action depending on itself is a cycle of one, named") {
   Builder b;
-  const auto a = b.add_action(created, due);
-  const auto c = b.add_action(created, due);
-  b.plan.add_dependency(a, c);
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(c, a), CycleError, "action 2 cannot depend on action 1");
+  const auto a = add_titled(b, "Deliver training");
+  const std::string cycle = R"(would close the cycle: #1 "Deliver training" -> #1 "Deliver training")";
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(a, a), CycleError, "adding 1 -> 1", cycle);
+  CHECK_REFUSED(b.plan, b.plan.check_dependency(a, a), CycleError, cycle);
 }
 
-TEST_CASE("a long chain closed back on itself is a cycle") {
+TEST_CASE("two actions depending on each other is a cycle of two, named in order") {
+  Builder b;
+  const auto training = add_titled(b, "Deliver training");
+  const auto booking = add_titled(b, "Book practitioners");
+  b.plan.add_dependency(training, booking);
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(booking, training), CycleError,
+                R"(adding 2 -> 1 (action 2 depends on action 1) would close the cycle: )"
+                R"(#1 "Deliver training" -> #2 "Book practitioners" -> #1 "Deliver training")");
+}
+
+TEST_CASE("a long chain closed back on itself names the whole cycle") {
   Builder b;
   std::vector<ActionId> chain;
-  for (int i = 0; i < 8; ++i) chain.push_back(b.add_action(created, due));
+  for (int i = 1; i <= 8; ++i) chain.push_back(add_titled(b, "Step " + std::to_string(i)));
   for (std::size_t i = 0; i + 1 < chain.size(); ++i) b.plan.add_dependency(chain[i], chain[i + 1]);
   // chain[0] waits for chain[1] ... waits for chain[7]; chain[7] waiting for chain[0] closes the loop.
   CHECK_REFUSED(b.plan, b.plan.add_dependency(chain.back(), chain.front()), CycleError,
-                "action 8 cannot depend on action 1");
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(chain[5], chain[2]), CycleError, "action 6", "action 3");
+                R"(adding 8 -> 1 (action 8 depends on action 1) would close the cycle: #1 "Step 1" -> #2 "Step 2" -> )"
+                R"(#3 "Step 3" -> #4 "Step 4" -> #5 "Step 5" -> #6 "Step 6" -> #7 "Step 7" -> #8 "Step 8" -> )"
+                R"(#1 "Step 1")");
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(chain[5], chain[2]), CycleError,
+                R"(the cycle: #3 "Step 3" -> #4 "Step 4" -> #5 "Step 5" -> #6 "Step 6" -> #3 "Step 3")");
+  // The refusals left the graph as it was: the chain still accepts a shortcut.
+  CHECK_NOTHROW(b.plan.add_dependency(chain[0], chain[7]));
+}
+
+TEST_CASE("the shortest cycle through the new dependency is named") {
+  Builder b;
+  const auto a = add_titled(b, "A");
+  const auto c = add_titled(b, "C");
+  const auto d = add_titled(b, "D");
+  const auto e = add_titled(b, "E");
+  b.plan.add_dependency(a, c);  // a waits for e along a long way and a short one
+  b.plan.add_dependency(c, d);
+  b.plan.add_dependency(d, e);
+  b.plan.add_dependency(a, e);
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(e, a), CycleError, R"(the cycle: #1 "A" -> #4 "E" -> #1 "A")");
 }
 
 TEST_CASE("diamond dependencies are not a cycle") {
@@ -719,7 +745,71 @@ TEST_CASE("diamond dependencies are not a cycle") {
   CHECK_NOTHROW(b.plan.add_dependency(right, bottom));
   CHECK_NOTHROW(b.plan.add_dependency(top, bottom));
   CHECK(b.plan.dependencies().size() == 5);
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(bottom, top), CycleError, "action 4 cannot depend on action 1");
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(bottom, top), CycleError, "adding 4 -> 1", "cycle: #1", "-> #4");
+}
+
+TEST_CASE("a dependency may cross audits within a partnership") {
+  Builder b;
+  Audit second = b.plan.audit(b.area.audit);
+  second.id = AuditId();
+  second.title = "Re-audit: domestic abuse";
+  const auto reaudit = b.plan.add(second).id;
+  const auto training = b.add_action(created, due);
+  Action later = b.draft(created, due);
+  later.audit = reaudit;
+  later.finding.reset();
+  const auto check = b.plan.add(later).id;
+  b.plan.add_dependency(check, training, 7);
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{check, training, 7}});
+}
+
+TEST_CASE("a dependency may carry a lag in days, never a negative one") {
+  Builder b;
+  const auto first = b.add_action(created, due);
+  const auto second = b.add_action(created, due);
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(second, first, -1), ValidationError, "lag_days",
+                "must not be negative, got -1");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{second, first, -3}}), ValidationError, "lag_days", "-3");
+  b.plan.add_dependency(second, first, 14);
+  CHECK(b.plan.action(second).depends_on == std::vector<Dependency>{{second, first, 14}});
+}
+
+TEST_CASE("a dependency is removed from the action and the list, and may be added again") {
+  Builder b;
+  const auto a1 = b.add_action(created, due);
+  const auto a2 = b.add_action(created, due);
+  const auto a3 = b.add_action(created, due);
+  b.plan.add_dependency(a3, a1);
+  b.plan.add_dependency(a3, a2, 5);
+  b.plan.add_dependency(a2, a1);
+  CHECK_NOTHROW(b.plan.check_removal(a3, a1));
+  b.plan.remove_dependency(a3, a1);
+  CHECK(b.plan.action(a3).depends_on == std::vector<Dependency>{{a3, a2, 5}});
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{a3, a2, 5}, {a2, a1}});
+  b.plan.add_dependency(a3, a1, 2);
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{a3, a2, 5}, {a2, a1}, {a3, a1, 2}});
+}
+
+TEST_CASE("removing a dependency opens the way for the reverse one") {
+  Builder b;
+  const auto a1 = b.add_action(created, due);
+  const auto a2 = b.add_action(created, due);
+  b.plan.add_dependency(a2, a1);
+  CHECK_THROWS_AS(b.plan.add_dependency(a1, a2), CycleError);
+  b.plan.remove_dependency(a2, a1);
+  CHECK_NOTHROW(b.plan.add_dependency(a1, a2));
+}
+
+TEST_CASE("removing a dependency that is not there is refused with NotFoundError") {
+  Builder b;
+  const auto a1 = b.add_action(created, due);
+  const auto a2 = b.add_action(created, due);
+  b.plan.add_dependency(a2, a1);
+  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a1, a2), NotFoundError, "action 1 does not depend on action 2");
+  CHECK_REFUSED(b.plan, b.plan.check_removal(a1, a2), NotFoundError, "action 1 does not depend on action 2");
+  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a2, ActionId(99)), NotFoundError, "no action 99");
+  b.plan.remove_dependency(a2, a1);
+  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a2, a1), NotFoundError, "action 2 does not depend on action 1");
 }
 
 TEST_CASE("a dependency across partnerships is refused") {
@@ -1243,9 +1333,8 @@ TEST_CASE("restore_dependencies adds every edge in order") {
   const auto a3 = b.add_action(created, due);
   b.plan.add_dependency(a2, a1);
   b.plan.restore_dependencies({{a3, a2}, {a3, a1}});
-  CHECK(b.plan.action(a3).depends_on == std::vector<ActionId>{a2, a1});
-  using Edge = std::pair<ActionId, ActionId>;
-  CHECK(b.plan.dependencies() == std::vector<Edge>{{a2, a1}, {a3, a2}, {a3, a1}});
+  CHECK(b.plan.action(a3).depends_on == std::vector<Dependency>{{a3, a2}, {a3, a1}});
+  CHECK(b.plan.dependencies() == std::vector<Dependency>{{a2, a1}, {a3, a2}, {a3, a1}});
 }
 
 TEST_CASE("restore_dependencies refuses a cycle within the batch or with existing edges") {
@@ -1254,9 +1343,16 @@ TEST_CASE("restore_dependencies refuses a cycle within the batch or with existin
   const auto a2 = b.add_action(created, due);
   const auto a3 = b.add_action(created, due);
   b.plan.add_dependency(a2, a1);
-  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a1, a3}, {a3, a1}}), CycleError, "cycle");
-  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a2}, {a1, a3}}), CycleError, "cycle");
-  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a3}}), CycleError, "cycle");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a1, a3}, {a3, a1}}), CycleError, "cycle: #1", "#3",
+                "(each action depends on the next)");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a2}, {a1, a3}}), CycleError, "cycle: ", "#1", "#2",
+                "#3");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a3}}), CycleError,
+                R"(cycle: #3 "Refresh voice of the child training" -> #3 "Refresh voice of the child training")");
+  // Nothing of a refused batch stays behind in the graph: a1 -> a3 and
+  // a3 -> a2 would make these cycles.
+  CHECK_NOTHROW(b.plan.add_dependency(a3, a1));
+  CHECK_NOTHROW(b.plan.add_dependency(a2, a3));
 }
 
 TEST_CASE("restore_dependencies refuses what add_dependency refuses") {

@@ -86,7 +86,9 @@ std::string describe(const Plan& plan) {
   for (const auto& a : plan.actions()) {
     out << a.id << ' ' << a.title << ' ' << to_iso(a.due_on) << ' ' << a.updates.size() << ' '
         << a.due_revisions.size() << ' ' << a.owner_changes.size() << ' ' << a.evidence.size() << ' '
-        << a.assurance.has_value() << ' ' << a.depends_on.size() << '\n';
+        << a.assurance.has_value() << " depends on";
+    for (const auto& d : a.depends_on) out << ' ' << d.depends_on << '+' << d.lag_days;
+    out << '\n';
     for (const auto& u : a.updates) out << "  " << to_iso(u.on) << ' ' << to_string(u.status) << '\n';
   }
   for (const auto& x : plan.audits()) out << "audit " << x.id << ' ' << to_string(x.stage) << '\n';
@@ -283,6 +285,38 @@ TEST_CASE("a version-1 file is migrated forward with its data") {
   CHECK(Store::open(file.str()).plan().actions()[0].updates.size() == 2);
 }
 
+TEST_CASE("dependencies of a version-1 file migrate with no lag and in force") {
+  TempFile file("v1-dependencies");
+  {
+    SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(read_text(fs::path(PLANSIGHT_SOURCE_DIR) / "tests/data/store_v1.sql"));
+    // A second action waiting for the first, written as version 1 wrote them.
+    db.exec("INSERT INTO action SELECT 2, partnership_id, audit_id, finding_id, recommendation_id, "
+            "'Re-audit recording', description, owner_agency_id, owner_group_id, owner_role, owner_lead, "
+            "created_on, due_on, estimate_days, success_measure, change_id FROM action WHERE id = 1");
+    db.exec("INSERT INTO dependency (action_id, depends_on_id, change_id) VALUES (2, 1, 1)");
+  }
+  Store store = Store::open(file.str());
+  CHECK(store.schema_version() == 3);
+  CHECK(store.plan().dependencies() == std::vector<Dependency>{{ActionId(2), ActionId(1), 0}});
+  {
+    SQLite::Database db(file.str());
+    SQLite::Statement row(db, "SELECT lag_days, removed_change_id IS NULL FROM dependency");
+    REQUIRE(row.executeStep());
+    CHECK(row.getColumn(0).getInt() == 0);
+    CHECK(row.getColumn(1).getInt() == 1);
+  }
+  // The migrated dependency can be removed, and the removal is kept.
+  store.remove_dependency(ActionId(2), ActionId(1), manager, "re-audit no longer waits");
+  CHECK(Store::open(file.str()).plan().dependencies().empty());
+  const auto entries = store.history("action", 2);
+  REQUIRE_FALSE(entries.empty());
+  CHECK(entries.back().field == "depends_on");
+  CHECK(entries.back().old_value == "1");
+  CHECK(entries.back().new_value.empty());
+  CHECK(entries.back().why == "re-audit no longer waits");
+}
+
 TEST_CASE("files plansight cannot read are refused with StoreError") {
   TempFile file("foreign");
   SUBCASE("a newer schema") {
@@ -329,7 +363,7 @@ TEST_CASE("add_all writes a whole extension in one change and refuses a plan tha
   CHECK(entries.back().why == "spreadsheet");
   const Plan reloaded = s.store.load();
   CHECK(reloaded.action(id).due_on == ymd(2024, 1, 20));
-  CHECK(reloaded.action(id).depends_on == std::vector<ActionId>{s.action});
+  CHECK(reloaded.action(id).depends_on == std::vector<Dependency>{{id, s.action}});
 
   Plan unrelated;
   unrelated.add(Partnership{{}, "Someone else"});
@@ -392,4 +426,148 @@ TEST_CASE("immediate concerns are tracked to an answer, in the file") {
   CHECK(c.answered_on == ymd(2023, 11, 3));
   CHECK(c.answer == "Strategy discussion held");
   CHECK(reopened.history("concern", concern.value()).size() == 3);
+}
+
+// ---- dependencies ----------------------------------------------------------------------
+
+TEST_CASE("lags and removals of dependencies survive reopening, and history shows both") {
+  TempFile file("dependencies");
+  ActionId first, second, third;
+  {
+    Seeded s(file.str());
+    first = s.action;
+    second = s.add_action("Deliver training", ymd(2023, 12, 5), ymd(2024, 9, 30));
+    third = s.add_action("Audit attendance", ymd(2023, 12, 5), ymd(2024, 12, 31));
+    s.store.add_dependency(second, first, 14, manager, "guidance first, then two weeks' notice");
+    s.store.add_dependency(third, first, manager);
+    s.store.remove_dependency(third, first, Actor{"LIS chair", s.police}, "attendance audited separately");
+    s.store.add_dependency(third, second, manager);
+    s.store.add_dependency(third, first, 3, manager, "needed after all");
+  }
+  Store store = Store::open(file.str());
+  const std::vector<Dependency> expected{{second, first, 14}, {third, second, 0}, {third, first, 3}};
+  CHECK(store.plan().dependencies() == expected);
+  CHECK(store.plan().action(third).depends_on == std::vector<Dependency>{{third, second, 0}, {third, first, 3}});
+
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> changes;
+  for (const auto& e : store.history("action", third.value()))
+    if (e.field == "depends_on") changes.emplace_back(e.old_value, e.new_value, e.actor, e.why);
+  using Change = std::tuple<std::string, std::string, std::string, std::string>;
+  CHECK(changes == std::vector<Change>{{"", "1", manager.name, ""},
+                                       {"1", "", "LIS chair", "attendance audited separately"},
+                                       {"", "2", manager.name, ""},
+                                       {"", "1 + 3 days", manager.name, "needed after all"}});
+  const auto second_history = store.history("action", second.value());
+  CHECK(second_history.back().new_value == "1 + 14 days");
+
+  SQLite::Database db(file.str());
+  CHECK(db.execAndGet("SELECT count(*) FROM dependency").getInt() == 4);  // nothing deleted
+  CHECK(db.execAndGet("SELECT count(*) FROM dependency WHERE removed_change_id IS NOT NULL").getInt() == 1);
+}
+
+TEST_CASE("a refused dependency change leaves file and plan exactly as they were") {
+  TempFile file("refused-dependency");
+  Seeded s(file.str());
+  const auto training = s.add_action("Deliver training", ymd(2023, 12, 5), ymd(2024, 9, 30));
+  const auto booking = s.add_action("Book practitioners", ymd(2023, 12, 5), ymd(2024, 9, 30));
+  s.store.add_dependency(training, booking, manager);
+  s.store.add_dependency(booking, s.action, manager);
+  const std::string before = snapshot(s.store);
+
+  SUBCASE("a cycle of one") {
+    CHECK_THROWS_WITH_AS(s.store.add_dependency(training, training, manager),
+                         doctest::Contains(R"(#2 "Deliver training" -> #2 "Deliver training")"), CycleError);
+  }
+  SUBCASE("a cycle of two") {
+    CHECK_THROWS_WITH_AS(s.store.add_dependency(booking, training, manager),
+                         doctest::Contains(R"(#2 "Deliver training" -> #3 "Book practitioners" -> )"
+                                           R"(#2 "Deliver training")"),
+                         CycleError);
+  }
+  SUBCASE("a longer cycle") {
+    CHECK_THROWS_WITH_AS(
+        s.store.add_dependency(s.action, training, 5, manager),
+        doctest::Contains(R"(adding 1 -> 2 (action 1 depends on action 2) would close the cycle: )"
+                          R"(#2 "Deliver training" -> #3 "Book practitioners" -> )"
+                          R"(#1 "Embed voice of the child in recording" -> #2 "Deliver training")"),
+        CycleError);
+  }
+  SUBCASE("a negative lag") {
+    CHECK_THROWS_AS(s.store.add_dependency(s.action, ActionId(99), -1, manager), NotFoundError);
+    const auto other = s.add_action("Other", ymd(2023, 12, 5), ymd(2024, 9, 30));
+    const std::string with_other = snapshot(s.store);
+    CHECK_THROWS_WITH_AS(s.store.add_dependency(other, s.action, -2, manager),
+                         doctest::Contains("lag_days: must not be negative, got -2"), ValidationError);
+    CHECK(snapshot(s.store) == with_other);
+    CHECK(snapshot(Store::open(file.str())) == with_other);
+    return;
+  }
+  SUBCASE("removing a dependency that is not there") {
+    CHECK_THROWS_WITH_AS(s.store.remove_dependency(booking, training, manager),
+                         doctest::Contains("action 3 does not depend on action 2"), NotFoundError);
+  }
+  SUBCASE("a dependency on another partnership's action") {
+    const auto other = s.store.add(Partnership{{}, "Dudley SCB"}, manager).id;
+    Audit a = s.store.plan().audit(s.audit);
+    a.id = AuditId();
+    a.partnership = other;
+    const auto their_audit = s.store.add(a, manager).id;
+    Action theirs = s.store.plan().action(s.action);
+    theirs.id = ActionId();
+    theirs.partnership = other;
+    theirs.audit = their_audit;
+    theirs.finding.reset();
+    const auto their_action = s.store.add(theirs, manager).id;
+    const std::string with_theirs = snapshot(s.store);
+    CHECK_THROWS_WITH_AS(s.store.add_dependency(their_action, s.action, manager),
+                         doctest::Contains("belongs to another partnership"), ValidationError);
+    CHECK(snapshot(s.store) == with_theirs);
+    return;
+  }
+  CHECK(snapshot(s.store) == before);
+  CHECK(snapshot(Store::open(file.str())) == before);
+}
+
+TEST_CASE("a dependency may cross audits within a partnership, in the file") {
+  TempFile file("cross-audit");
+  ActionId reaudit_action, first;
+  {
+    Seeded s(file.str());
+    first = s.action;
+    Audit again = s.store.plan().audit(s.audit);
+    again.id = AuditId();
+    again.title = "Re-audit: domestic abuse";
+    again.held_on = ymd(2024, 11, 1);
+    again.reaudit_of = s.audit;
+    Action a = s.store.plan().action(s.action);
+    a.id = ActionId();
+    a.audit = s.store.add(again, manager).id;
+    a.finding.reset();
+    a.title = "Re-audit voice of the child";
+    reaudit_action = s.store.add(a, manager).id;
+    s.store.add_dependency(reaudit_action, first, 30, manager);
+  }
+  CHECK(Store::open(file.str()).plan().dependencies() == std::vector<Dependency>{{reaudit_action, first, 30}});
+}
+
+TEST_CASE("add_all writes new dependencies with their lag and refuses an extension that removed one") {
+  Seeded s(":memory:");
+  const auto second = s.add_action("Deliver training", ymd(2023, 12, 5), ymd(2024, 9, 30));
+  s.store.add_dependency(second, s.action, manager);
+  Plan extended = s.store.plan();
+  Action a = extended.action(second);
+  a.id = ActionId();
+  a.depends_on.clear();
+  const auto third = extended.add(a).id;
+  extended.add_dependency(third, second, 21);
+  s.store.add_all(extended, manager);
+  CHECK(s.store.load().dependencies() ==
+        std::vector<Dependency>{{second, s.action, 0}, {third, second, 21}});
+
+  Plan shrunk = s.store.plan();
+  shrunk.remove_dependency(second, s.action);
+  shrunk.add_dependency(third, s.action);
+  const auto before = snapshot(s.store);
+  CHECK_THROWS_WITH_AS(s.store.add_all(shrunk, manager), doctest::Contains("dependencies"), ConflictError);
+  CHECK(snapshot(s.store) == before);
 }

@@ -149,7 +149,9 @@ def test_value_types_carry_every_field(sample: Sample) -> None:
     assert training.estimate_days == 90 and training.success_measure == "90% of officers trained"
     procedure = plan.action(sample.procedure.id)
     assert procedure.owner.group == sample.lis.id and procedure.owner.agency is None
-    assert procedure.depends_on == [sample.training.id]
+    [dependency] = procedure.depends_on
+    assert (dependency.action, dependency.depends_on, dependency.lag_days) == (procedure.id, sample.training.id, 0)
+    assert repr(dependency) == f"<Dependency {procedure.id} on {sample.training.id}>"
 
 
 def test_value_types_are_read_only(sample: Sample) -> None:

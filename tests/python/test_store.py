@@ -83,7 +83,8 @@ def test_collections_list_everything_in_order(sample: Sample) -> None:
         "dependencies": 1,
     }
     assert [a.id for a in plan.actions()] == [sample.training.id, sample.procedure.id]
-    assert plan.dependencies() == [(sample.procedure.id, sample.training.id)]
+    assert [(d.action, d.depends_on, d.lag_days) for d in plan.dependencies()] == [
+        (sample.procedure.id, sample.training.id, 0)]
 
 
 def test_find_by_name_or_id_returns_none_when_missing(sample: Sample) -> None:

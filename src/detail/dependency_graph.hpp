@@ -1,0 +1,49 @@
+// The dependency graph a Plan keeps in step with its dependencies, on
+// Boost.Graph (private to the library: public headers only forward-declare
+// it). A vertex is an action's position in plan.actions() (actions are never
+// deleted, so positions are stable); an edge runs from an action to an action
+// it depends on, carrying the lag, so out-edges are prerequisites and in-edges
+// dependents.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstddef>
+#include <vector>
+
+namespace plansight::detail {
+
+struct DependencyEdge {
+  int lag_days = 0;
+};
+
+class DependencyGraph {
+ public:
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                      DependencyEdge>;
+  using Vertex = Graph::vertex_descriptor;
+
+  const Graph& graph() const { return graph_; }
+  std::size_t vertex_count() const { return boost::num_vertices(graph_); }
+
+  // A vertex for the next action added to the plan; returns its position.
+  Vertex add_vertex() { return boost::add_vertex(graph_); }
+  void add_edge(Vertex action, Vertex depends_on, int lag_days);
+  void remove_edge(Vertex action, Vertex depends_on);
+  bool has_edge(Vertex action, Vertex depends_on) const;
+
+  // The chain from `from` to `to` where each vertex depends on the next, both
+  // ends included ({from} when they are the same); empty when `from` does not
+  // depend on `to`, even transitively. A breadth-first search along
+  // prerequisites with a sparse colour map: it costs the part of the graph
+  // reachable from `from`, never the whole graph.
+  std::vector<Vertex> prerequisite_chain(Vertex from, Vertex to) const;
+
+  // A cycle v0, v1, ..., vk where each depends on the next and vk on v0;
+  // empty when the graph is acyclic. One depth-first pass over the whole graph.
+  std::vector<Vertex> find_cycle() const;
+
+ private:
+  Graph graph_;
+};
+
+}  // namespace plansight::detail
