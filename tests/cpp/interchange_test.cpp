@@ -14,21 +14,15 @@
 
 #include "plansight/dates.hpp"
 #include "plansight/status.hpp"
+#include "workload.hpp"
 
 namespace fs = std::filesystem;
 using namespace plansight;
+using namespace plansight::testing;
 
 namespace {
 
 using Files = std::map<std::string, std::string>;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void spit(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -184,33 +178,9 @@ bool same_files(const fs::path& a, const fs::path& b) {
 
 // ---- the generated 10,000-action workload and its reference answers ----------------
 
-const fs::path workload_dir = PLANSIGHT_WORKLOAD_DIR;
-const fs::path reference_dir = fs::path(PLANSIGHT_REFERENCE_DIR) / "answers-10000";
 
-Date workload_as_of() {
-  const auto meta = slurp(workload_dir / "meta.json");
-  const std::string key = "\"as_of\": \"";
-  const auto at = meta.find(key);
-  REQUIRE(at != std::string::npos);
-  return parse_iso_date(meta.substr(at + key.size(), 10), "as_of");
-}
 
-const Plan& workload_plan() {
-  static const Plan plan = read_workload(workload_dir.string(), Plan()).plan;
-  return plan;
-}
 
-std::vector<std::string> reference_lines(const std::string& query) {
-  std::vector<std::string> lines;
-  std::istringstream text(slurp(reference_dir / (query + ".txt")));
-  for (std::string line; std::getline(text, line);) lines.push_back(line);
-  return lines;
-}
-
-std::vector<std::string> sorted(std::vector<std::string> lines) {
-  std::sort(lines.begin(), lines.end());
-  return lines;
-}
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 

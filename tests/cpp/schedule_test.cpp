@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "fixtures.hpp"
+#include "workload.hpp"
 #include "plansight/dot.hpp"
 #include "plansight/interchange.hpp"
 #include "plansight/status.hpp"
@@ -68,47 +69,11 @@ struct Diamond {
 
 // ---- the generated 10,000-action workload ----------------------------------------------------
 
-const fs::path workload_dir = PLANSIGHT_WORKLOAD_DIR;
-const fs::path reference_dir = fs::path(PLANSIGHT_REFERENCE_DIR) / "answers-10000";
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// A value of meta.json, such as "slip_action_id": 394.
-std::string meta_value(const std::string& key) {
-  const auto meta = slurp(workload_dir / "meta.json");
-  const auto at = meta.find("\"" + key + "\": ");
-  REQUIRE_MESSAGE(at != std::string::npos, key << " not in meta.json");
-  const auto from = at + key.size() + 4;
-  return meta.substr(from, meta.find_first_of(",\n", from) - from);
-}
-
-const Plan& workload_plan() {
-  static const Plan plan = read_workload(workload_dir.string(), Plan()).plan;
-  return plan;
-}
-
 const Schedule& workload_schedule() {
   static const Schedule s = schedule(workload_plan());
   return s;
 }
 
-std::vector<std::string> reference_lines(const std::string& query) {
-  std::vector<std::string> lines;
-  std::istringstream text(slurp(reference_dir / (query + ".txt")));
-  for (std::string line; std::getline(text, line);) lines.push_back(line);
-  return lines;
-}
-
-std::vector<std::string> sorted(std::vector<std::string> lines) {
-  std::sort(lines.begin(), lines.end());
-  return lines;
-}
 
 // The workload read again with one action's estimate `days` longer:
 // actions.csv rewritten (estimate_days is the third field from the end, and
