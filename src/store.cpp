@@ -390,45 +390,54 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
 namespace {
 
 // Creations come from each table's change_id, events from the append-only
-// event tables, in-place changes from `history`.
+// event tables, in-place changes from `history`. Each branch filters by
+// entity and id itself, so asking for one action reads only its rows.
 constexpr const char* history_sql = R"sql(
 WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
-  SELECT change_id, 'partnership', id, 'created', NULL, name FROM partnership
-  UNION ALL SELECT change_id, 'agency', id, 'created', NULL, name FROM agency
-  UNION ALL SELECT change_id, 'group', id, 'created', NULL, name FROM monitoring_group
-  UNION ALL SELECT change_id, 'theme', id, 'created', NULL, name FROM theme
-  UNION ALL SELECT change_id, 'audit', id, 'created', NULL, title FROM audit
-  UNION ALL SELECT change_id, 'case', id, 'created', NULL, reference FROM case_record
+  SELECT change_id, 'partnership', id, 'created', NULL, name FROM partnership WHERE (?1 = '' OR ?1 = 'partnership') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'agency', id, 'created', NULL, name FROM agency WHERE (?1 = '' OR ?1 = 'agency') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'group', id, 'created', NULL, name FROM monitoring_group WHERE (?1 = '' OR ?1 = 'group') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'theme', id, 'created', NULL, name FROM theme WHERE (?1 = '' OR ?1 = 'theme') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'audit', id, 'created', NULL, title FROM audit WHERE (?1 = '' OR ?1 = 'audit') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'case', id, 'created', NULL, reference FROM case_record WHERE (?1 = '' OR ?1 = 'case') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'agency_return', id, 'created', NULL, agency_id FROM agency_return
-  UNION ALL SELECT change_id, 'finding', id, 'created', NULL, text FROM finding
+    WHERE (?1 = '' OR ?1 = 'agency_return') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'finding', id, 'created', NULL, text FROM finding WHERE (?1 = '' OR ?1 = 'finding') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text FROM recommendation
-  UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action
+    WHERE (?1 = '' OR ?1 = 'recommendation') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description FROM immediate_concern
+    WHERE (?1 = '' OR ?1 = 'concern') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL,
     depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END FROM dependency
+    WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT removed_change_id, 'action', action_id, 'depends_on',
     depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, NULL
-    FROM dependency WHERE removed_change_id IS NOT NULL
+    FROM dependency WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2) AND removed_change_id IS NOT NULL
   UNION ALL SELECT change_id, 'action', action_id, 'status',
     coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status
-    FROM action_update
+    FROM action_update WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT r.change_id, 'action', r.action_id, 'due_on',
     coalesce(lag(r.new_due) OVER (PARTITION BY r.action_id ORDER BY r.seq), a.due_on), r.new_due
-    FROM due_revision r JOIN action a ON a.id = r.action_id
+    FROM due_revision r JOIN action a ON a.id = r.action_id WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR r.action_id = ?2)
   UNION ALL SELECT c.change_id, 'action', c.action_id, 'owner',
-    coalesce(lag(coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id))
-               OVER (PARTITION BY c.action_id ORDER BY c.seq),
-             coalesce('agency ' || a.owner_agency_id, 'group ' || a.owner_group_id)),
-    coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id)
-    FROM owner_change c JOIN action a ON a.id = c.action_id
+    coalesce(lag(coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id) ||
+      CASE c.owner_role WHEN '' THEN '' ELSE ' (' || c.owner_role || ')' END) OVER (PARTITION BY c.action_id ORDER BY c.seq),
+      coalesce('agency ' || a.owner_agency_id, 'group ' || a.owner_group_id) ||
+      CASE a.owner_role WHEN '' THEN '' ELSE ' (' || a.owner_role || ')' END),
+    coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id) ||
+      CASE c.owner_role WHEN '' THEN '' ELSE ' (' || c.owner_role || ')' END
+    FROM owner_change c JOIN action a ON a.id = c.action_id WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR c.action_id = ?2)
   UNION ALL SELECT change_id, 'action', action_id, 'evidence', NULL, kind || ': ' || description FROM evidence
+    WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT change_id, 'action', action_id, 'assured', NULL, on_date FROM assurance
+    WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value FROM history
+    WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)
 )
 SELECT e.change_id, c.actor, c.recorded_at, c.why, e.entity, e.entity_id, e.field,
        coalesce(e.old_value, ''), coalesce(e.new_value, '')
 FROM entry e JOIN change_set c ON c.id = e.change_id
-WHERE (?1 = '' OR e.entity = ?1) AND (?2 = 0 OR e.entity_id = ?2)
 ORDER BY e.change_id, e.entity, e.entity_id
 )sql";
 

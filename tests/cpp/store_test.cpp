@@ -193,6 +193,18 @@ TEST_CASE("every change is recorded with actor, field, old and new value") {
   CHECK(entries[2].why == "Capacity");
   CHECK_FALSE(entries[2].recorded_at.empty());
 
+  s.store.record(OwnerChange{s.action, ymd(2024, 4, 2), testing::owned_by(s.health, "Named Nurse"), "Health leads"},
+                 chair);
+  const auto owner = s.store.history("action", s.action.value()).back();
+  CHECK(owner.field == "owner");
+  CHECK(owner.old_value == "agency 1 (Safeguarding Lead)");
+  CHECK(owner.new_value == "agency 2 (Named Nurse)");
+  CHECK(owner.why == "Health leads");
+  // Asking for one entity gives only its rows.
+  for (const auto& e : s.store.history("action", s.action.value()))
+    CHECK((e.entity == "action" && e.entity_id == s.action.value()));
+  CHECK(s.store.history("agency").size() == 2);
+
   const auto stage = s.store.history("audit", s.audit.value());
   REQUIRE(stage.size() == 2);
   CHECK(stage[1].field == "stage");
