@@ -42,6 +42,17 @@ inline Owner owned_by(GroupId group) {
   return o;
 }
 
+// A progress update recorded by the LIS business manager.
+inline Update update(ActionId id, Date on, Status status, std::string note = "quarterly review") {
+  Update u;
+  u.action = id;
+  u.on = on;
+  u.status = status;
+  u.note = std::move(note);
+  u.by = "LIS business manager";
+  return u;
+}
+
 // One partnership's audit with its learning subgroup and one finding.
 struct Area {
   PartnershipId partnership;
@@ -107,13 +118,7 @@ class Builder {
   ActionId add_action(const Area& in, Date created, Date due) { return plan.add(draft(in, created, due)).id; }
 
   void set_status(ActionId id, Date on, Status status, std::string note = "quarterly review") {
-    Update u;
-    u.action = id;
-    u.on = on;
-    u.status = status;
-    u.note = std::move(note);
-    u.by = "LIS business manager";
-    plan.record(std::move(u));
+    plan.record(update(id, on, status, std::move(note)));
   }
   void revise_due(ActionId id, Date on, Date new_due) {
     plan.record(DueDateRevision{id, on, new_due, "training venue unavailable", "LIS chair"});

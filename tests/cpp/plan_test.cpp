@@ -60,15 +60,6 @@ ImmediateConcern concern_about(const Case& c, AgencyId agency, Date raised = ymd
   return ic;
 }
 
-Update update(ActionId id, Date on, Status status, std::string note = "quarterly review") {
-  Update u;
-  u.action = id;
-  u.on = on;
-  u.status = status;
-  u.note = std::move(note);
-  u.by = "LIS business manager";
-  return u;
-}
 
 Evidence evidence(ActionId id, Date on, EvidenceId eid = {}) {
   return Evidence{eid, id, on, EvidenceKind::completion, "Training attendance: 84 practitioners", "LSCP trainer"};
