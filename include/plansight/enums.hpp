@@ -40,6 +40,17 @@ enum class FindingCategory { good_practice, area_for_development, worry, learnin
 enum class Grade { outstanding, good, requires_improvement, inadequate };
 enum class Involvement { universal, early_help, child_in_need, child_protection_plan, looked_after };
 enum class EvidenceKind { completion, impact };
+// How a review cycle's dates fall: calendar quarter ends; UK financial-year
+// quarter ends (April-March; the same dates, labelled "2024/25 Q2"); every N
+// months from a start date; or an explicit list of meeting dates.
+enum class CycleKind { calendar_quarters, financial_quarters, every_n_months, explicit_dates };
+// Something other than an action that must be re-reviewed on a cycle: a flag
+// on a child's record, a completed screening tool, ...
+enum class ReviewableKind { record_flag, screening_tool, other };
+// What a review meeting decided for one action.
+enum class OutcomeKind { continue_, complete, assure, extend, escalate, cancel };
+// How serious a policy rule's result is.
+enum class Severity { info, warning, breach };
 
 // Names of each enum's values, in declaration order.
 template <class E>
@@ -67,6 +78,12 @@ PLANSIGHT_ENUM_NAMES(Grade, "grade", "outstanding", "good", "requires_improvemen
 PLANSIGHT_ENUM_NAMES(Involvement, "involvement", "universal", "early_help", "child_in_need",
                      "child_protection_plan", "looked_after")
 PLANSIGHT_ENUM_NAMES(EvidenceKind, "evidence kind", "completion", "impact")
+PLANSIGHT_ENUM_NAMES(CycleKind, "cycle kind", "calendar_quarters", "financial_quarters",
+                     "every_n_months", "explicit_dates")
+PLANSIGHT_ENUM_NAMES(ReviewableKind, "reviewable kind", "record_flag", "screening_tool", "other")
+PLANSIGHT_ENUM_NAMES(OutcomeKind, "review outcome", "continue", "complete", "assure", "extend",
+                     "escalate", "cancel")
+PLANSIGHT_ENUM_NAMES(Severity, "severity", "info", "warning", "breach")
 
 #undef PLANSIGHT_ENUM_NAMES
 

@@ -37,6 +37,9 @@ using RecommendationId = Id<struct RecommendationTag>;
 using ActionId = Id<struct ActionTag>;
 using EvidenceId = Id<struct EvidenceTag>;
 using ConcernId = Id<struct ConcernTag>;
+using ReviewCycleId = Id<struct ReviewCycleTag>;
+using ReviewableId = Id<struct ReviewableTag>;
+using ReviewId = Id<struct ReviewTag>;
 
 }  // namespace plansight
 

@@ -217,4 +217,74 @@ struct ImmediateConcern {
   std::string answer;
 };
 
+// A schedule of review dates (see review_cycles.hpp for the arithmetic).
+// Attached to a partnership's whole plan (neither audit nor item set), to one
+// audit's plan, or to one reviewable item; the most specific one governs.
+struct ReviewCycle {
+  ReviewCycleId id;
+  PartnershipId partnership;
+  std::string name;  // e.g. "LIS quarterly review"
+  CycleKind kind = CycleKind::calendar_quarters;
+  // The first review date. Quarterly cycles review on quarter ends from this
+  // date on (a quarter end on or after it); every_n_months reviews on it and
+  // every `months` months after (end-of-month dates stay end-of-month);
+  // explicit_dates ignores it.
+  Date start;
+  int months = 0;           // every_n_months only: 1 or more
+  std::vector<Date> dates;  // explicit_dates only: strictly ascending
+  std::optional<GroupId> group;  // who reviews, e.g. the LIS
+  std::optional<AuditId> audit;
+  std::optional<ReviewableId> item;
+};
+
+// A dated re-review of a reviewable item: kept (still needed) or retired.
+struct ItemReview {
+  ReviewableId item;
+  Date on;
+  std::string by;
+  std::string note;
+  bool retired = false;  // e.g. the flag was removed as no longer evidenced
+};
+
+// Something other than an action that must be re-reviewed every N months:
+// a flag on a child's record, a completed screening tool. Its next review is
+// due review_every_months after its latest review (or after placed_on), or,
+// when a review cycle is attached to it, on the cycle's first date after that.
+struct ReviewableItem {
+  ReviewableId id;
+  PartnershipId partnership;
+  ReviewableKind kind = ReviewableKind::record_flag;
+  std::string description;  // what it is; never a child's name
+  std::optional<AuditId> audit;
+  std::optional<CaseId> case_id;
+  std::optional<AgencyId> agency;  // whose record or tool it is
+  Date placed_on;
+  int review_every_months = 6;
+  std::vector<ItemReview> reviews;  // in date order
+};
+
+// What a review meeting decided for one action. extend needs new_due and a
+// reason; escalate needs escalated_to and a reason; cancel needs a reason.
+struct ReviewOutcome {
+  ActionId action;
+  OutcomeKind kind = OutcomeKind::continue_;
+  std::string note;
+  std::optional<Date> new_due;          // extend
+  std::string reason;                   // extend, escalate, cancel
+  std::optional<GroupId> escalated_to;  // escalate: e.g. the board
+};
+
+// A review meeting held by a group (the LIS, the SPLIG, the board) with the
+// agencies attending and a per-action outcome. Recording one also records
+// what its outcomes mean for each action: complete and cancel as updates,
+// extend as a due-date revision, assure as the group's assurance.
+struct ReviewMeeting {
+  ReviewId id;
+  GroupId group;
+  Date held_on;
+  std::vector<AgencyId> attending;
+  std::string note;
+  std::vector<ReviewOutcome> outcomes;
+};
+
 }  // namespace plansight

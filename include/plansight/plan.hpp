@@ -60,6 +60,11 @@ class Plan {
   Action prepare(Action a, Provenance from = Provenance::entered) const;
   ImmediateConcern prepare(ImmediateConcern c) const;
   Evidence prepare(Evidence e) const;
+  ReviewCycle prepare(ReviewCycle c) const;
+  ReviewableItem prepare(ReviewableItem i) const;
+  // Validates the meeting and what each outcome does to its action (as
+  // effects_of() spells out), as if recorded in outcome order.
+  ReviewMeeting prepare(ReviewMeeting m) const;
 
   const Partnership& add(Partnership p);
   const Agency& add(Agency a);
@@ -74,6 +79,9 @@ class Plan {
   // evidence and assurance are recorded afterwards.
   const Action& add(Action a, Provenance from = Provenance::entered);
   const ImmediateConcern& add(ImmediateConcern c);
+  const ReviewCycle& add(ReviewCycle c);
+  // A new item carries no reviews yet: they are recorded afterwards.
+  const ReviewableItem& add(ReviewableItem i);
 
   // `action` cannot start before lag_days after `depends_on` is finished.
   // Both must exist (NotFoundError) in one partnership, possibly in different
@@ -96,6 +104,12 @@ class Plan {
   const Evidence& record(Evidence e);
   void record(Assurance a);
   void answer_concern(ConcernId concern, Date on, std::string answer);
+  // A re-review of a reviewable item: after its latest review, not before
+  // it was placed, never after it was retired.
+  void check(const ItemReview& r) const;
+  void record(ItemReview r);
+  // Records the meeting and its outcomes' effects on the actions together.
+  const ReviewMeeting& record(ReviewMeeting m);
   // An audit's lifecycle only moves forward (ConflictError otherwise).
   void check_advance(AuditId audit, AuditStage to) const;
   void advance_audit(AuditId audit, AuditStage to);
@@ -116,6 +130,11 @@ class Plan {
   // refuses what add_dependency refuses (a cycle named as by add_dependency),
   // and adds none of them then.
   void restore_dependencies(const std::vector<Dependency>& dependencies);
+  // Restores a meeting whose effects were restored with the actions'
+  // history: checks its references only.
+  void restore(ReviewMeeting m);
+  // Restores an item's reviews, checking their date order only.
+  void restore_reviews(ReviewableId item, std::vector<ItemReview> reviews);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
   const Partnership& partnership(PartnershipId id) const;
@@ -128,6 +147,9 @@ class Plan {
   const Recommendation& recommendation(RecommendationId id) const;
   const Action& action(ActionId id) const;
   const ImmediateConcern& concern(ConcernId id) const;
+  const ReviewCycle& review_cycle(ReviewCycleId id) const;
+  const ReviewableItem& reviewable_item(ReviewableId id) const;
+  const ReviewMeeting& review(ReviewId id) const;
   const Action* find_action(ActionId id) const;
   const Theme* find_theme(std::string_view name) const;
   const Agency* find_agency(std::string_view name) const;
@@ -145,6 +167,10 @@ class Plan {
   const std::vector<Recommendation>& recommendations() const;
   const std::vector<Action>& actions() const;
   const std::vector<ImmediateConcern>& concerns() const;
+  const std::vector<ReviewCycle>& review_cycles() const;
+  const std::vector<ReviewableItem>& reviewable_items() const;
+  // Review meetings in the order recorded.
+  const std::vector<ReviewMeeting>& reviews() const;
   // The dependencies in force (added and not removed), in the order added.
   const std::vector<Dependency>& dependencies() const;
 
@@ -154,6 +180,19 @@ class Plan {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// What recording a review meeting does to its actions, each attributed to
+// the meeting's group and dated the day it was held: complete -> an update
+// to complete; cancel -> an update to cancelled with the reason as note;
+// extend -> a due-date revision agreed by the group; assure -> the group's
+// assurance. continue and escalate change no action: they stay on the
+// meeting (escalations are read from there).
+struct MeetingEffects {
+  std::vector<Update> updates;
+  std::vector<DueDateRevision> due_revisions;
+  std::vector<Assurance> assurances;
+};
+MeetingEffects effects_of(const Plan& plan, const ReviewMeeting& meeting);
 
 // Refuses a case reference that looks like personal data: an NHS number
 // (ten digits, optionally grouped 3-3-4) or a date of birth beside a name.

@@ -79,6 +79,13 @@ class Store {
   void record(Assurance a, const Actor& by);
   void answer_concern(ConcernId concern, Date on, std::string answer, const Actor& by);
 
+  ReviewCycle add(ReviewCycle c, const Actor& by, std::string_view why = {});
+  ReviewableItem add(ReviewableItem i, const Actor& by, std::string_view why = {});
+  void record(ItemReview r, const Actor& by);
+  // Writes the meeting, its attendance and outcomes, and their effects on
+  // the actions (effects_of) in one transaction.
+  ReviewMeeting record(ReviewMeeting m, const Actor& by, std::string_view why = {});
+
   // Writes, in one transaction, everything `extended` holds beyond this
   // store's plan: `extended` is a copy of plan() with entities,
   // dependencies and history appended (as the interchange importer builds
