@@ -106,6 +106,9 @@ struct Plan::Impl {
   Table<Recommendation, RecommendationId> recommendations;
   Table<Action, ActionId> actions;
   Table<ImmediateConcern, ConcernId> concerns;
+  Table<ReviewCycle, ReviewCycleId> cycles;
+  Table<ReviewableItem, ReviewableId> items;
+  Table<ReviewMeeting, ReviewId> meetings;
   std::vector<Dependency> dependencies;  // in force, in the order added
   detail::DependencyGraph graph;         // the same, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
@@ -319,6 +322,20 @@ Evidence Plan::prepare(Evidence e) const {
   return e;
 }
 
+ReviewCycle Plan::prepare(ReviewCycle c) const {
+  require_unique_id(impl_->cycles.find(c.id), "review cycle", c.id);
+  get(impl_->partnerships, c.partnership, "partnership");
+  c.id = impl_->cycles.assign(c.id);
+  return c;
+}
+
+ReviewableItem Plan::prepare(ReviewableItem i) const {
+  require_unique_id(impl_->items.find(i.id), "reviewable item", i.id);
+  get(impl_->partnerships, i.partnership, "partnership");
+  i.id = impl_->items.assign(i.id);
+  return i;
+}
+
 // ---- add ---------------------------------------------------------------------
 
 const Partnership& Plan::add(Partnership p) { return impl_->partnerships.insert(prepare(std::move(p))); }
@@ -338,6 +355,8 @@ const Action& Plan::add(Action a, Provenance from) {
   return impl_->actions.insert(std::move(a));
 }
 const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
+const ReviewCycle& Plan::add(ReviewCycle c) { return impl_->cycles.insert(prepare(std::move(c))); }
+const ReviewableItem& Plan::add(ReviewableItem i) { return impl_->items.insert(prepare(std::move(i))); }
 
 // ---- dependencies --------------------------------------------------------------
 
@@ -640,6 +659,13 @@ const Action& Plan::action(ActionId id) const { return get(impl_->actions, id, "
 const ImmediateConcern& Plan::concern(ConcernId id) const {
   return get(impl_->concerns, id, "immediate concern");
 }
+const ReviewCycle& Plan::review_cycle(ReviewCycleId id) const {
+  return get(impl_->cycles, id, "review cycle");
+}
+const ReviewableItem& Plan::reviewable_item(ReviewableId id) const {
+  return get(impl_->items, id, "reviewable item");
+}
+const ReviewMeeting& Plan::review(ReviewId id) const { return get(impl_->meetings, id, "review meeting"); }
 const Action* Plan::find_action(ActionId id) const { return impl_->actions.find(id); }
 
 namespace {
@@ -670,6 +696,9 @@ const std::vector<Recommendation>& Plan::recommendations() const { return impl_-
 const std::vector<Action>& Plan::actions() const { return impl_->actions.rows; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
 const std::vector<Dependency>& Plan::dependencies() const { return impl_->dependencies; }
+const std::vector<ReviewCycle>& Plan::review_cycles() const { return impl_->cycles.rows; }
+const std::vector<ReviewableItem>& Plan::reviewable_items() const { return impl_->items.rows; }
+const std::vector<ReviewMeeting>& Plan::reviews() const { return impl_->meetings.rows; }
 
 const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { return plan.impl_->graph; }
 
