@@ -37,8 +37,10 @@ E parse_enum_name(std::string_view text) {
         return false;
     return true;
   };
+  // A member name that is a Python keyword carries a trailing underscore.
+  const auto bare = !text.empty() && text.back() == '_' ? text.substr(0, text.size() - 1) : text;
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (same(names[i], text)) return static_cast<E>(i);
+    if (same(names[i], text) || same(names[i], bare)) return static_cast<E>(i);
   return parse<E>(text);  // throws ValidationError listing the names
 }
 
@@ -156,5 +158,9 @@ template <> struct type_caster<plansight::FindingCategory> : named_enum_caster<p
 template <> struct type_caster<plansight::Grade> : named_enum_caster<plansight::Grade> {};
 template <> struct type_caster<plansight::Involvement> : named_enum_caster<plansight::Involvement> {};
 template <> struct type_caster<plansight::EvidenceKind> : named_enum_caster<plansight::EvidenceKind> {};
+template <> struct type_caster<plansight::CycleKind> : named_enum_caster<plansight::CycleKind> {};
+template <> struct type_caster<plansight::ReviewableKind> : named_enum_caster<plansight::ReviewableKind> {};
+template <> struct type_caster<plansight::OutcomeKind> : named_enum_caster<plansight::OutcomeKind> {};
+template <> struct type_caster<plansight::Severity> : named_enum_caster<plansight::Severity> {};
 
 }  // namespace pybind11::detail

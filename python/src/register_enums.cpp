@@ -12,10 +12,13 @@
 namespace plansight::python {
 namespace {
 
-std::string lower(std::string_view text) {
+// The member name of a vocabulary name: lower case, and a trailing
+// underscore where the name is a Python keyword (OutcomeKind.continue_).
+std::string member_name(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (py::module_::import("keyword").attr("iskeyword")(out).cast<bool>()) out += '_';
   return out;
 }
 
@@ -24,7 +27,7 @@ void bind_enum(py::module_& m, const char* name, const char* doc) {
   py::native_enum<E> binding(m, name, "enum.Enum", doc);
   for (std::size_t i = 0; i < enum_count<E>(); ++i) {
     const auto value = static_cast<E>(i);
-    binding.value(lower(to_string_view(value)).c_str(), value);
+    binding.value(member_name(to_string_view(value)).c_str(), value);
   }
   binding.finalize();
   py::object cls = m.attr(name);
@@ -56,6 +59,17 @@ void register_enums(py::module_& m) {
                          "The level of children's services involvement in a case.");
   bind_enum<EvidenceKind>(m, "EvidenceKind",
                           "What evidence shows: an action's completion or its impact.");
+  bind_enum<CycleKind>(m, "CycleKind",
+                       "How a review cycle's dates fall: calendar_quarters and financial_quarters "
+                       "(both on quarter ends, labelled '2024 Q3' / '2024/25 Q2'), every_n_months "
+                       "from a start date, or explicit_dates.");
+  bind_enum<ReviewableKind>(m, "ReviewableKind",
+                            "Something re-reviewed on a cycle: a record_flag on a child's record, a "
+                            "completed screening_tool, or other.");
+  bind_enum<OutcomeKind>(m, "OutcomeKind",
+                         "What a review meeting decided for one action: continue_ (str 'continue'), "
+                         "complete, assure, extend, escalate, cancel.");
+  bind_enum<Severity>(m, "Severity", "How serious a policy rule's result is: info, warning, breach.");
 }
 
 }  // namespace plansight::python

@@ -243,6 +243,67 @@ void bind_changes(py::class_<Store>& store) {
            "Records the agency's answer to an immediate concern; returns the concern as it now is.");
 }
 
+// ---- the review rhythm ---------------------------------------------------------------
+
+ReviewCycle add_review_cycle(Store& s, PartnershipId partnership, std::string name, CycleKind kind,
+                             const ActorArg& by, std::optional<Date> start, int months, std::vector<Date> dates,
+                             std::optional<GroupId> group, std::optional<AuditId> audit,
+                             std::optional<ReviewableId> item, ReviewCycleId id, std::string_view why) {
+  return s.add(ReviewCycle{id, partnership, std::move(name), kind, start.value_or(Date()), months,
+                           std::move(dates), group, audit, item},
+               to_actor(by), why);
+}
+
+ReviewableItem add_reviewable_item(Store& s, PartnershipId partnership, ReviewableKind kind,
+                                   std::string description, Date placed_on, const ActorArg& by,
+                                   int review_every_months, std::optional<AuditId> audit,
+                                   std::optional<CaseId> case_id, std::optional<AgencyId> agency, ReviewableId id,
+                                   std::string_view why) {
+  return s.add(ReviewableItem{id, partnership, kind, std::move(description), audit, case_id, agency, placed_on,
+                              review_every_months, {}},
+               to_actor(by), why);
+}
+
+ItemReview review_item(Store& s, ReviewableId item, Date on, const ActorArg& by, std::string note, bool retired) {
+  const Actor actor = to_actor(by);
+  ItemReview review{item, on, actor.name, std::move(note), retired};
+  s.record(review, actor);
+  return review;
+}
+
+ReviewMeeting record_review(Store& s, GroupId group, Date held_on, const ActorArg& by,
+                            std::vector<ReviewOutcome> outcomes, std::vector<AgencyId> attending, std::string note,
+                            ReviewId id, std::string_view why) {
+  return s.record(ReviewMeeting{id, group, held_on, std::move(attending), std::move(note), std::move(outcomes)},
+                  to_actor(by), why);
+}
+
+void bind_reviews(py::class_<Store>& store) {
+  store
+      .def("add_review_cycle", &add_review_cycle, "partnership"_a, "name"_a, "kind"_a, py::kw_only(), "by"_a,
+           "start"_a = py::none(), "months"_a = 0, "dates"_a = std::vector<Date>{}, "group"_a = py::none(),
+           "audit"_a = py::none(), "item"_a = py::none(), "id"_a = 0, "why"_a = "",
+           "Adds a review cycle for the partnership's whole plan, or for one audit's plan (`audit`) or "
+           "one reviewable item (`item`): quarterly from `start`, every `months` months from `start`, or "
+           "on explicit `dates`. Returns it with its id.")
+      .def("add_reviewable_item", &add_reviewable_item, "partnership"_a, "kind"_a, "description"_a,
+           py::kw_only(), "placed_on"_a, "by"_a, "review_every_months"_a = 6, "audit"_a = py::none(),
+           "case"_a = py::none(), "agency"_a = py::none(), "id"_a = 0, "why"_a = "",
+           "Adds something re-reviewed every `review_every_months` months (a flag on a child's record, "
+           "a completed screening tool); returns it with its id.")
+      .def("review_item", &review_item, "item"_a, py::kw_only(), "on"_a, "by"_a, "note"_a = "",
+           "retired"_a = false,
+           "Records a re-review of a reviewable item on `on` (retired=True when it was removed as no "
+           "longer needed); returns the review.")
+      .def("record_review", &record_review, "group"_a, py::kw_only(), "held_on"_a, "by"_a,
+           "outcomes"_a = std::vector<ReviewOutcome>{}, "attending"_a = std::vector<AgencyId>{}, "note"_a = "",
+           "id"_a = 0, "why"_a = "",
+           "Records a review meeting of `group` with the agencies attending and one ReviewOutcome per "
+           "action reviewed, together with what the outcomes do to the actions (complete and cancel "
+           "as updates, extend as a due-date revision, assure as the group's assurance). All or "
+           "nothing: any refused outcome raises and records none. Returns the meeting with its id.");
+}
+
 // ---- the file, history and interchange ---------------------------------------------
 
 std::vector<ImportWarning> import_workload(Store& s, const FilePath& directory, const ActorArg& by,
@@ -308,6 +369,7 @@ void register_store(py::module_& m) {
                           "Open one with plansight.open(path).");
   bind_entities(store);
   bind_changes(store);
+  bind_reviews(store);
   bind_file(store);
   m.def("open", [](const FilePath& path) { return Store::open(path.text); }, "path"_a,
         py::call_guard<py::gil_scoped_release>(),
