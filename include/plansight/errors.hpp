@@ -3,8 +3,10 @@
 // module maps each class to an exception of the same name under plansight.Error.
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace plansight {
 
@@ -66,6 +68,20 @@ class ImportError : public Error {
   std::string file_;
   long line_;
   std::string field_;
+};
+
+// A policy rule failed while checking a plan: names the rule, and keeps
+// what it threw as cause() (rethrow it with std::rethrow_exception).
+class RuleError : public Error {
+ public:
+  RuleError(std::string rule, const std::string& message, std::exception_ptr cause = nullptr)
+      : Error("rule " + rule + ": " + message), rule_(std::move(rule)), cause_(std::move(cause)) {}
+  const std::string& rule() const noexcept { return rule_; }
+  const std::exception_ptr& cause() const noexcept { return cause_; }
+
+ private:
+  std::string rule_;
+  std::exception_ptr cause_;
 };
 
 }  // namespace plansight
