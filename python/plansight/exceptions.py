@@ -11,6 +11,7 @@ from plansight._core import (
     DataImportError,
     Error,
     NotFoundError,
+    RuleError,
     StoreError,
     ValidationError,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "DataImportError",
     "Error",
     "NotFoundError",
+    "RuleError",
     "StoreError",
     "ValidationError",
 ]

@@ -25,6 +25,7 @@ void register_summary(py::module_& m);
 void register_plan(py::module_& m);
 void register_dependencies(py::module_& m);
 void register_reviews(py::module_& m);
+void register_rules(py::module_& m);
 void register_interchange(py::module_& m);
 void register_store(py::module_& m);
 void register_schedule(py::module_& m);

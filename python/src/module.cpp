@@ -17,6 +17,7 @@ PYBIND11_MODULE(_core, m) {
   ps::register_plan(m);
   ps::register_dependencies(m);
   ps::register_reviews(m);
+  ps::register_rules(m);
   ps::register_interchange(m);
   ps::register_store(m);
   ps::register_schedule(m);

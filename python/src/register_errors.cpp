@@ -20,6 +20,7 @@ struct ExceptionClasses {
   PyObject* conflict = nullptr;
   PyObject* store = nullptr;
   PyObject* data_import = nullptr;
+  PyObject* rule = nullptr;
 };
 
 ExceptionClasses classes;
@@ -42,10 +43,33 @@ void raise(PyObject* cls, const char* message, Attributes attributes = {}) {
   PyErr_SetObject(cls, instance.ptr());
 }
 
+void translate(std::exception_ptr thrown);
+
+// The Python exception a rule's failure came from: the one a Python rule
+// raised, or a C++ error translated; None when there is no cause.
+py::object python_cause(const std::exception_ptr& cause) {
+  if (!cause) return py::none();
+  try {
+    std::rethrow_exception(cause);
+  } catch (py::error_already_set& e) {
+    return e.value();
+  } catch (...) {
+    translate(std::current_exception());
+    if (!PyErr_Occurred()) return py::none();
+    return py::error_already_set().value();
+  }
+}
+
 void translate(std::exception_ptr thrown) {
   if (!thrown) return;
   try {
     std::rethrow_exception(thrown);
+  } catch (const RuleError& e) {
+    py::object cause = python_cause(e.cause());
+    py::object instance = py::reinterpret_borrow<py::object>(classes.rule)(e.what());
+    instance.attr("rule") = py::str(e.rule());
+    instance.attr("__cause__") = cause;
+    PyErr_SetObject(classes.rule, instance.ptr());
   } catch (const ImportError& e) {
     raise(classes.data_import, e.what(),
           {{"file", py::str(e.file())}, {"line", py::int_(e.line())}, {"field", py::str(e.field())}});
@@ -100,6 +124,11 @@ void register_errors(py::module_& m) {
       "A row of an interchange file was refused (the C++ plansight::ImportError). `file`, "
       "`line` and `field` say where.",
       class_attributes({{"file", py::str("")}, {"line", py::int_(0)}, {"field", py::str("")}}));
+  classes.rule = make_class(
+      m, "RuleError", py::make_tuple(error),
+      "A policy rule failed while checking a plan. `rule` names it; the exception it raised, "
+      "if any, is the __cause__.",
+      class_attributes({{"rule", py::str("")}}));
   py::register_exception_translator(translate);
 }
 
