@@ -144,10 +144,10 @@ std::optional<Date> last_before(const Progression& p, Date d) {
 
 bool is_progression(const ReviewCycle& cycle) { return cycle.kind != CycleKind::explicit_dates; }
 
-// What check_cycle refuses that could be computed with anyway (without
-// error): the cheap checks the date functions make on every call. The order
-// of explicit dates is check_cycle's alone, which Plan::add runs, so that
-// finding a date stays a binary search.
+// The checks of check_cycle that cost nothing: every date function makes
+// them, so that a cycle without a start or months is refused rather than
+// computed with. Whether explicit dates ascend is left to check_cycle, run
+// once when a cycle is validated, so that finding a date stays a binary search.
 void check_arithmetic(const ReviewCycle& cycle) {
   if (!is_progression(cycle)) return;
   if (cycle.start.is_special())
