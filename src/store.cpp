@@ -268,8 +268,9 @@ void require_extends(const Plan& base, const Plan& extended) {
   // A meeting's effects are entries of its actions' history, which a plan
   // cannot tell apart from the others: meetings go through record() alone.
   if (extended.reviews().size() > base.reviews().size())
-    throw ConflictError("the plan to add holds new review meetings; record each with Store::record, which "
-                        "writes its effects on the actions with it");
+    throw ConflictError(
+        "the plan to add holds new review meetings; record each with Store::record, which "
+        "writes its effects on the actions with it");
   for (std::size_t i = 0; i < base.reviewable_items().size(); ++i)
     if (extended.reviewable_items()[i].reviews.size() < base.reviewable_items()[i].reviews.size())
       throw ConflictError("the plan to add does not extend the reviews of reviewable item " +
@@ -326,7 +327,8 @@ template <class F>
 void for_new_reviews(const Plan& base, const Plan& extended, F&& each) {
   const auto& items = extended.reviewable_items();
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::size_t known = i < base.reviewable_items().size() ? base.reviewable_items()[i].reviews.size() : 0;
+    const std::size_t known =
+        i < base.reviewable_items().size() ? base.reviewable_items()[i].reviews.size() : 0;
     for (std::size_t r = known; r < items[i].reviews.size(); ++r) each(items[i].reviews[r]);
   }
 }

@@ -197,7 +197,8 @@ void read_reviewable_items(SQLite::Database& db, Plan& plan) {
   std::unordered_map<std::int64_t, std::vector<ItemReview>> reviews;
   for_rows(db, "SELECT item_id, on_date, by_name, note, retired FROM item_review ORDER BY seq", [&](auto& s) {
     const ReviewableId item(int_at(s, 0));
-    reviews[item.value()].push_back(ItemReview{item, date_at(s, 1), text_at(s, 2), text_at(s, 3), int_at(s, 4) != 0});
+    reviews[item.value()].push_back(
+        ItemReview{item, date_at(s, 1), text_at(s, 2), text_at(s, 3), int_at(s, 4) != 0});
   });
   for_rows(db,
            "SELECT id, partnership_id, kind, description, audit_id, case_id, agency_id, placed_on, "
@@ -250,14 +251,14 @@ void read_review_meetings(SQLite::Database& db, Plan& plan) {
            "SELECT meeting_id, action_id, kind, note, new_due, reason, escalated_to FROM review_outcome "
            "ORDER BY meeting_id, position",
            [&](auto& s) {
-             outcomes[int_at(s, 0)].push_back(ReviewOutcome{ActionId(int_at(s, 1)), enum_at<OutcomeKind>(s, 2),
-                                                            text_at(s, 3), optional_date_at(s, 4), text_at(s, 5),
-                                                            optional_id_at<GroupId>(s, 6)});
+             outcomes[int_at(s, 0)].push_back(
+                 ReviewOutcome{ActionId(int_at(s, 1)), enum_at<OutcomeKind>(s, 2), text_at(s, 3),
+                               optional_date_at(s, 4), text_at(s, 5), optional_id_at<GroupId>(s, 6)});
            });
   for_rows(db, "SELECT id, group_id, held_on, note FROM review_meeting ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
-    plan.restore(ReviewMeeting{ReviewId(id), GroupId(int_at(s, 1)), date_at(s, 2), ids_of<AgencyId>(attending, id),
-                               text_at(s, 3), outcomes[id]});
+    plan.restore(ReviewMeeting{ReviewId(id), GroupId(int_at(s, 1)), date_at(s, 2),
+                               ids_of<AgencyId>(attending, id), text_at(s, 3), outcomes[id]});
   });
 }
 

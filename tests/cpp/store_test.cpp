@@ -599,15 +599,19 @@ struct Reviewed : Seeded {
 
   explicit Reviewed(const std::string& path) : Seeded(path) {
     board = store.add(Group{{}, partnership, "Safeguarding Children Partnership Board"}, manager).id;
-    child = store.add(Case{{}, audit, "Child A", AgeBand{9, 17}, Involvement::child_in_need, {}, true}, manager).id;
+    child =
+        store.add(Case{{}, audit, "Child A", AgeBand{9, 17}, Involvement::child_in_need, {}, true}, manager)
+            .id;
     to_complete = action;
     to_assure = add_action("Revise the DASH guidance", ymd(2023, 12, 1), ymd(2024, 5, 31));
     to_extend = add_action("Deliver multi-agency training", ymd(2023, 12, 1), ymd(2024, 6, 30));
     to_escalate = add_action("Share MARAC minutes with schools", ymd(2023, 12, 1), ymd(2024, 3, 31));
     to_cancel = add_action("Pilot a paper referral form", ymd(2023, 12, 1), ymd(2024, 9, 30));
     to_continue = add_action("Audit flags on GP records", ymd(2023, 12, 1), ymd(2024, 12, 31));
-    store.record(Update{to_assure, ymd(2024, 5, 20), Status::complete, {}, "Guidance published", "", {}}, manager);
-    store.record(Evidence{{}, to_assure, ymd(2024, 6, 1), EvidenceKind::impact, "Dip sample 9/10", ""}, manager);
+    store.record(Update{to_assure, ymd(2024, 5, 20), Status::complete, {}, "Guidance published", "", {}},
+                 manager);
+    store.record(Evidence{{}, to_assure, ymd(2024, 6, 1), EvidenceKind::impact, "Dip sample 9/10", ""},
+                 manager);
   }
 
   ReviewableItem flag() const {
@@ -684,7 +688,8 @@ TEST_CASE("review cycles, reviewable items, their reviews and meetings survive r
     item = s.store.add(s.flag(), manager).id;
     s.add_cycles(item);
     s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "Still evidenced", false}, manager);
-    s.store.record(ItemReview{item, ymd(2025, 1, 10), "GP safeguarding lead", "No longer evidenced", true}, manager);
+    s.store.record(ItemReview{item, ymd(2025, 1, 10), "GP safeguarding lead", "No longer evidenced", true},
+                   manager);
     meeting = s.store.record(s.q2_meeting(), manager, "Q2 LIS").id;
     before = snapshot(s.store);
   }
@@ -760,9 +765,9 @@ TEST_CASE("a meeting, its outcomes and their effects are one change set in the h
     outcomes.push_back(review[i].new_value);
   }
   std::sort(outcomes.begin(), outcomes.end());
-  CHECK(outcomes == std::vector<std::string>{"action 1: complete", "action 2: assure",
-                                             "action 3: extend to 2024-12-31", "action 4: escalate to group 2",
-                                             "action 5: cancel", "action 6: continue"});
+  CHECK(outcomes ==
+        std::vector<std::string>{"action 1: complete", "action 2: assure", "action 3: extend to 2024-12-31",
+                                 "action 4: escalate to group 2", "action 5: cancel", "action 6: continue"});
 
   const auto change = review[0].change;
   const auto last_of = [&](ActionId id) { return s.store.history("action", id.value()).back(); };
@@ -817,7 +822,8 @@ TEST_CASE("a refused review write leaves file and plan exactly as they were") {
     CHECK_THROWS_AS(s.store.add(i, manager), ValidationError);
   }
   SUBCASE("a review of a retired item") {
-    CHECK_THROWS_AS(s.store.record(ItemReview{item, ymd(2025, 1, 10), "", "", false}, manager), ConflictError);
+    CHECK_THROWS_AS(s.store.record(ItemReview{item, ymd(2025, 1, 10), "", "", false}, manager),
+                    ConflictError);
   }
   SUBCASE("a meeting with one outcome breaking a rule") {
     ReviewMeeting m = s.q2_meeting();
@@ -846,14 +852,16 @@ TEST_CASE("an SQLite failure part-way through a review write rolls all of it bac
   const std::string before = snapshot(s.store);
   const auto refuse_inserts_into = [&](const std::string& table) {
     SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
-    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON " + table + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON " + table +
+               " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
   };
   const auto allow_inserts = [&] {
     SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
     other.exec("DROP TRIGGER refuse");
   };
 
-  SUBCASE("the meeting's due-date revision fails after the meeting, its outcomes and an update were written") {
+  SUBCASE(
+      "the meeting's due-date revision fails after the meeting, its outcomes and an update were written") {
     refuse_inserts_into("due_revision");
     CHECK_THROWS_WITH_AS(s.store.record(s.q2_meeting(), manager), doctest::Contains("disk full"), StoreError);
     CHECK(snapshot(s.store) == before);
@@ -902,8 +910,8 @@ TEST_CASE("a version-3 file is migrated to version 4 with its data, and takes re
     CHECK(plan.review_cycles().empty());
     CHECK(plan.reviewable_items().empty());
     CHECK(plan.reviews().empty());
-    for (const char* table : {"review_cycle", "review_cycle_date", "reviewable_item", "item_review", "review_meeting",
-                              "review_attendance", "review_outcome"}) {
+    for (const char* table : {"review_cycle", "review_cycle_date", "reviewable_item", "item_review",
+                              "review_meeting", "review_attendance", "review_outcome"}) {
       CAPTURE(table);
       CHECK(count_rows(file.str(), table) == 0);
     }
@@ -973,11 +981,12 @@ TEST_CASE("add_all refuses new meetings, lost reviews and reviews that break the
   SUBCASE("a new meeting") {
     Plan extended = s.store.plan();
     extended.record(s.q2_meeting());
-    CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("review meetings"), ConflictError);
+    CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("review meetings"),
+                         ConflictError);
   }
   SUBCASE("an item with fewer reviews than stored") {
-    CHECK_THROWS_WITH_AS(s.store.add_all(unreviewed, manager), doctest::Contains("reviews of reviewable item 1"),
-                         ConflictError);
+    CHECK_THROWS_WITH_AS(s.store.add_all(unreviewed, manager),
+                         doctest::Contains("reviews of reviewable item 1"), ConflictError);
   }
   SUBCASE("a review after retirement, restored unchecked") {
     Plan extended = s.store.plan();
