@@ -143,8 +143,9 @@ void require_explicit_dates(const std::vector<Date>& dates) {
   }
 }
 
-// The shape rules of check_cycle (review_cycles.hpp): can the cycle produce dates?
-void require_cycle_shape(const ReviewCycle& c) {
+}  // namespace
+
+void check_cycle(const ReviewCycle& c) {
   const auto kind = to_string(c.kind);
   switch (c.kind) {
     case CycleKind::every_n_months:
@@ -162,6 +163,8 @@ void require_cycle_shape(const ReviewCycle& c) {
       return;
   }
 }
+
+namespace {
 
 // What a cycle is attached to: "partnership 1's whole plan", "audit 2", "reviewable item 3".
 std::string scope_of(const ReviewCycle& c) {
@@ -557,7 +560,7 @@ ReviewCycle Plan::prepare(ReviewCycle c) const {
     throw ValidationError("item", "a review cycle is attached to an audit or to an item, not both (audit " +
                                       std::to_string(c.audit->value()) + ", item " +
                                       std::to_string(c.item->value()) + ")");
-  require_cycle_shape(c);
+  check_cycle(c);
   if (const auto* existing = impl_->cycle_of_scope(c))
     throw ConflictError(scope_of(c) + " already has review cycle " + std::to_string(existing->id.value()) +
                         " '" + existing->name + "'");

@@ -230,19 +230,6 @@ FinancialQuarter parse_financial_quarter(std::string_view text) {
 
 // ---- cycles ---------------------------------------------------------------------------
 
-void check_cycle(const ReviewCycle& cycle) {
-  check_arithmetic(cycle);
-  if (is_progression(cycle)) return;
-  if (cycle.dates.empty()) throw ValidationError("dates", "an explicit_dates cycle needs at least one date");
-  for (std::size_t i = 0; i < cycle.dates.size(); ++i) {
-    if (cycle.dates[i].is_special())
-      throw ValidationError("dates", "date " + std::to_string(i + 1) + " is not a valid date");
-    if (i > 0 && cycle.dates[i] <= cycle.dates[i - 1])
-      throw ValidationError("dates", "must be strictly ascending: " + to_iso(cycle.dates[i]) + " follows " +
-                                         to_iso(cycle.dates[i - 1]));
-  }
-}
-
 std::optional<Date> next_review(const ReviewCycle& cycle, Date after) {
   require_date(after, "after");
   check_arithmetic(cycle);
