@@ -91,7 +91,6 @@ void require_changeable(const Action& a) {
     throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
 }
 
-
 // What in `text` looks like personal data: "an NHS number" (ten digits,
 // optionally grouped 3-3-4), "a date of birth" (a date, or a DOB marker),
 // or nullptr when nothing does.
@@ -127,9 +126,9 @@ void check_item_description(const std::string& description) {
 void require_partnership(PartnershipId found, PartnershipId expected, const char* field, const char* what,
                          std::int64_t id) {
   if (found != expected)
-    throw ValidationError(field, std::string(what) + " " + std::to_string(id) + " belongs to another partnership (" +
-                                     std::to_string(found.value()) + ", not " + std::to_string(expected.value()) +
-                                     ")");
+    throw ValidationError(field, std::string(what) + " " + std::to_string(id) +
+                                     " belongs to another partnership (" + std::to_string(found.value()) +
+                                     ", not " + std::to_string(expected.value()) + ")");
 }
 
 void require_explicit_dates(const std::vector<Date>& dates) {
@@ -144,24 +143,28 @@ void require_explicit_dates(const std::vector<Date>& dates) {
   }
 }
 
-// The shape rules of check_cycle (review_cycles.hpp): can the cycle produce dates?
-void require_cycle_shape(const ReviewCycle& c) {
+}  // namespace
+
+void check_cycle(const ReviewCycle& c) {
   const auto kind = to_string(c.kind);
   switch (c.kind) {
     case CycleKind::every_n_months:
       if (c.months < 1)
-        throw ValidationError("months", "an every_n_months cycle needs 1 or more months, got " +
-                                            std::to_string(c.months));
+        throw ValidationError(
+            "months", "an every_n_months cycle needs 1 or more months, got " + std::to_string(c.months));
       [[fallthrough]];
     case CycleKind::calendar_quarters:
     case CycleKind::financial_quarters:
-      if (c.start.is_special()) throw ValidationError("start", "a " + kind + " cycle needs a valid start date");
+      if (c.start.is_special())
+        throw ValidationError("start", "a " + kind + " cycle needs a valid start date");
       return;
     case CycleKind::explicit_dates:
       require_explicit_dates(c.dates);
       return;
   }
 }
+
+namespace {
 
 // What a cycle is attached to: "partnership 1's whole plan", "audit 2", "reviewable item 3".
 std::string scope_of(const ReviewCycle& c) {
@@ -175,10 +178,11 @@ std::string scope_of(const ReviewCycle& c) {
 void require_review_in_order(const ReviewableItem& item, Date on, Date latest) {
   if (on < item.placed_on)
     throw ValidationError("on", "review dated " + iso(on) + " is before reviewable item " +
-                                    std::to_string(item.id.value()) + " was placed (" + iso(item.placed_on) + ")");
+                                    std::to_string(item.id.value()) + " was placed (" + iso(item.placed_on) +
+                                    ")");
   if (!latest.is_special() && on <= latest)
-    throw ValidationError("on", "review dated " + iso(on) + " is not after the latest review (" + iso(latest) +
-                                    "); record reviews in date order, one a day");
+    throw ValidationError("on", "review dated " + iso(on) + " is not after the latest review (" +
+                                    iso(latest) + "); record reviews in date order, one a day");
 }
 
 // The text of an error without the "field: " its class put in front.
@@ -334,7 +338,8 @@ void check_outcome_fields(const Plan& plan, const Group& group, const ReviewOutc
   }
   if (o.kind == OutcomeKind::cancel) require_reason(o);
   if (o.kind == OutcomeKind::escalate) {
-    if (!o.escalated_to) throw ValidationError("escalated_to", "an escalate outcome needs the group escalated to");
+    if (!o.escalated_to)
+      throw ValidationError("escalated_to", "an escalate outcome needs the group escalated to");
     const auto& to = plan.group(*o.escalated_to);
     require_partnership(to.partnership, group.partnership, "escalated_to", "group", to.id.value());
     if (to.id == group.id)
@@ -353,7 +358,8 @@ void check_outcome(const Plan& plan, const ReviewMeeting& m, const Group& group,
                                         std::to_string(group.partnership.value()));
   if (m.held_on < a.created_on)
     throw ValidationError("held_on", "the meeting on " + iso(m.held_on) + " is before action " +
-                                         std::to_string(a.id.value()) + " was created (" + iso(a.created_on) + ")");
+                                         std::to_string(a.id.value()) + " was created (" + iso(a.created_on) +
+                                         ")");
   check_outcome_fields(plan, group, o);
   MeetingEffects effects;
   add_effect(effects, m, group, o);
@@ -554,10 +560,10 @@ ReviewCycle Plan::prepare(ReviewCycle c) const {
     throw ValidationError("item", "a review cycle is attached to an audit or to an item, not both (audit " +
                                       std::to_string(c.audit->value()) + ", item " +
                                       std::to_string(c.item->value()) + ")");
-  require_cycle_shape(c);
+  check_cycle(c);
   if (const auto* existing = impl_->cycle_of_scope(c))
-    throw ConflictError(scope_of(c) + " already has review cycle " + std::to_string(existing->id.value()) + " '" +
-                        existing->name + "'");
+    throw ConflictError(scope_of(c) + " already has review cycle " + std::to_string(existing->id.value()) +
+                        " '" + existing->name + "'");
   c.id = impl_->cycles.assign(c.id);
   return c;
 }
@@ -576,12 +582,14 @@ ReviewableItem Plan::prepare(ReviewableItem i) const {
       throw ValidationError("case", "case " + std::to_string(c.id.value()) + " belongs to audit " +
                                         std::to_string(c.audit.value()) + ", not to audit " +
                                         std::to_string(i.audit->value()));
-    require_partnership(impl_->audits.find(c.audit)->partnership, i.partnership, "case", "case", c.id.value());
+    require_partnership(impl_->audits.find(c.audit)->partnership, i.partnership, "case", "case",
+                        c.id.value());
   }
   if (i.agency) get(impl_->agencies, *i.agency, "agency");
   require_date(i.placed_on, "placed_on");
   if (i.review_every_months < 1)
-    throw ValidationError("review_every_months", "must be 1 or more, got " + std::to_string(i.review_every_months));
+    throw ValidationError("review_every_months",
+                          "must be 1 or more, got " + std::to_string(i.review_every_months));
   if (!i.reviews.empty())
     throw ValidationError("reviews", "a new item carries no reviews; record them after adding it");
   i.id = impl_->items.assign(i.id);
@@ -599,7 +607,8 @@ ReviewMeeting Plan::prepare(ReviewMeeting m) const {
   for (const auto& o : m.outcomes)
     within_outcome(o, [&] {
       if (!decided.insert(o.action).second)
-        throw ConflictError("the meeting already has an outcome for action " + std::to_string(o.action.value()));
+        throw ConflictError("the meeting already has an outcome for action " +
+                            std::to_string(o.action.value()));
       check_outcome(*this, m, group, o);
     });
   m.id = impl_->meetings.assign(m.id);
@@ -832,7 +841,8 @@ void Plan::check(const ItemReview& r) const {
   const auto& item = reviewable_item(r.item);
   require_date(r.on, "on");
   require_text(r.by, "by");
-  const auto retired = std::find_if(item.reviews.begin(), item.reviews.end(), [](const ItemReview& x) { return x.retired; });
+  const auto retired =
+      std::find_if(item.reviews.begin(), item.reviews.end(), [](const ItemReview& x) { return x.retired; });
   if (retired != item.reviews.end())
     throw ConflictError("reviewable item " + std::to_string(item.id.value()) + " was retired on " +
                         iso(retired->on) + " and is no longer reviewed");
@@ -938,7 +948,8 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
 void Plan::restore(ReviewMeeting m) {
   require_unique_id(impl_->meetings.find(m.id), "review meeting", m.id);
   if (m.id.value() <= 0)
-    throw ValidationError("id", "a restored review meeting needs its id, got " + std::to_string(m.id.value()));
+    throw ValidationError("id",
+                          "a restored review meeting needs its id, got " + std::to_string(m.id.value()));
   get(impl_->groups, m.group, "group");
   impl_->require_agencies(m.attending);
   for (const auto& o : m.outcomes) {

@@ -22,6 +22,12 @@ Date first_of_month(int year, int month) {
   return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
 }
 
+Date last_of_month(int year, int month) {
+  const auto y = static_cast<unsigned short>(year);
+  const auto m = static_cast<unsigned short>(month);
+  return Date(y, m, boost::gregorian::gregorian_calendar::end_of_month_day(y, m));
+}
+
 void require_date(Date d, const char* field) {
   if (d.is_special()) throw ValidationError(field, "must be a valid date");
 }
@@ -30,7 +36,7 @@ void require_date(Date d, const char* field) {
 
 Quarter make_quarter(int year, int number) {
   const Date first = first_of_month(year, (number - 1) * 3 + 1);
-  return Quarter{year, number, first, first_of_month(year, number * 3).end_of_month()};
+  return Quarter{year, number, first, last_of_month(year, number * 3)};
 }
 
 // Financial quarter 1 is calendar quarter 2 of its start year; 4 is quarter 1 of the next.
@@ -98,28 +104,39 @@ bool in_calendar(int year) { return year >= 1400 && year <= last_year; }
 // February. A quarterly cycle's anchor is the first quarter end on or after
 // its start, itself a month end, so every date is a quarter end.
 
+// Months since year 0; d.year() and d.month() would each convert the day number.
+long month_index(Date d) {
+  const auto ymd = d.year_month_day();
+  return static_cast<long>(ymd.year) * 12 + ymd.month - 1;
+}
+
 struct Progression {
   Date anchor;
   long step = 1;  // months
+  long anchor_month = month_index(anchor);
 };
 
-long month_index(Date d) { return static_cast<long>(d.year()) * 12 + d.month() - 1; }
+// The last day of the quarter holding d.
+Date quarter_end(Date d) {
+  const auto ymd = d.year_month_day();
+  return last_of_month(ymd.year, (ymd.month - 1) / 3 * 3 + 3);
+}
 
 Progression progression_of(const ReviewCycle& cycle) {
   if (cycle.kind == CycleKind::every_n_months) return {cycle.start, cycle.months};
-  return {calendar_quarter(cycle.start).last, 3};
+  return {quarter_end(cycle.start), 3};
 }
 
 // The k-th date, or nothing beyond the calendar's last year.
 std::optional<Date> nth(const Progression& p, long k) {
-  if ((month_index(p.anchor) + k * p.step) / 12 > last_year) return std::nullopt;
+  if ((p.anchor_month + k * p.step) / 12 > last_year) return std::nullopt;
   return p.anchor + months(static_cast<int>(k * p.step));
 }
 
 // The index of the last date in the month of d or before it: dates k and
 // k + 1 of the progression fall in different months, so the first date after
 // d (or on or after it) is date k or date k + 1.
-long index_near(const Progression& p, Date d) { return (month_index(d) - month_index(p.anchor)) / p.step; }
+long index_near(const Progression& p, Date d) { return (month_index(d) - p.anchor_month) / p.step; }
 
 std::optional<Date> first_after(const Progression& p, Date d) {
   if (d < p.anchor) return p.anchor;
@@ -163,14 +180,15 @@ void check_arithmetic(const ReviewCycle& cycle) {
 
 Quarter calendar_quarter(Date d) {
   require_date(d, "date");
-  return make_quarter(d.year(), (d.month() - 1) / 3 + 1);
+  const auto ymd = d.year_month_day();
+  return make_quarter(ymd.year, (ymd.month - 1) / 3 + 1);
 }
 
 FinancialQuarter financial_quarter(Date d) {
   require_date(d, "date");
-  const int month = d.month();
-  if (month >= 4) return make_financial_quarter(d.year(), (month - 4) / 3 + 1);
-  return make_financial_quarter(d.year() - 1, 4);
+  const auto ymd = d.year_month_day();
+  if (ymd.month >= 4) return make_financial_quarter(ymd.year, (ymd.month - 4) / 3 + 1);
+  return make_financial_quarter(ymd.year - 1, 4);
 }
 
 std::string label(const Quarter& q) { return std::to_string(q.year) + " Q" + std::to_string(q.number); }
@@ -212,19 +230,6 @@ FinancialQuarter parse_financial_quarter(std::string_view text) {
 
 // ---- cycles ---------------------------------------------------------------------------
 
-void check_cycle(const ReviewCycle& cycle) {
-  check_arithmetic(cycle);
-  if (is_progression(cycle)) return;
-  if (cycle.dates.empty()) throw ValidationError("dates", "an explicit_dates cycle needs at least one date");
-  for (std::size_t i = 0; i < cycle.dates.size(); ++i) {
-    if (cycle.dates[i].is_special())
-      throw ValidationError("dates", "date " + std::to_string(i + 1) + " is not a valid date");
-    if (i > 0 && cycle.dates[i] <= cycle.dates[i - 1])
-      throw ValidationError("dates", "must be strictly ascending: " + to_iso(cycle.dates[i]) + " follows " +
-                                         to_iso(cycle.dates[i - 1]));
-  }
-}
-
 std::optional<Date> next_review(const ReviewCycle& cycle, Date after) {
   require_date(after, "after");
   check_arithmetic(cycle);
@@ -255,7 +260,7 @@ std::vector<Date> review_dates(const ReviewCycle& cycle, Date from, Date to) {
   const auto first = first_on_or_after(p, from);
   if (!first || *first > to) return dates;
   // Counted from the anchor, as every date of the progression is.
-  for (long k = (month_index(*first) - month_index(p.anchor)) / p.step;; ++k) {
+  for (long k = index_near(p, *first);; ++k) {
     const auto date = nth(p, k);
     if (!date || *date > to) break;
     dates.push_back(*date);

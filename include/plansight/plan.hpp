@@ -213,6 +213,11 @@ struct MeetingEffects {
 };
 MeetingEffects effects_of(const Plan& plan, const ReviewMeeting& meeting);
 
+// Throws ValidationError naming the field when the cycle cannot produce
+// dates: every_n_months without months >= 1 or without a start, explicit
+// dates empty or not strictly ascending, a quarterly cycle without a start.
+void check_cycle(const ReviewCycle& cycle);
+
 // Refuses a case reference that looks like personal data: an NHS number
 // (ten digits, optionally grouped 3-3-4) or a date of birth beside a name.
 // Throws ValidationError naming the field "reference".

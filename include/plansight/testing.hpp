@@ -180,11 +180,11 @@ inline std::string fingerprint(const Plan& plan) {
   out << "partnerships " << plan.partnerships().size() << ", agencies " << plan.agencies().size()
       << ", groups " << plan.groups().size() << ", themes " << plan.themes().size() << ", audits "
       << plan.audits().size() << ", cases " << plan.cases().size() << ", returns "
-      << plan.agency_returns().size() << ", findings " << plan.findings().size()
-      << ", recommendations " << plan.recommendations().size() << ", actions " << plan.actions().size()
-      << ", concerns " << plan.concerns().size() << ", dependencies " << plan.dependencies().size()
-      << ", review cycles " << plan.review_cycles().size() << ", reviewable items "
-      << plan.reviewable_items().size() << ", reviews " << plan.reviews().size() << "\n";
+      << plan.agency_returns().size() << ", findings " << plan.findings().size() << ", recommendations "
+      << plan.recommendations().size() << ", actions " << plan.actions().size() << ", concerns "
+      << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << ", review cycles "
+      << plan.review_cycles().size() << ", reviewable items " << plan.reviewable_items().size()
+      << ", reviews " << plan.reviews().size() << "\n";
   for (const auto& a : plan.audits()) out << "audit " << a.id << " stage " << to_string(a.stage) << "\n";
   for (const auto& a : plan.actions()) {
     out << "action " << a.id << " created " << to_iso(a.created_on) << " due " << to_iso(a.due_on)
@@ -208,10 +208,11 @@ inline std::string fingerprint(const Plan& plan) {
     out << "concern " << c.id << " answered " << (c.answered_on ? to_iso(*c.answered_on) : "no") << "\n";
   const auto id_or_0 = [](const auto& id) { return id ? id->value() : 0; };
   for (const auto& c : plan.review_cycles()) {
-    out << "review cycle " << c.id << " partnership " << c.partnership << " " << to_string(c.kind) << " start "
-        << to_iso(c.start) << " months " << c.months << " dates [";
+    out << "review cycle " << c.id << " partnership " << c.partnership << " " << to_string(c.kind)
+        << " start " << to_iso(c.start) << " months " << c.months << " dates [";
     for (auto d : c.dates) out << to_iso(d) << " ";
-    out << "] group " << id_or_0(c.group) << " audit " << id_or_0(c.audit) << " item " << id_or_0(c.item) << "\n";
+    out << "] group " << id_or_0(c.group) << " audit " << id_or_0(c.audit) << " item " << id_or_0(c.item)
+        << "\n";
   }
   for (const auto& i : plan.reviewable_items()) {
     out << "reviewable item " << i.id << " partnership " << i.partnership << " placed " << to_iso(i.placed_on)
@@ -303,7 +304,8 @@ inline std::string fingerprint(const Plan& plan) {
     });
     // Each scope takes one cycle: the first scope still free gives the id.
     next("review cycle", [&] {
-      const auto draft = [&](PartnershipId p, std::optional<AuditId> audit, std::optional<ReviewableId> item) {
+      const auto draft = [&](PartnershipId p, std::optional<AuditId> audit,
+                             std::optional<ReviewableId> item) {
         ReviewCycle c;
         c.partnership = p;
         c.name = "probe";
@@ -326,7 +328,8 @@ inline std::string fingerprint(const Plan& plan) {
     });
   }
   if (!plan.groups().empty())
-    next("review meeting", [&] { return plan.prepare(ReviewMeeting{{}, plan.groups().front().id, day, {}, {}, {}}); });
+    next("review meeting",
+         [&] { return plan.prepare(ReviewMeeting{{}, plan.groups().front().id, day, {}, {}, {}}); });
   for (const auto& a : plan.actions())
     if (!a.assurance) {
       next("evidence", [&] {

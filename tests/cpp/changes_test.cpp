@@ -514,3 +514,102 @@ TEST_CASE("workload: the quarter before the as-of date is the one the quarterly 
   CHECK(previous_review(lis, workload_as_of()) == ymd(2024, 12, 31));
   CHECK(is_review_date(lis, workload_as_of()));
 }
+
+// ---- escalations -------------------------------------------------------------------------
+
+namespace {
+
+ReviewOutcome escalate(ActionId action, GroupId to, std::string reason) {
+  ReviewOutcome o;
+  o.action = action;
+  o.kind = OutcomeKind::escalate;
+  o.reason = std::move(reason);
+  o.escalated_to = to;
+  return o;
+}
+
+ReviewOutcome carry_on(ActionId action) {
+  ReviewOutcome o;
+  o.action = action;
+  o.kind = OutcomeKind::continue_;
+  o.note = "on track";
+  return o;
+}
+
+ReviewId hold(Builder& b, GroupId group, Date on, std::vector<ReviewOutcome> outcomes) {
+  return b.plan.record(ReviewMeeting{{}, group, on, {b.police, b.health}, "quarterly LIS", std::move(outcomes)}).id;
+}
+
+GroupId add_board(Builder& b, PartnershipId partnership) {
+  return b.plan.add(Group{{}, partnership, "Safeguarding Children Partnership Board"}).id;
+}
+
+}  // namespace
+
+TEST_CASE("escalations come from meetings held after since and on or before until") {
+  Builder b;
+  const auto board = add_board(b, b.area.partnership);
+  const auto first = b.add_action(created, far_due);
+  const auto second = b.add_action(created, far_due);
+  hold(b, b.area.lis, since, {escalate(first, board, "no progress since the audit")});
+  const auto april = hold(b, b.area.lis, ymd(2024, 4, 15),
+                          {escalate(second, board, "agency has not attended"), carry_on(first),});
+  const auto june = hold(b, b.area.lis, until, {escalate(first, board, "training still not booked")});
+  hold(b, b.area.lis, until + boost::gregorian::days(1), {escalate(second, board, "after the period")});
+
+  const auto escalations = escalations_between(b.plan, since, until);
+  REQUIRE(escalations.size() == 2);
+  CHECK(escalations[0].review == april);
+  CHECK(escalations[0].on == ymd(2024, 4, 15));
+  CHECK(escalations[0].action == second);
+  CHECK(escalations[0].from == b.area.lis);
+  CHECK(escalations[0].to == board);
+  CHECK(escalations[0].reason == "agency has not attended");
+  CHECK(escalations[1].review == june);
+  CHECK(escalations[1].on == until);
+  CHECK(escalations[1].action == first);
+  CHECK(escalations[1].reason == "training still not booked");
+}
+
+TEST_CASE("escalations_between keeps meeting then outcome order; changes_between orders by action") {
+  Builder b;
+  const auto board = add_board(b, b.area.partnership);
+  const auto first = b.add_action(created, far_due);
+  const auto second = b.add_action(created, far_due);
+  // Recorded out of date order: the June meeting first.
+  hold(b, b.area.lis, ymd(2024, 6, 1), {escalate(first, board, "still stuck")});
+  hold(b, b.area.lis, ymd(2024, 5, 1), {escalate(second, board, "no owner"), escalate(first, board, "stuck")});
+  const auto in_meeting_order = escalations_between(b.plan, since, until);
+  REQUIRE(in_meeting_order.size() == 3);
+  CHECK(in_meeting_order[0].action == second);
+  CHECK(in_meeting_order[1].action == first);
+  CHECK(in_meeting_order[1].on == ymd(2024, 5, 1));
+  CHECK(in_meeting_order[2].on == ymd(2024, 6, 1));
+  const auto by_action = changes_between(b.plan, since, until).escalations;
+  REQUIRE(by_action.size() == 3);
+  CHECK(by_action[0].action == first);
+  CHECK(by_action[0].on == ymd(2024, 5, 1));
+  CHECK(by_action[1].action == first);
+  CHECK(by_action[1].on == ymd(2024, 6, 1));
+  CHECK(by_action[2].action == second);
+}
+
+TEST_CASE("with a partnership, only its groups' meetings give escalations") {
+  Builder b;
+  const auto board = add_board(b, b.area.partnership);
+  const auto here = b.add_action(created, far_due);
+  const auto area2 = b.add_area("Dudley Safeguarding Children Board");
+  const auto board2 = add_board(b, area2.partnership);
+  const auto there = b.add_action(area2, created, far_due);
+  hold(b, b.area.lis, ymd(2024, 5, 1), {escalate(here, board, "stuck")});
+  hold(b, area2.lis, ymd(2024, 5, 2), {escalate(there, board2, "stuck too")});
+  CHECK(escalations_between(b.plan, since, until).size() == 2);
+  const auto only_here = escalations_between(b.plan, since, until, b.area.partnership);
+  REQUIRE(only_here.size() == 1);
+  CHECK(only_here[0].action == here);
+  const auto only_there = changes_between(b.plan, since, until, area2.partnership).escalations;
+  REQUIRE(only_there.size() == 1);
+  CHECK(only_there[0].action == there);
+  CHECK(only_there[0].from == area2.lis);
+  CHECK(only_there[0].to == board2);
+}

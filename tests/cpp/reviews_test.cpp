@@ -54,7 +54,8 @@ ReviewableItem flag(PartnershipId p, Date placed = ymd(2024, 1, 10)) {
 }
 
 ItemReview review_of(ReviewableId item, Date on, bool retired = false) {
-  return ItemReview{item, on, "GP safeguarding lead", retired ? "no longer evidenced" : "still needed", retired};
+  return ItemReview{item, on, "GP safeguarding lead", retired ? "no longer evidenced" : "still needed",
+                    retired};
 }
 
 ReviewOutcome outcome(ActionId action, OutcomeKind kind, std::string reason = {}) {
@@ -155,7 +156,8 @@ TEST_CASE("a review cycle's id is unique and its name is not blank") {
   CHECK_REFUSED(b.plan, b.plan.add(again), ValidationError, "id", "-2");
   for (const char* name : {"", "  ", "\t\n"}) {
     CAPTURE(name);
-    CHECK_REFUSED(b.plan, b.plan.add(quarterly(b.plan.partnerships().back().id, name)), ValidationError, "name");
+    CHECK_REFUSED(b.plan, b.plan.add(quarterly(b.plan.partnerships().back().id, name)), ValidationError,
+                  "name");
   }
 }
 
@@ -165,13 +167,15 @@ TEST_CASE("a review cycle's group, audit and item belong to its partnership") {
   const auto their_item = b.plan.add(flag(other.partnership)).id;
   ReviewCycle c = quarterly(b.area.partnership);
   c.group = other.lis;
-  CHECK_REFUSED(b.plan, b.plan.add(c), ValidationError, "group: group 2 belongs to another partnership (2, not 1)");
+  CHECK_REFUSED(b.plan, b.plan.add(c), ValidationError,
+                "group: group 2 belongs to another partnership (2, not 1)");
   c = quarterly(b.area.partnership);
   c.audit = other.audit;
   CHECK_REFUSED(b.plan, b.plan.add(c), ValidationError, "audit: audit 2 belongs to another partnership");
   c = quarterly(b.area.partnership);
   c.item = their_item;
-  CHECK_REFUSED(b.plan, b.plan.add(c), ValidationError, "item: reviewable item 1 belongs to another partnership");
+  CHECK_REFUSED(b.plan, b.plan.add(c), ValidationError,
+                "item: reviewable item 1 belongs to another partnership");
   c = quarterly(other.partnership);
   c.group = other.lis;
   c.audit = other.audit;
@@ -213,8 +217,10 @@ TEST_CASE("an explicit_dates cycle needs valid dates, strictly ascending, and no
   Builder b;
   const auto p = b.area.partnership;
   CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {})), ValidationError, "dates", "at least one date");
-  CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {q1, q1})), ValidationError, "dates", "2024-03-31 follows 2024-03-31");
-  CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {q2, q1})), ValidationError, "dates", "2024-03-31 follows 2024-06-30");
+  CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {q1, q1})), ValidationError, "dates",
+                "2024-03-31 follows 2024-03-31");
+  CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {q2, q1})), ValidationError, "dates",
+                "2024-03-31 follows 2024-06-30");
   CHECK_REFUSED(b.plan, b.plan.add(on_dates(p, {q1, Date()})), ValidationError, "dates", "date 2 of 2");
   const auto& one_day_apart = b.plan.add(on_dates(p, {q1, q1 + boost::gregorian::days(1)}));
   CHECK(one_day_apart.start.is_special());
@@ -230,7 +236,8 @@ TEST_CASE("one review cycle per whole plan, per audit and per item") {
   ReviewCycle for_audit = quarterly(p, "audit review");
   for_audit.audit = b.area.audit;
   CHECK(b.plan.add(for_audit).id == ReviewCycleId(2));
-  CHECK_REFUSED(b.plan, b.plan.add(for_audit), ConflictError, "audit 1 already has review cycle 2 'audit review'");
+  CHECK_REFUSED(b.plan, b.plan.add(for_audit), ConflictError,
+                "audit 1 already has review cycle 2 'audit review'");
   const auto item = b.plan.add(flag(p)).id;
   ReviewCycle for_item = every_months(p, 6, ymd(2024, 7, 10));
   for_item.item = item;
@@ -246,7 +253,8 @@ TEST_CASE("one review cycle per whole plan, per audit and per item") {
 
 TEST_CASE("a reviewable item is kept whole, with the next free id") {
   Builder b;
-  const auto child = b.plan.add(Case{{}, b.area.audit, "Child A", {}, Involvement::child_in_need, {}, true}).id;
+  const auto child =
+      b.plan.add(Case{{}, b.area.audit, "Child A", {}, Involvement::child_in_need, {}, true}).id;
   ReviewableItem i = flag(b.area.partnership);
   i.kind = ReviewableKind::screening_tool;
   i.audit = b.area.audit;
@@ -314,13 +322,15 @@ TEST_CASE("a reviewable item's description is not blank and holds no personal da
     i.description = nhs;
     CHECK_REFUSED(b.plan, b.plan.add(i), ValidationError, "description", nhs, "NHS number");
   }
-  for (const char* dob : {"Flag: Jane Smith 12/03/2010", "J Smith DOB", "born 3 March 2011", "placed 2024-01-10"}) {
+  for (const char* dob :
+       {"Flag: Jane Smith 12/03/2010", "J Smith DOB", "born 3 March 2011", "placed 2024-01-10"}) {
     CAPTURE(dob);
     ReviewableItem i = flag(b.area.partnership);
     i.description = dob;
     CHECK_REFUSED(b.plan, b.plan.add(i), ValidationError, "description", dob, "date of birth", "placed_on");
   }
-  for (const char* fine : {"Domestic abuse flag on the GP record", "MARAC flag, Child A", "DASH risk assessment"}) {
+  for (const char* fine :
+       {"Domestic abuse flag on the GP record", "MARAC flag, Child A", "DASH risk assessment"}) {
     CAPTURE(fine);
     ReviewableItem i = flag(b.area.partnership);
     i.description = fine;
@@ -379,8 +389,8 @@ TEST_CASE("an item is first reviewed on or after the day it was placed") {
   Builder b;
   const Date placed = ymd(2024, 1, 10);
   const auto item = b.plan.add(flag(b.area.partnership, placed)).id;
-  CHECK_REFUSED(b.plan, b.plan.record(review_of(item, placed - boost::gregorian::days(1))), ValidationError, "on",
-                "2024-01-09", "before reviewable item 1 was placed (2024-01-10)");
+  CHECK_REFUSED(b.plan, b.plan.record(review_of(item, placed - boost::gregorian::days(1))), ValidationError,
+                "on", "2024-01-09", "before reviewable item 1 was placed (2024-01-10)");
   CHECK_NOTHROW(b.plan.record(review_of(item, placed)));
 }
 
@@ -389,8 +399,8 @@ TEST_CASE("an item review falls strictly after the latest one") {
   const auto item = b.plan.add(flag(b.area.partnership)).id;
   const Date latest = ymd(2024, 7, 10);
   b.plan.record(review_of(item, latest));
-  CHECK_REFUSED(b.plan, b.plan.record(review_of(item, latest - boost::gregorian::days(1))), ValidationError, "on",
-                "2024-07-09", "not after the latest review (2024-07-10)");
+  CHECK_REFUSED(b.plan, b.plan.record(review_of(item, latest - boost::gregorian::days(1))), ValidationError,
+                "on", "2024-07-09", "not after the latest review (2024-07-10)");
   CHECK_REFUSED(b.plan, b.plan.record(review_of(item, latest)), ValidationError, "on", "one a day");
   CHECK_NOTHROW(b.plan.record(review_of(item, latest + boost::gregorian::days(1))));
 }
@@ -426,7 +436,8 @@ TEST_CASE("a review meeting is kept whole, with the next free id") {
   CHECK(b.plan.record(meeting(b.board, q2)).id == ReviewId(6));
 }
 
-TEST_CASE("a review meeting needs a new id, an existing group, a valid date and attending agencies listed once") {
+TEST_CASE(
+    "a review meeting needs a new id, an existing group, a valid date and attending agencies listed once") {
   WithBoard b;
   b.plan.record(meeting(b.area.lis, q1));
   ReviewMeeting m = meeting(b.area.lis, q2);
@@ -446,7 +457,8 @@ TEST_CASE("each outcome is for an existing action of the group's partnership, on
   const auto other = b.add_area("Dudley SCB");
   const auto a = b.add_action(created, due);
   const auto theirs = b.add_action(other, created, due);
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {outcome(ActionId(99), OutcomeKind::continue_)})),
+  CHECK_REFUSED(b.plan,
+                b.plan.record(meeting(b.area.lis, q1, {outcome(ActionId(99), OutcomeKind::continue_)})),
                 NotFoundError, "outcome for action 99 (continue): no action 99");
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {outcome(theirs, OutcomeKind::continue_)})),
                 ValidationError, "action: outcome for action 2 (continue): action 2 belongs to partnership 2",
@@ -454,7 +466,8 @@ TEST_CASE("each outcome is for an existing action of the group's partnership, on
   CHECK_REFUSED(b.plan,
                 b.plan.record(meeting(b.area.lis, q1,
                                       {outcome(a, OutcomeKind::continue_), extend(a, ymd(2024, 9, 30))})),
-                ConflictError, "outcome for action 1 (extend): the meeting already has an outcome for action 1");
+                ConflictError,
+                "outcome for action 1 (extend): the meeting already has an outcome for action 1");
 }
 
 TEST_CASE("an outcome is for an action created on or before the meeting") {
@@ -462,8 +475,9 @@ TEST_CASE("an outcome is for an action created on or before the meeting") {
   const auto a = b.add_action(created, due);
   for (auto kind : {OutcomeKind::continue_, OutcomeKind::complete}) {
     CAPTURE(to_string(kind));
-    CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, created - boost::gregorian::days(1), {outcome(a, kind)})),
-                  ValidationError, "held_on", "the meeting on 2024-01-31 is before action 1 was created (2024-02-01)");
+    CHECK_REFUSED(
+        b.plan, b.plan.record(meeting(b.area.lis, created - boost::gregorian::days(1), {outcome(a, kind)})),
+        ValidationError, "held_on", "the meeting on 2024-01-31 is before action 1 was created (2024-02-01)");
   }
   CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, created, {outcome(a, OutcomeKind::continue_)})));
 }
@@ -482,7 +496,8 @@ TEST_CASE("new_due and escalated_to are refused on outcomes that do not use them
   for (auto kind : {OutcomeKind::continue_, OutcomeKind::complete, OutcomeKind::assure, OutcomeKind::extend,
                     OutcomeKind::cancel}) {
     CAPTURE(to_string(kind));
-    ReviewOutcome o = kind == OutcomeKind::extend ? extend(a, ymd(2024, 9, 30)) : outcome(a, kind, "a reason");
+    ReviewOutcome o =
+        kind == OutcomeKind::extend ? extend(a, ymd(2024, 9, 30)) : outcome(a, kind, "a reason");
     o.escalated_to = b.board;
     CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {o})), ValidationError, "escalated_to",
                   "only an escalate outcome carries escalated_to");
@@ -497,7 +512,8 @@ TEST_CASE("prepare gives a meeting the id record would and refuses what record r
   CHECK(prepared.id == ReviewId(1));
   CHECK(fingerprint(b.plan) == before);
   CHECK(b.plan.action(a).updates.empty());
-  CHECK_THROWS_AS(b.plan.prepare(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel)})), ValidationError);
+  CHECK_THROWS_AS(b.plan.prepare(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel)})),
+                  ValidationError);
   CHECK(b.plan.record(prepared).id == ReviewId(1));
 }
 
@@ -509,7 +525,8 @@ TEST_CASE("continue and escalate change no action and stay on the meeting") {
   const auto c = b.add_action(created, due);
   b.set_status(c, ymd(2024, 3, 1), Status::in_progress);
   const std::string before = fingerprint(b.plan);
-  const auto& m = b.plan.record(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::continue_), escalate(c, b.board)}));
+  const auto& m =
+      b.plan.record(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::continue_), escalate(c, b.board)}));
   CHECK(b.plan.action(a).updates.empty());
   CHECK(b.plan.action(c).updates.size() == 1);
   const auto effects = effects_of(b.plan, m);
@@ -546,7 +563,8 @@ TEST_CASE("cancel records an update to cancelled with the reason as its note, an
   const auto a = b.add_action(created, due);
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel, " ")})),
                 ValidationError, "reason: outcome for action 1 (cancel): the cancel outcome needs a reason");
-  b.plan.record(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel, "superseded by the county-wide protocol")}));
+  b.plan.record(
+      meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel, "superseded by the county-wide protocol")}));
   const auto& u = b.plan.action(a).updates.at(0);
   CHECK(u.status == Status::cancelled);
   CHECK(u.note == "superseded by the county-wide protocol");
@@ -575,16 +593,19 @@ TEST_CASE("extend needs a valid new due date and a reason, checked as a due-date
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {o})), ValidationError,
                 "new_due: outcome for action 1 (extend): an extend outcome needs the new due date");
   o.new_due = Date();
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {o})), ValidationError, "new_due", "valid date");
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, ymd(2024, 9, 30), "")})), ValidationError,
-                "reason", "outcome for action 1 (extend)", "needs a reason");
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {o})), ValidationError, "new_due",
+                "valid date");
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, ymd(2024, 9, 30), "")})),
+                ValidationError, "reason", "outcome for action 1 (extend)", "needs a reason");
   // A new due date before creation is refused as for any revision; on creation day it is taken.
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, created - boost::gregorian::days(1))})),
+  CHECK_REFUSED(b.plan,
+                b.plan.record(meeting(b.area.lis, q1, {extend(a, created - boost::gregorian::days(1))})),
                 ValidationError, "new_due", "outcome for action 1 (extend)", "2024-01-31",
                 "before the creation date 2024-02-01");
   b.revise_due(a, q2, ymd(2024, 9, 30));
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, ymd(2024, 12, 31))})), ValidationError,
-                "on", "outcome for action 1 (extend)", "before the latest one already recorded (2024-06-30)");
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, ymd(2024, 12, 31))})),
+                ValidationError, "on", "outcome for action 1 (extend)",
+                "before the latest one already recorded (2024-06-30)");
   CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q2, {extend(a, created)})));
 }
 
@@ -611,8 +632,9 @@ TEST_CASE("assure follows every assurance rule") {
   b.set_status(no_impact, ymd(2024, 5, 1), Status::complete);
   b.plan.record(Evidence{{}, no_impact, ymd(2024, 5, 1), EvidenceKind::completion, "attendance list", "LIS"});
   b.complete_and_assure(assured, ymd(2024, 5, 1));
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(open, OutcomeKind::assure)})), ConflictError,
-                "outcome for action 1 (assure): action 1 is not_started; only a complete action can be assured");
+  CHECK_REFUSED(
+      b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(open, OutcomeKind::assure)})), ConflictError,
+      "outcome for action 1 (assure): action 1 is not_started; only a complete action can be assured");
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(no_impact, OutcomeKind::assure)})),
                 ConflictError, "outcome for action 2 (assure)", "assurance needs evidence of impact");
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(assured, OutcomeKind::assure)})),
@@ -621,9 +643,10 @@ TEST_CASE("assure follows every assurance rule") {
   const auto late = b.add_action(created, due);
   b.set_status(late, ymd(2024, 5, 1), Status::complete);
   b.add_evidence(late, q2 + boost::gregorian::days(1));
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(late, OutcomeKind::assure)})), ConflictError,
-                "no impact evidence dated on or before 2024-06-30");
-  CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q2 + boost::gregorian::days(1), {outcome(late, OutcomeKind::assure)})));
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(late, OutcomeKind::assure)})),
+                ConflictError, "no impact evidence dated on or before 2024-06-30");
+  CHECK_NOTHROW(b.plan.record(
+      meeting(b.area.lis, q2 + boost::gregorian::days(1), {outcome(late, OutcomeKind::assure)})));
 }
 
 TEST_CASE("escalate needs another group of the partnership and a reason") {
@@ -653,15 +676,19 @@ TEST_CASE("outcomes follow the action's transition rules") {
   b.complete_and_assure(assured, ymd(2024, 3, 1));
   b.set_status(reviewed, q1, Status::in_progress);
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(cancelled, OutcomeKind::complete)})),
-                ConflictError, "outcome for action 1 (complete): action 1 is cancelled and no longer changes");
+                ConflictError,
+                "outcome for action 1 (complete): action 1 is cancelled and no longer changes");
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(cancelled, ymd(2024, 12, 31))})),
                 ConflictError, "is cancelled");
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {outcome(assured, OutcomeKind::cancel, "moot")})),
+  CHECK_REFUSED(b.plan,
+                b.plan.record(meeting(b.area.lis, q2, {outcome(assured, OutcomeKind::cancel, "moot")})),
                 ConflictError, "outcome for action 2 (cancel): action 2 was assured on 2024-03-01");
   // An update is dated on or after the latest one: the day before is refused, the same day taken.
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1 - boost::gregorian::days(1),
-                                              {outcome(reviewed, OutcomeKind::complete)})),
-                ValidationError, "on", "outcome for action 3 (complete)", "before the latest one already recorded");
+  CHECK_REFUSED(b.plan,
+                b.plan.record(meeting(b.area.lis, q1 - boost::gregorian::days(1),
+                                      {outcome(reviewed, OutcomeKind::complete)})),
+                ValidationError, "on", "outcome for action 3 (complete)",
+                "before the latest one already recorded");
   CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q1, {outcome(reviewed, OutcomeKind::complete)})));
 }
 
@@ -687,10 +714,10 @@ TEST_CASE("effects_of spells out what recording a meeting does") {
   const auto signed_off = b.add_action(created, due);
   const auto stuck = b.add_action(created, due);
   b.complete_with_impact(signed_off, ymd(2024, 5, 1));
-  const auto m = meeting(b.area.lis, q2,
-                         {outcome(done, OutcomeKind::complete), outcome(dropped, OutcomeKind::cancel, "superseded"),
-                          extend(later, ymd(2024, 12, 31)), outcome(signed_off, OutcomeKind::assure),
-                          escalate(stuck, b.board)});
+  const auto m = meeting(
+      b.area.lis, q2,
+      {outcome(done, OutcomeKind::complete), outcome(dropped, OutcomeKind::cancel, "superseded"),
+       extend(later, ymd(2024, 12, 31)), outcome(signed_off, OutcomeKind::assure), escalate(stuck, b.board)});
   const auto effects = effects_of(b.plan, m);
   REQUIRE(effects.updates.size() == 2);
   CHECK(effects.updates[0].action == done);
@@ -718,7 +745,8 @@ TEST_CASE("a meeting restored after its effects gives the plan that recording it
   const auto a = b.add_action(created, due);
   const auto c = b.add_action(created, due);
   const Plan before = b.plan;
-  ReviewMeeting m = meeting(b.area.lis, q2, {outcome(a, OutcomeKind::complete), extend(c, ymd(2024, 12, 31))});
+  ReviewMeeting m =
+      meeting(b.area.lis, q2, {outcome(a, OutcomeKind::complete), extend(c, ymd(2024, 12, 31))});
   m.attending = {b.police};
   const auto held = b.plan.record(m);
 
@@ -775,17 +803,19 @@ TEST_CASE("restore_reviews refuses reviews out of order, before placing or of an
   const auto item = b.plan.add(flag(b.area.partnership)).id;
   const auto other = b.plan.add(flag(b.area.partnership)).id;
   CHECK_REFUSED(b.plan, b.plan.restore_reviews(ReviewableId(9), {}), NotFoundError, "no reviewable item 9");
-  CHECK_REFUSED(b.plan,
-                b.plan.restore_reviews(item, {review_of(item, ymd(2025, 1, 10)), review_of(item, ymd(2024, 7, 10))}),
-                ValidationError, "on", "2024-07-10", "not after the latest review (2025-01-10)");
-  CHECK_REFUSED(b.plan,
-                b.plan.restore_reviews(item, {review_of(item, ymd(2024, 7, 10)), review_of(item, ymd(2024, 7, 10))}),
-                ValidationError, "on", "one a day");
-  CHECK_REFUSED(b.plan, b.plan.restore_reviews(item, {review_of(item, ymd(2024, 1, 9))}), ValidationError, "on",
-                "before reviewable item 1 was placed");
+  CHECK_REFUSED(
+      b.plan,
+      b.plan.restore_reviews(item, {review_of(item, ymd(2025, 1, 10)), review_of(item, ymd(2024, 7, 10))}),
+      ValidationError, "on", "2024-07-10", "not after the latest review (2025-01-10)");
+  CHECK_REFUSED(
+      b.plan,
+      b.plan.restore_reviews(item, {review_of(item, ymd(2024, 7, 10)), review_of(item, ymd(2024, 7, 10))}),
+      ValidationError, "on", "one a day");
+  CHECK_REFUSED(b.plan, b.plan.restore_reviews(item, {review_of(item, ymd(2024, 1, 9))}), ValidationError,
+                "on", "before reviewable item 1 was placed");
   CHECK_REFUSED(b.plan, b.plan.restore_reviews(item, {review_of(item, Date())}), ValidationError, "on");
-  CHECK_REFUSED(b.plan, b.plan.restore_reviews(item, {review_of(other, ymd(2024, 7, 10))}), ValidationError, "item",
-                "a review of reviewable item 2 cannot be restored to item 1");
+  CHECK_REFUSED(b.plan, b.plan.restore_reviews(item, {review_of(other, ymd(2024, 7, 10))}), ValidationError,
+                "item", "a review of reviewable item 2 cannot be restored to item 1");
   b.plan.restore_reviews(item, {review_of(item, ymd(2024, 1, 10))});
   CHECK(b.plan.reviewable_item(item).reviews.size() == 1);
 }

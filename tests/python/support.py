@@ -51,6 +51,9 @@ COLLECTIONS = (
     "actions",
     "concerns",
     "dependencies",
+    "review_cycles",
+    "reviewable_items",
+    "reviews",
 )
 
 
