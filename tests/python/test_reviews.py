@@ -88,7 +88,7 @@ def test_a_meeting_records_each_outcome_and_what_it_does(sample: Sample) -> None
     plan = store.plan
     assert meeting.id > 0 and len(plan.reviews()) == 1
     assert plan.review(meeting.id).outcomes[0].kind == ps.OutcomeKind.extend
-    assert plan.due_on_at(sample.training.id, day("2024-10-01")) == day("2024-12-31")
+    assert plan.due_on_at(sample.training.id, as_of=day("2024-10-01")) == day("2024-12-31")
     revision = plan.action(sample.training.id).due_revisions[-1]
     assert (revision.reason, revision.agreed_by) == ("Trainer on long-term leave", sample.lis.name)
     changes = plan.changes(since=day("2024-06-30"), until=day("2024-09-30"))
@@ -104,8 +104,8 @@ def test_complete_and_cancel_outcomes_are_updates_of_the_group(sample: Sample) -
         ps.ReviewOutcome(sample.procedure.id, "cancel", reason="Superseded by the regional procedure"),
     ])
     plan = store.plan
-    assert plan.status_at(sample.training.id, day("2024-10-15")) == ps.Status.complete
-    assert plan.status_at(sample.procedure.id, day("2024-10-15")) == ps.Status.cancelled
+    assert plan.status_at(sample.training.id, as_of=day("2024-10-15")) == ps.Status.complete
+    assert plan.status_at(sample.procedure.id, as_of=day("2024-10-15")) == ps.Status.cancelled
     assert plan.action(sample.procedure.id).updates[-1].note == "Superseded by the regional procedure"
     assert str(ps.OutcomeKind.continue_) == "continue"
 
@@ -187,12 +187,16 @@ def test_changes_between_two_quarters_of_the_workload_match_the_csv_files(worklo
     changes = store.plan.changes(since=since, until=as_of)
 
     # The same, straight from the files with the WORKLOAD.md definitions.
-    actions = {int(r["action_id"]): r for r in csv.DictReader(open(workload_dir / "actions.csv"))}
+    def rows(name: str) -> list[dict[str, str]]:
+        with open(workload_dir / name, newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    actions = {int(r["action_id"]): r for r in rows("actions.csv")}
     updates: dict[int, list[tuple[dt.date, str]]] = {}
-    for r in csv.DictReader(open(workload_dir / "updates.csv")):
+    for r in rows("updates.csv"):
         updates.setdefault(int(r["action_id"]), []).append((dt.date.fromisoformat(r["reviewed_on"]), r["status"]))
     deps: dict[int, list[int]] = {}
-    for r in csv.DictReader(open(workload_dir / "dependencies.csv")):
+    for r in rows("dependencies.csv"):
         deps.setdefault(int(r["action_id"]), []).append(int(r["depends_on_action_id"]))
 
     def exists(a: int, d: dt.date) -> bool:
