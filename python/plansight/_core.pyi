@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConflictError', 'CriticalPath', 'CycleError', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Evidence', 'EvidenceKind', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'NotFoundError', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Rag', 'RagCount', 'Recommendation', 'ReviewSummary', 'Schedule', 'Sector', 'SlipEffect', 'SlipImpact', 'Status', 'Store', 'StoreError', 'Theme', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'open', 'ready_to_start', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
+__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'Rag', 'RagCount', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'financial_quarter', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'previous_review', 'read_rule_config', 'ready_to_start', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -40,6 +40,11 @@ class DataImportError(Error):
     field: typing.ClassVar[str] = ''
     file: typing.ClassVar[str] = ''
     line: typing.ClassVar[int] = 0
+class RuleError(Error):
+    """
+    A policy rule failed while checking a plan. `rule` names it; the exception it raised, if any, is the __cause__.
+    """
+    rule: typing.ClassVar[str] = ''
 class Status(enum.Enum):
     """
     Status of an action: not_started, in_progress, complete, cancelled.
@@ -155,6 +160,54 @@ class EvidenceKind(enum.Enum):
     """
     completion = 0
     impact = 1
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class CycleKind(enum.Enum):
+    """
+    How a review cycle's dates fall: calendar_quarters and financial_quarters (both on quarter ends, labelled '2024 Q3' / '2024/25 Q2'), every_n_months from a start date, or explicit_dates.
+    """
+    calendar_quarters = 0
+    every_n_months = 2
+    explicit_dates = 3
+    financial_quarters = 1
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class ReviewableKind(enum.Enum):
+    """
+    Something re-reviewed on a cycle: a record_flag on a child's record, a completed screening_tool, or other.
+    """
+    other = 2
+    record_flag = 0
+    screening_tool = 1
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class OutcomeKind(enum.Enum):
+    """
+    What a review meeting decided for one action: continue_ (str 'continue'), complete, assure, extend, escalate, cancel.
+    """
+    assure = 2
+    cancel = 5
+    complete = 1
+    continue_ = 0
+    escalate = 4
+    extend = 3
+    def __str__(self) -> str:
+        """
+        The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
+        """
+class Severity(enum.Enum):
+    """
+    How serious a policy rule's result is: info, warning, breach.
+    """
+    breach = 2
+    info = 0
+    warning = 1
     def __str__(self) -> str:
         """
         The vocabulary name, as stored and exported (e.g. 'in_progress', 'RED').
@@ -1067,6 +1120,10 @@ class Plan:
         """
         Every case, in the order added.
         """
+    def changes(self, *, since: datetime.date, until: datetime.date, partnership: typing.SupportsIndex | None = None) -> ReviewChanges:
+        """
+        What moved in (since, until]: new actions, status changes, completions, assurances, extensions, escalations, newly overdue, blocked and at risk. ValidationError unless since < until.
+        """
     def completed_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date | None:
         """
         The completion date if the action is complete at as_of, else None.
@@ -1083,6 +1140,10 @@ class Plan:
         """
         An independent copy of the plan as it is now.
         """
+    def cycle_for(self, action: typing.SupportsIndex) -> ReviewCycle | None:
+        """
+        The cycle governing the action: its audit's, else its partnership's; None when none.
+        """
     def dependencies(self) -> list[Dependency]:
         """
         Every dependency in force (added and not removed), in the order added.
@@ -1090,6 +1151,10 @@ class Plan:
     def due_on_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date:
         """
         The due date in force at as_of (the latest revision made by then).
+        """
+    def escalations(self, *, since: datetime.date, until: datetime.date, partnership: typing.SupportsIndex | None = None) -> list[Escalation]:
+        """
+        Escalations of meetings held in (since, until], in meeting then outcome order.
         """
     def find_action(self, id: typing.SupportsIndex) -> Action | None:
         """
@@ -1139,9 +1204,25 @@ class Plan:
         """
         Whether the action is open at as_of and its due date in force then is before as_of.
         """
+    def is_review_overdue(self, item: typing.SupportsIndex, *, as_of: datetime.date) -> bool:
+        """
+        Placed by as_of, not retired then, and its review was due before as_of.
+        """
+    def missed_reviews(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> list[datetime.date]:
+        """
+        Review dates up to as_of the action was open at with no update since the previous review.
+        """
+    def next_review(self, after: datetime.date, partnership: typing.SupportsIndex | None = None) -> datetime.date | None:
+        """
+        The first review date strictly after `after` of the partnership's whole-plan cycle (the plan's only one when no partnership is named), or None.
+        """
     def overdue_actions(self, as_of: datetime.date) -> list[int]:
         """
         Ids of the actions existing at as_of that are overdue then, ascending.
+        """
+    def overdue_reviews(self, *, as_of: datetime.date) -> list[int]:
+        """
+        Ids of the items whose review is overdue at as_of, ascending.
         """
     def owner_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Owner:
         """
@@ -1154,6 +1235,14 @@ class Plan:
     def partnerships(self) -> list[Partnership]:
         """
         Every partnership, in the order added.
+        """
+    def plan_cycle(self, partnership: typing.SupportsIndex) -> ReviewCycle | None:
+        """
+        The partnership's whole-plan review cycle, or None.
+        """
+    def previous_review(self, before: datetime.date, partnership: typing.SupportsIndex | None = None) -> datetime.date | None:
+        """
+        The last review date strictly before `before` of the partnership's whole-plan cycle (the plan's only one when no partnership is named), or None.
         """
     def rag_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Rag:
         """
@@ -1171,9 +1260,37 @@ class Plan:
         """
         Every recommendation, in the order added.
         """
+    def review(self, id: typing.SupportsIndex) -> ReviewMeeting:
+        """
+        The review meeting `id`; NotFoundError when none.
+        """
+    def review_cycle(self, id: typing.SupportsIndex) -> ReviewCycle:
+        """
+        The review cycle `id`; NotFoundError when none.
+        """
+    def review_cycles(self) -> list[ReviewCycle]:
+        """
+        Every review cycle, in the order added.
+        """
+    def review_due_on(self, item: typing.SupportsIndex, *, as_of: datetime.date) -> datetime.date:
+        """
+        When the item's next review is due, as of as_of.
+        """
     def review_summary(self, as_of: datetime.date) -> ReviewSummary:
         """
         The quarterly review summary at as_of: per partnership, headline counts, RAG by agency, and the overdue and blocked actions to discuss.
+        """
+    def reviewable_item(self, id: typing.SupportsIndex) -> ReviewableItem:
+        """
+        The reviewable item `id`; NotFoundError when none.
+        """
+    def reviewable_items(self) -> list[ReviewableItem]:
+        """
+        Every reviewable item, in the order added.
+        """
+    def reviews(self) -> list[ReviewMeeting]:
+        """
+        Every review meeting, in the order recorded.
         """
     def status_at(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> Status:
         """
@@ -1204,6 +1321,736 @@ class BlockedAction:
     def blockers(self) -> list[int]:
         """
         Ids of its prerequisites open at the date, in the order the dependencies were added.
+        """
+class ReviewCycle:
+    """
+    A schedule of review dates, attached to a partnership's whole plan, one audit's plan or one reviewable item; the most specific one governs.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewCycle 1 'LIS quarterly review' calendar_quarters from 2024-03-31 for partnership 1>.
+        """
+    @property
+    def audit(self) -> int | None:
+        """
+        Id of the audit whose plan it governs, or None.
+        """
+    @property
+    def dates(self) -> list[datetime.date]:
+        """
+        explicit_dates: the review dates, ascending.
+        """
+    @property
+    def group(self) -> int | None:
+        """
+        Id of the group that reviews, or None.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The cycle's id.
+        """
+    @property
+    def item(self) -> int | None:
+        """
+        Id of the reviewable item it governs, or None.
+        """
+    @property
+    def kind(self) -> CycleKind:
+        """
+        How its dates fall.
+        """
+    @property
+    def months(self) -> int:
+        """
+        every_n_months: months between reviews.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The cycle's name, e.g. 'LIS quarterly review'.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of the partnership it belongs to.
+        """
+    @property
+    def start(self) -> datetime.date:
+        """
+        The first review date (quarterly: quarter ends on or after it); None for explicit dates.
+        """
+class ItemReview:
+    """
+    A dated re-review of a reviewable item: kept or retired.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ItemReview of item 3 on 2024-09-30>.
+        """
+    @property
+    def by(self) -> str:
+        """
+        Who reviewed it.
+        """
+    @property
+    def item(self) -> int:
+        """
+        Id of the item reviewed.
+        """
+    @property
+    def note(self) -> str:
+        """
+        What the review found.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        The date of the review.
+        """
+    @property
+    def retired(self) -> bool:
+        """
+        True when the item was retired (e.g. a flag removed).
+        """
+class ReviewableItem:
+    """
+    Something other than an action re-reviewed every N months: a flag on a child's record, a completed screening tool.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewableItem 3 record_flag 'Risk to staff' placed 2024-01-10, every 6 months>.
+        """
+    @property
+    def agency(self) -> int | None:
+        """
+        Id of the agency whose record or tool it is, or None.
+        """
+    @property
+    def audit(self) -> int | None:
+        """
+        Id of the audit that raised it, or None.
+        """
+    @property
+    def case(self) -> int | None:
+        """
+        Id of the case it concerns, or None.
+        """
+    @property
+    def description(self) -> str:
+        """
+        What it is, never a child's name.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The item's id.
+        """
+    @property
+    def kind(self) -> ReviewableKind:
+        """
+        What it is.
+        """
+    @property
+    def partnership(self) -> int:
+        """
+        Id of its partnership.
+        """
+    @property
+    def placed_on(self) -> datetime.date:
+        """
+        When it was placed.
+        """
+    @property
+    def review_every_months(self) -> int:
+        """
+        Months between reviews (unless a cycle is attached to it).
+        """
+    @property
+    def reviews(self) -> list[ItemReview]:
+        """
+        Its reviews, in date order.
+        """
+class ReviewOutcome:
+    """
+    What a review meeting decided for one action. extend needs new_due and a reason; escalate needs escalated_to and a reason; cancel needs a reason.
+    """
+    def __init__(self, action: typing.SupportsIndex, kind: OutcomeKind | str, *, note: str = '', new_due: datetime.date | None = None, reason: str = '', escalated_to: typing.SupportsIndex | None = None) -> None:
+        """
+        The outcome `kind` for action id `action`; checked when the meeting is recorded.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewOutcome extend action 7 to 2025-06-30: 'Venue unavailable'>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def escalated_to(self) -> int | None:
+        """
+        escalate: id of the group escalated to.
+        """
+    @property
+    def kind(self) -> OutcomeKind:
+        """
+        The decision.
+        """
+    @property
+    def new_due(self) -> datetime.date | None:
+        """
+        extend: the new due date.
+        """
+    @property
+    def note(self) -> str:
+        """
+        What was said.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        extend, escalate, cancel: why.
+        """
+class ReviewMeeting:
+    """
+    A review meeting held by a group with the agencies attending and a per-action outcome.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewMeeting 2 of group 1 on 2024-09-30, 12 outcomes>.
+        """
+    @property
+    def attending(self) -> list[int]:
+        """
+        Ids of the agencies attending.
+        """
+    @property
+    def group(self) -> int:
+        """
+        Id of the group that held it.
+        """
+    @property
+    def held_on(self) -> datetime.date:
+        """
+        When it was held.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The meeting's id.
+        """
+    @property
+    def note(self) -> str:
+        """
+        Minutes or a note.
+        """
+    @property
+    def outcomes(self) -> list[ReviewOutcome]:
+        """
+        One outcome per action reviewed.
+        """
+class Quarter:
+    """
+    A calendar quarter: number 1 is January to March.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Quarter 2024 Q3>.
+        """
+    def __str__(self) -> str:
+        """
+        Like '2024 Q3'.
+        """
+    @property
+    def first(self) -> datetime.date:
+        """
+        Its first day.
+        """
+    @property
+    def last(self) -> datetime.date:
+        """
+        Its last day (the review date of a quarterly cycle).
+        """
+    @property
+    def number(self) -> int:
+        """
+        1 to 4.
+        """
+    @property
+    def year(self) -> int:
+        """
+        The year.
+        """
+class FinancialQuarter:
+    """
+    A UK financial-year quarter: the year runs April to March and is named by the year it starts in; number 1 is April to June.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <FinancialQuarter 2024/25 Q2>.
+        """
+    def __str__(self) -> str:
+        """
+        Like '2024/25 Q2'.
+        """
+    @property
+    def first(self) -> datetime.date:
+        """
+        Its first day.
+        """
+    @property
+    def last(self) -> datetime.date:
+        """
+        Its last day.
+        """
+    @property
+    def number(self) -> int:
+        """
+        1 to 4.
+        """
+    @property
+    def start_year(self) -> int:
+        """
+        The year the financial year starts in.
+        """
+class StatusChange:
+    """
+    An action whose status differs between two dates.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <StatusChange action 7 not_started -> in_progress>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action.
+        """
+    @property
+    def from_(self) -> Status:
+        """
+        Status at the earlier date (not_started when created since).
+        """
+    @property
+    def to(self) -> Status:
+        """
+        Status at the later date.
+        """
+class Escalation:
+    """
+    An escalate outcome of a review meeting.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Escalation of action 7 on 2024-09-30 to group 3: 'extended three times'>.
+        """
+    @property
+    def action(self) -> int:
+        """
+        Id of the action escalated.
+        """
+    @property
+    def from_(self) -> int:
+        """
+        Id of the group that escalated it.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        When the meeting was held.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why.
+        """
+    @property
+    def review(self) -> int:
+        """
+        Id of the meeting.
+        """
+    @property
+    def to(self) -> int:
+        """
+        Id of the group it was escalated to.
+        """
+class ReviewChanges:
+    """
+    What moved between two reviews, for the period (since, until]: every list ascending by action id.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReviewChanges 2024-06-30 to 2024-09-30: 3 new, 5 completed, 2 newly overdue, 1 escalated>.
+        """
+    @property
+    def assured(self) -> list[int]:
+        """
+        Ids assured at until, not at since.
+        """
+    @property
+    def completed(self) -> list[int]:
+        """
+        Ids complete at until, not at since.
+        """
+    @property
+    def escalations(self) -> list[Escalation]:
+        """
+        Escalations of meetings held in the period.
+        """
+    @property
+    def extensions(self) -> list[DueDateRevision]:
+        """
+        Due-date revisions made in the period.
+        """
+    @property
+    def new_actions(self) -> list[int]:
+        """
+        Ids of actions created in the period.
+        """
+    @property
+    def newly_at_risk(self) -> list[int]:
+        """
+        Ids AMBER at until, not at since.
+        """
+    @property
+    def newly_blocked(self) -> list[int]:
+        """
+        Ids blocked at until, not at since.
+        """
+    @property
+    def newly_overdue(self) -> list[int]:
+        """
+        Ids overdue at until, not at since.
+        """
+    @property
+    def since(self) -> datetime.date:
+        """
+        The earlier review date.
+        """
+    @property
+    def status_changes(self) -> list[StatusChange]:
+        """
+        Actions whose status changed.
+        """
+    @property
+    def until(self) -> datetime.date:
+        """
+        The later review date.
+        """
+class Subject:
+    """
+    What a rule result is about: a kind ('action', 'finding', ...) and an id.
+    """
+    @staticmethod
+    def action(id: typing.SupportsIndex) -> Subject:
+        """
+        The action `id`.
+        """
+    @staticmethod
+    def audit(id: typing.SupportsIndex) -> Subject:
+        """
+        The audit `id`.
+        """
+    @staticmethod
+    def concern(id: typing.SupportsIndex) -> Subject:
+        """
+        The immediate concern `id`.
+        """
+    @staticmethod
+    def finding(id: typing.SupportsIndex) -> Subject:
+        """
+        The finding `id`.
+        """
+    @staticmethod
+    def item(id: typing.SupportsIndex) -> Subject:
+        """
+        The reviewable item `id`.
+        """
+    def __eq__(self, other: Subject) -> bool:
+        """
+        Same kind and id.
+        """
+    def __hash__(self) -> int:
+        """
+        Hash of kind and id.
+        """
+    def __init__(self, kind: str, id: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        A subject of kind `kind` ('action', 'finding', 'audit', 'concern', 'item') and id `id`.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Subject action 42>.
+        """
+    def __str__(self) -> str:
+        """
+        Like 'action 42'.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The id of the thing.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        'action', 'finding', 'audit', 'concern' or 'item'.
+        """
+class RuleResult:
+    """
+    One thing a rule found, with a message a person can act on.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: RuleResult) -> bool:
+        """
+        Equal in every field.
+        """
+    def __init__(self, rule: str, severity: Severity | str, subject: Subject, message: str) -> None:
+        """
+        A result; inside a rule's check, context.result(subject, message) fills rule and severity.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <RuleResult breach overdue action 42: 'action 42 ... was due 2024-03-31'>.
+        """
+    @property
+    def message(self) -> str:
+        """
+        What was found, naming the thing, dates and threshold.
+        """
+    @property
+    def rule(self) -> str:
+        """
+        Id of the rule.
+        """
+    @property
+    def severity(self) -> Severity:
+        """
+        info, warning or breach.
+        """
+    @property
+    def subject(self) -> Subject:
+        """
+        What it is about.
+        """
+class RuleContext:
+    """
+    What a rule's check receives: the plan, the date and the rule's configured severity and parameters. Valid only during the check: do not keep it.
+    """
+    def parameter(self, name: str) -> int:
+        """
+        The value of parameter `name`; ValidationError when the rule has no such parameter.
+        """
+    def result(self, subject: Subject, message: str) -> RuleResult:
+        """
+        A result of this rule at its configured severity.
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        The date the plan is read as of.
+        """
+    @property
+    def parameters(self) -> dict[str, int]:
+        """
+        The rule's configured parameters, name to value.
+        """
+    @property
+    def plan(self) -> Plan:
+        """
+        The plan being checked.
+        """
+    @property
+    def rule(self) -> str:
+        """
+        Id of the rule being run.
+        """
+    @property
+    def severity(self) -> Severity:
+        """
+        The rule's configured severity.
+        """
+class Rule:
+    """
+    A policy rule. Subclass it, call the base constructor with the rule's id (lower snake_case), description, default severity and parameters with their defaults, and implement check(context) returning a list of RuleResult.
+    """
+    def __init__(self, id: str, description: str, severity: Severity | str = ..., parameters: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}) -> None:
+        """
+        Raises ValidationError naming the field when the id, description or a parameter is not valid.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <Rule overdue: 'An open action past its due date'>.
+        """
+    def check(self, context: RuleContext) -> list[RuleResult]:
+        """
+        The rule's results for context.plan as of context.as_of.
+        """
+    @property
+    def default_parameters(self) -> dict[str, int]:
+        """
+        Parameters with their defaults, name to value.
+        """
+    @property
+    def default_severity(self) -> Severity:
+        """
+        Severity unless configured.
+        """
+    @property
+    def description(self) -> str:
+        """
+        What the rule checks.
+        """
+    @property
+    def id(self) -> str:
+        """
+        The rule's id.
+        """
+class RuleConfig:
+    """
+    A rules file read and checked for syntax; apply it with RuleSet.configure.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <RuleConfig 'rules.ini', 3 rules>.
+        """
+    @property
+    def rules(self) -> list[str]:
+        """
+        The rule ids it configures, in file order.
+        """
+    @property
+    def source(self) -> str:
+        """
+        The file (or name) it was read from.
+        """
+class ConfiguredRule:
+    """
+    A rule in a rule set, with its configuration.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ConfiguredRule overdue breach>.
+        """
+    @property
+    def enabled(self) -> bool:
+        """
+        Whether it runs.
+        """
+    @property
+    def parameters(self) -> dict[str, int]:
+        """
+        Its configured parameters.
+        """
+    @property
+    def rule(self) -> Rule:
+        """
+        The rule.
+        """
+    @property
+    def severity(self) -> Severity:
+        """
+        Its configured severity.
+        """
+class RuleReport:
+    """
+    What a rule set found as of a date, and which rules ran.
+    """
+    def __len__(self) -> int:
+        """
+        Number of results.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 11 rules>.
+        """
+    def count(self, severity: Severity | str) -> int:
+        """
+        How many results have `severity`.
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        The date checked.
+        """
+    @property
+    def has_breach(self) -> bool:
+        """
+        Whether any result is a breach.
+        """
+    @property
+    def ran(self) -> list[str]:
+        """
+        Ids of the rules that ran.
+        """
+    @property
+    def results(self) -> list[RuleResult]:
+        """
+        Breach first, then warning, info; then by rule, subject.
+        """
+    @property
+    def skipped(self) -> list[str]:
+        """
+        Ids of the disabled rules.
+        """
+class RuleSet:
+    """
+    Rules with their configuration, run together; Python and C++ rules alike. Each change is checked first and leaves the set unchanged when it raises.
+    """
+    @staticmethod
+    def builtin() -> RuleSet:
+        """
+        Every built-in rule, enabled, with its defaults.
+        """
+    def __init__(self) -> None:
+        """
+        An empty rule set.
+        """
+    def __len__(self) -> int:
+        """
+        Number of rules.
+        """
+    def __repr__(self) -> str:
+        """
+        Like <RuleSet of 11 rules>.
+        """
+    def add(self, rule: Rule) -> None:
+        """
+        Adds a rule, enabled, at its default severity and parameters; ConflictError for a duplicate id.
+        """
+    def check(self, plan: Plan, *, as_of: datetime.date) -> RuleReport:
+        """
+        Runs every enabled rule as of as_of. A rule that raises stops the check with a RuleError naming it, the rule's exception as its __cause__.
+        """
+    def configure(self, config: RuleConfig) -> None:
+        """
+        Applies a whole rules file, all or nothing; DataImportError names file, line and field.
+        """
+    def disable(self, id: str) -> None:
+        """
+        Stops rule `id` from running.
+        """
+    def enable(self, id: str) -> None:
+        """
+        Runs rule `id`.
+        """
+    def rule(self, id: str) -> ConfiguredRule:
+        """
+        Rule `id` with its configuration; NotFoundError when none.
+        """
+    def rules(self) -> list[ConfiguredRule]:
+        """
+        The rules with their configuration.
+        """
+    def set_parameter(self, id: str, name: str, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Sets a parameter of rule `id`; ValidationError for a name it does not take or a value below 0.
+        """
+    def set_severity(self, id: str, severity: Severity | str) -> None:
+        """
+        Sets the severity of rule `id`.
         """
 class ImportWarning:
     """
@@ -1347,6 +2194,14 @@ class Store:
         """
         Adds a recommendation of an audit answering the given findings; returns it with its id.
         """
+    def add_review_cycle(self, partnership: typing.SupportsIndex, name: str, kind: CycleKind | str, *, by: Actor | str, start: datetime.date | None = None, months: typing.SupportsInt | typing.SupportsIndex = 0, dates: collections.abc.Sequence[datetime.date] = [], group: typing.SupportsIndex | None = None, audit: typing.SupportsIndex | None = None, item: typing.SupportsIndex | None = None, id: typing.SupportsIndex = 0, why: str = '') -> ReviewCycle:
+        """
+        Adds a review cycle for the partnership's whole plan, or for one audit's plan (`audit`) or one reviewable item (`item`): quarterly from `start`, every `months` months from `start`, or on explicit `dates`. Returns it with its id.
+        """
+    def add_reviewable_item(self, partnership: typing.SupportsIndex, kind: ReviewableKind | str, description: str, *, placed_on: datetime.date, by: Actor | str, review_every_months: typing.SupportsInt | typing.SupportsIndex = 6, audit: typing.SupportsIndex | None = None, case: typing.SupportsIndex | None = None, agency: typing.SupportsIndex | None = None, id: typing.SupportsIndex = 0, why: str = '') -> ReviewableItem:
+        """
+        Adds something re-reviewed every `review_every_months` months (a flag on a child's record, a completed screening tool); returns it with its id.
+        """
     def add_theme(self, name: str, *, by: Actor | str, id: typing.SupportsIndex = 0, why: str = '') -> Theme:
         """
         Adds a learning theme (names are unique) and returns it with its id.
@@ -1383,6 +2238,10 @@ class Store:
         """
         Reads the whole file again into a new, independent Plan.
         """
+    def record_review(self, group: typing.SupportsIndex, *, held_on: datetime.date, by: Actor | str, outcomes: collections.abc.Sequence[ReviewOutcome] = [], attending: collections.abc.Sequence[typing.SupportsIndex] = [], note: str = '', id: typing.SupportsIndex = 0, why: str = '') -> ReviewMeeting:
+        """
+        Records a review meeting of `group` with the agencies attending and one ReviewOutcome per action reviewed, together with what the outcomes do to the actions (complete and cancel as updates, extend as a due-date revision, assure as the group's assurance). All or nothing: any refused outcome raises and records none. Returns the meeting with its id.
+        """
     def record_update(self, action: typing.SupportsIndex, *, on: datetime.date, status: Status | str, by: Actor | str, note: str = '', reported_rag: Rag | str | None = None, completed_on: datetime.date | None = None) -> Update:
         """
         Records a dated progress update of an action (status, note, RAG as reported; a complete update may give its completion date); returns the update as recorded.
@@ -1390,6 +2249,10 @@ class Store:
     def remove_dependency(self, action: typing.SupportsIndex, depends_on: typing.SupportsIndex, *, by: Actor | str, why: str = '') -> None:
         """
         Ends the dependency of `action` on `depends_on`; the store keeps it in history. Raises NotFoundError when there is no such dependency.
+        """
+    def review_item(self, item: typing.SupportsIndex, *, on: datetime.date, by: Actor | str, note: str = '', retired: bool = False) -> ItemReview:
+        """
+        Records a re-review of a reviewable item on `on` (retired=True when it was removed as no longer needed); returns the review.
         """
     def revise_due_date(self, action: typing.SupportsIndex, *, on: datetime.date, new_due: datetime.date, reason: str, agreed_by: str, by: Actor | str) -> DueDateRevision:
         """
@@ -1685,13 +2548,65 @@ def blocks(plan: Plan, action: typing.SupportsIndex) -> list[int]:
     """
     Ids, ascending, of every action that waits for `action`, directly or through others; raises NotFoundError for an unknown action.
     """
+def builtin_rule(id: str) -> Rule:
+    """
+    The built-in rule `id`; NotFoundError when none.
+    """
+def builtin_rules() -> list[Rule]:
+    """
+    Every built-in rule, in the documented order.
+    """
+def calendar_quarter(date: datetime.date) -> Quarter:
+    """
+    The calendar quarter holding `date`.
+    """
+def check_cycle(cycle: ReviewCycle) -> None:
+    """
+    Raises ValidationError naming the field when the cycle cannot produce dates.
+    """
+def financial_quarter(date: datetime.date) -> FinancialQuarter:
+    """
+    The financial-year quarter holding `date`.
+    """
+def is_review_date(cycle: ReviewCycle, date: datetime.date) -> bool:
+    """
+    Whether `date` is one of the cycle's review dates.
+    """
+def next_review(cycle: ReviewCycle, after: datetime.date) -> datetime.date | None:
+    """
+    The cycle's first review date strictly after `after`, or None.
+    """
 def open(path: str | os.PathLike[str]) -> Store:
     """
     Opens the store at `path` (':memory:' for one in memory), creating the file when missing and migrating an older schema forward.
     """
+def parse_financial_quarter(text: str) -> FinancialQuarter:
+    """
+    Reads '2024/25 Q2' or 'Q2 2024/25'; raises ValidationError naming field 'quarter'.
+    """
+def parse_quarter(text: str) -> Quarter:
+    """
+    Reads '2024 Q3' or 'Q3 2024'; raises ValidationError naming field 'quarter'.
+    """
+def parse_rule_config(text: str, source_name: str = '<rules>') -> RuleConfig:
+    """
+    Reads rules-file text; errors name `source_name` as the file.
+    """
+def previous_review(cycle: ReviewCycle, before: datetime.date) -> datetime.date | None:
+    """
+    The cycle's last review date strictly before `before`, or None.
+    """
+def read_rule_config(path: str | os.PathLike[str]) -> RuleConfig:
+    """
+    Reads a rules file (INI: [rule_id] sections with enabled, severity and parameters). DataImportError names file, line and field of any problem.
+    """
 def ready_to_start(plan: Plan, *, as_of: datetime.date) -> list[int]:
     """
     Ids, ascending, of the actions existing and open at as_of none of whose prerequisites is open then.
+    """
+def review_dates(cycle: ReviewCycle, from_: datetime.date, to: datetime.date) -> list[datetime.date]:
+    """
+    Every review date of the cycle in [from_, to], ascending.
     """
 def schedule(plan: Plan, *, from_date: datetime.date | None = None) -> Schedule:
     """

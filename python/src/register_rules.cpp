@@ -89,7 +89,7 @@ void bind_rule(py::module_& m) {
       "snake_case), description, default severity and parameters with their defaults, and "
       "implement check(context) returning a list of RuleResult.")
       .def(py::init<std::string, std::string, Severity, RuleParameters>(), "id"_a, "description"_a,
-           "severity"_a = Severity::warning, "parameters"_a = RuleParameters{},
+           py::arg_v("severity", Severity::warning, "Severity.warning"), "parameters"_a = RuleParameters{},
            "Raises ValidationError naming the field when the id, description or a parameter is not valid.")
       .def_property_readonly("id", &Rule::id, "The rule's id.")
       .def_property_readonly("description", &Rule::description, "What the rule checks.")

@@ -13,7 +13,7 @@ import plansight.exceptions
 from support import ME, Sample, day
 
 KINDS = [ps.ValidationError, ps.NotFoundError, ps.CycleError, ps.ConflictError, ps.StoreError,
-         ps.DataImportError]
+         ps.DataImportError, ps.RuleError]
 
 
 def test_hierarchy() -> None:
