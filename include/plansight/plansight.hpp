@@ -11,6 +11,7 @@
 #include "plansight/interchange.hpp"
 #include "plansight/model.hpp"
 #include "plansight/plan.hpp"
+#include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
