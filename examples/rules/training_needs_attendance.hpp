@@ -5,11 +5,11 @@
 // or before D.
 #pragma once
 
-#include <plansight/rules.hpp>
-#include <plansight/status.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <plansight/dates.hpp>
+#include <plansight/rules.hpp>
+#include <plansight/status.hpp>
 #include <string>
 #include <string_view>
 
@@ -36,8 +36,9 @@ class TrainingNeedsAttendance final : public plansight::Rule {
       if (!mentions(a.title, "training") || !completed || c.as_of <= *completed + grace) continue;
       if (has_attendance_by(a, c.as_of)) continue;
       out.push_back(c.result(plansight::Subject::action(a.id),
-                             "action " + std::to_string(a.id.value()) + " '" + a.title + "' was completed on " +
-                                 plansight::to_iso(*completed) + " and has no attendance figures as evidence by " +
+                             "action " + std::to_string(a.id.value()) + " '" + a.title +
+                                 "' was completed on " + plansight::to_iso(*completed) +
+                                 " and has no attendance figures as evidence by " +
                                  plansight::to_iso(c.as_of)));
     }
     return out;

@@ -2,11 +2,12 @@
 // a plan built in a few lines, the rule asked about it the day before, of and
 // after its threshold.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "training_needs_attendance.hpp"
+
 #include <doctest/doctest.h>
+
 #include <plansight/dates.hpp>
 #include <plansight/testing.hpp>
-
-#include "training_needs_attendance.hpp"
 
 using namespace plansight;
 using namespace plansight::testing;
@@ -25,7 +26,8 @@ ActionId completed_training(Builder& b) {
 }
 
 void record_evidence(Builder& b, ActionId id, Date on, std::string description) {
-  b.plan.record(Evidence{{}, id, on, EvidenceKind::completion, std::move(description), "LIS business manager"});
+  b.plan.record(
+      Evidence{{}, id, on, EvidenceKind::completion, std::move(description), "LIS business manager"});
 }
 
 }  // namespace
@@ -68,7 +70,8 @@ TEST_CASE("the rule runs beside the built-in rules and is configured from the sa
   const auto training = completed_training(b);
   RuleSet rules = RuleSet::builtin();
   rules.add(std::make_shared<nlscp::TrainingNeedsAttendance>());
-  rules.configure(parse_rule_config("[training_needs_attendance]\nseverity = breach\ngrace_days = 30\n", "policy.ini"));
+  rules.configure(
+      parse_rule_config("[training_needs_attendance]\nseverity = breach\ngrace_days = 30\n", "policy.ini"));
   CHECK_FALSE(rules.check(b.plan, ymd(2024, 7, 3)).has_breach());
   const RuleReport report = rules.check(b.plan, ymd(2024, 7, 4));
   REQUIRE(report.has_breach());

@@ -29,8 +29,7 @@
 namespace plansight::testing {
 
 inline Date ymd(int y, int m, int d) {
-  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-              static_cast<unsigned short>(d));
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
 
 inline Owner owned_by(AgencyId agency, std::string role = {}) {
@@ -131,7 +130,10 @@ class Builder {
     plan.record(OwnerChange{id, on, std::move(owner), "service restructure"});
   }
   EvidenceId add_evidence(ActionId id, Date on) {
-    return plan.record(Evidence{{}, id, on, EvidenceKind::impact, "Re-audit: voice of child evident in 9 of 10 cases", "LIS"}).id;
+    return plan
+        .record(Evidence{
+            {}, id, on, EvidenceKind::impact, "Re-audit: voice of child evident in 9 of 10 cases", "LIS"})
+        .id;
   }
   // Completes the action on `on`, records evidence that day and has the LIS assure it.
   void complete_and_assure(ActionId id, Date on) {
@@ -141,7 +143,8 @@ class Builder {
   }
 
   // Another finding of the area's audit.
-  FindingId add_finding(FindingCategory category, std::string text = "Strategy meetings did not include health") {
+  FindingId add_finding(FindingCategory category,
+                        std::string text = "Strategy meetings did not include health") {
     Finding f;
     f.audit = area.audit;
     f.category = category;
@@ -165,7 +168,9 @@ class Builder {
   }
   // An immediate concern about `case_id` raised with the police on `on`.
   ConcernId raise_concern(CaseId case_id, Date on) {
-    return plan.add(ImmediateConcern{{}, area.audit, case_id, police, on, "No strategy discussion held", {}, {}}).id;
+    return plan
+        .add(ImmediateConcern{{}, area.audit, case_id, police, on, "No strategy discussion held", {}, {}})
+        .id;
   }
   void answer_concern(ConcernId id, Date on) { plan.answer_concern(id, on, "Strategy discussion held"); }
 };
@@ -178,21 +183,22 @@ inline std::string fingerprint(const Plan& plan) {
   out << "partnerships " << plan.partnerships().size() << ", agencies " << plan.agencies().size()
       << ", groups " << plan.groups().size() << ", themes " << plan.themes().size() << ", audits "
       << plan.audits().size() << ", cases " << plan.cases().size() << ", returns "
-      << plan.agency_returns().size() << ", findings " << plan.findings().size()
-      << ", recommendations " << plan.recommendations().size() << ", actions " << plan.actions().size()
-      << ", concerns " << plan.concerns().size() << ", dependencies " << plan.dependencies().size()
-      << "\n";
+      << plan.agency_returns().size() << ", findings " << plan.findings().size() << ", recommendations "
+      << plan.recommendations().size() << ", actions " << plan.actions().size() << ", concerns "
+      << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << "\n";
   for (const auto& a : plan.audits()) out << "audit " << a.id << " stage " << to_string(a.stage) << "\n";
   for (const auto& a : plan.actions()) {
     out << "action " << a.id << " created " << to_iso(a.created_on) << " due " << to_iso(a.due_on)
         << " owner " << (a.owner.agency ? "agency " : "group ")
-        << (a.owner.agency ? a.owner.agency->value() : a.owner.group ? a.owner.group->value() : 0)
+        << (a.owner.agency  ? a.owner.agency->value()
+            : a.owner.group ? a.owner.group->value()
+                            : 0)
         << " depends on [";
     for (const auto& d : a.depends_on) out << d.depends_on << "+" << d.lag_days << " ";
     out << "] updates [";
     for (const auto& u : a.updates)
-      out << to_iso(u.on) << ":" << to_string(u.status) << ":" << (u.completed_on ? to_iso(*u.completed_on) : "-")
-          << " ";
+      out << to_iso(u.on) << ":" << to_string(u.status) << ":"
+          << (u.completed_on ? to_iso(*u.completed_on) : "-") << " ";
     out << "] revisions [";
     for (const auto& r : a.due_revisions) out << to_iso(r.on) << "->" << to_iso(r.new_due) << " ";
     out << "] owner changes [";
@@ -266,7 +272,8 @@ inline std::string fingerprint(const Plan& plan) {
     const AgencyId returning = taking_part.empty() ? plan.agencies().front().id : taking_part.front();
     next("agency return", [&] { return plan.prepare(AgencyReturn{{}, c.id, returning, {}}); });
     next("concern", [&] {
-      return plan.prepare(ImmediateConcern{{}, c.audit, c.id, plan.agencies().front().id, day, "probe", {}, {}});
+      return plan.prepare(
+          ImmediateConcern{{}, c.audit, c.id, plan.agencies().front().id, day, "probe", {}, {}});
     });
   }
   for (const auto& a : plan.actions())
@@ -291,7 +298,6 @@ std::pair<bool, std::string> refusal_of(F&& f) {
   }
   return {false, "did not throw"};
 }
-
 
 // ---- rules ------------------------------------------------------------------------------
 

@@ -718,10 +718,11 @@ std::string joined(const std::vector<std::string>& names) {
 
 // "ran 9 rules as of D (...), skipped 2 (...): 0 breach, 12 warning, 3 info"
 std::string check_summary(const RuleReport& report) {
-  std::string line = "ran " + std::to_string(report.ran.size()) + " rules as of " + to_iso(report.as_of) + " (" +
-                     joined(report.ran) + "), skipped " +
-                     (report.skipped.empty() ? "none"
-                                             : std::to_string(report.skipped.size()) + " (" + joined(report.skipped) + ")");
+  std::string line =
+      "ran " + std::to_string(report.ran.size()) + " rules as of " + to_iso(report.as_of) + " (" +
+      joined(report.ran) + "), skipped " +
+      (report.skipped.empty() ? "none"
+                              : std::to_string(report.skipped.size()) + " (" + joined(report.skipped) + ")");
   return line + ": " + std::to_string(report.count(Severity::breach)) + " breach, " +
          std::to_string(report.count(Severity::warning)) + " warning, " +
          std::to_string(report.count(Severity::info)) + " info";
@@ -734,7 +735,8 @@ int run_check(const Args& args, std::ostream& out, std::ostream&) {
   const Store store = open_existing(args.value("--db"));
   const RuleReport report = rules.check(store.plan(), date);
   TextTable table({}, 4);
-  for (const auto& r : report.results) table.add({to_string(r.severity), r.rule, to_string(r.subject), r.message});
+  for (const auto& r : report.results)
+    table.add({to_string(r.severity), r.rule, to_string(r.subject), r.message});
   table.print(out, "");
   out << check_summary(report) << '\n';
   return report.has_breach() ? exit_breach : exit_ok;

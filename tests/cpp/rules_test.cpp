@@ -2,8 +2,9 @@
 // before, of and after), read as of D with later history ignored; rule sets
 // with their severity, enabled and parameter settings; rules files and
 // their errors; the order of results; a custom rule beside the built-ins.
-#include <doctest/doctest.h>
+#include "plansight/rules.hpp"
 
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,7 +13,6 @@
 #include <sstream>
 
 #include "fixtures.hpp"
-#include "plansight/rules.hpp"
 #include "plansight/status.hpp"
 
 using namespace plansight;
@@ -34,7 +34,8 @@ const Rule& builtin(std::string_view id) {
   throw NotFoundError(std::string(id));
 }
 
-std::vector<Subject> fired(std::string_view rule, const Plan& plan, Date as_of, const RuleParameters& overrides = {}) {
+std::vector<Subject> fired(std::string_view rule, const Plan& plan, Date as_of,
+                           const RuleParameters& overrides = {}) {
   return subjects_of(results_of(builtin(rule), plan, as_of, overrides));
 }
 
@@ -65,8 +66,9 @@ std::string refused(F&& f) {
   return message;
 }
 
-#define CHECK_NAMES(message, fragment) \
-  CHECK_MESSAGE((message).find(fragment) != std::string::npos, "\"" << (message) << "\" should name \"" << (fragment) << "\"")
+#define CHECK_NAMES(message, fragment)                         \
+  CHECK_MESSAGE((message).find(fragment) != std::string::npos, \
+                "\"" << (message) << "\" should name \"" << (fragment) << "\"")
 
 // A rule of the partnership's own: actions owned by a group need a named lead.
 class GroupActionsNeedALead final : public Rule {
@@ -78,7 +80,8 @@ class GroupActionsNeedALead final : public Rule {
     for (const auto& a : c.plan.actions()) {
       const Owner& owner = owner_at(a, c.as_of);
       if (exists_at(a, c.as_of) && is_open_at(a, c.as_of) && owner.group && is_blank(owner.lead))
-        out.push_back(c.result(Subject::action(a.id), "action " + std::to_string(a.id.value()) + " has no named lead"));
+        out.push_back(
+            c.result(Subject::action(a.id), "action " + std::to_string(a.id.value()) + " has no named lead"));
     }
     return out;
   }
@@ -115,7 +118,9 @@ TEST_CASE("subjects print as kind and id and order by kind, then id") {
 }
 
 TEST_CASE("a rule id must be lower snake_case") {
-  const auto make = [](std::string id) { return ScriptedRule(std::move(id), [](const RuleContext&) { return std::vector<RuleResult>{}; }); };
+  const auto make = [](std::string id) {
+    return ScriptedRule(std::move(id), [](const RuleContext&) { return std::vector<RuleResult>{}; });
+  };
   for (const char* bad : {"", "Overdue", "due-soon", "_due", "due_", "due__soon", "9days", "due soon"}) {
     INFO("id: '" << bad << "'");
     const auto message = refused<ValidationError>([&] { make(bad); });
@@ -130,8 +135,10 @@ TEST_CASE("a rule needs a description and valid parameters") {
     using Rule::Rule;
     std::vector<RuleResult> check(const RuleContext&) const override { return {}; }
   };
-  CHECK_NAMES(refused<ValidationError>([] { Plain("x", "  ", Severity::info); }), "description: rule x needs a description");
-  CHECK_NAMES(refused<ValidationError>([] { Plain("x", "y", Severity::info, {{"Days", 1}}); }), "parameter: 'Days'");
+  CHECK_NAMES(refused<ValidationError>([] { Plain("x", "  ", Severity::info); }),
+              "description: rule x needs a description");
+  CHECK_NAMES(refused<ValidationError>([] { Plain("x", "y", Severity::info, {{"Days", 1}}); }),
+              "parameter: 'Days'");
   CHECK_NAMES(refused<ValidationError>([] { Plain("x", "y", Severity::info, {{"days", -1}}); }),
               "parameter: days = -1 is below 0");
   const Plain ok("x", "y", Severity::breach, {{"days", 0}});
@@ -142,10 +149,12 @@ TEST_CASE("a rule needs a description and valid parameters") {
 
 TEST_CASE("a rule asking for a parameter it does not have is told which it has") {
   Builder b;
-  const ScriptedRule rule("asks", [](const RuleContext& c) {
-    (void)c.parameter("weeks");
-    return std::vector<RuleResult>{};
-  }, {{"days", 3}});
+  const ScriptedRule rule("asks",
+                          [](const RuleContext& c) {
+                            (void)c.parameter("weeks");
+                            return std::vector<RuleResult>{};
+                          },
+                          {{"days", 3}});
   const auto message = refused<RuleError>([&] { (void)results_of(rule, b.plan, D); });
   CHECK_NAMES(message, "rule asks: failed checking the plan as of 2024-06-30: ");
   CHECK_NAMES(message, "parameter: rule asks has no parameter 'weeks' (it has: days)");
@@ -156,8 +165,8 @@ TEST_CASE("the built-in rules, their severities and parameters") {
   for (const auto& r : builtin_rules()) ids.push_back(r->id());
   CHECK(ids == std::vector<std::string>{"overdue", "due_soon_not_started", "completion_without_evidence",
                                         "impact_not_assured", "extended_too_often", "blocked_by_overdue",
-                                        "owner_outside_audit", "unanswered_finding", "not_smart", "no_reaudit",
-                                        "concern_unanswered"});
+                                        "owner_outside_audit", "unanswered_finding", "not_smart",
+                                        "no_reaudit", "concern_unanswered"});
   const auto severity = [](std::string_view id) { return builtin_rule(id)->default_severity(); };
   CHECK(severity("overdue") == Severity::breach);
   CHECK(severity("extended_too_often") == Severity::breach);
@@ -240,11 +249,13 @@ TEST_CASE("due_soon_not_started: due within 14 days fires, on day 15 it does not
   const auto overdue = b.add_action(created, days_before(D, 1));
   (void)due_in_15, (void)overdue;
   CHECK(fired("due_soon_not_started", b.plan, D) == actions({due_today, due_in_14}));
-  CHECK(fired("due_soon_not_started", b.plan, D, {{"days", 15}}) == actions({due_today, due_in_14, due_in_15}));
+  CHECK(fired("due_soon_not_started", b.plan, D, {{"days", 15}}) ==
+        actions({due_today, due_in_14, due_in_15}));
   CHECK(fired("due_soon_not_started", b.plan, D, {{"days", 0}}) == actions({due_today}));
-  CHECK(message_for(builtin("due_soon_not_started"), b.plan, D, Subject::action(due_in_14)) ==
-        "action 2 'Refresh voice of the child training' is due 2024-07-14, in 14 days (within 14), and has not "
-        "started as of 2024-06-30");
+  CHECK(
+      message_for(builtin("due_soon_not_started"), b.plan, D, Subject::action(due_in_14)) ==
+      "action 2 'Refresh voice of the child training' is due 2024-07-14, in 14 days (within 14), and has not "
+      "started as of 2024-06-30");
 }
 
 TEST_CASE("due_soon_not_started reads status and existence as of D") {
@@ -305,9 +316,10 @@ TEST_CASE("impact_not_assured fires the day after six months from completion, un
   CHECK(fired("impact_not_assured", b.plan, ymd(2024, 3, 15), {{"months", 1}}) == none);
   CHECK(fired("impact_not_assured", b.plan, ymd(2024, 3, 16), {{"months", 1}}) ==
         actions({never_assured, assured_later, reopened}));
-  CHECK(message_for(builtin("impact_not_assured"), b.plan, ymd(2024, 8, 16), Subject::action(never_assured)) ==
-        "action 1 'Refresh voice of the child training' has been complete since 2024-02-15, more than 6 months "
-        "by 2024-08-16, and no group has assured its impact");
+  CHECK(
+      message_for(builtin("impact_not_assured"), b.plan, ymd(2024, 8, 16), Subject::action(never_assured)) ==
+      "action 1 'Refresh voice of the child training' has been complete since 2024-02-15, more than 6 months "
+      "by 2024-08-16, and no group has assured its impact");
 }
 
 TEST_CASE("impact_not_assured counts months as Boost.Date_Time does: month end to month end") {
@@ -384,13 +396,15 @@ TEST_CASE("blocked_by_overdue fires for an open action waiting for an action ove
   CHECK(fired("blocked_by_overdue", b.plan, D) == actions({w_late, w_done_after_d}));
   CHECK(fired("blocked_by_overdue", b.plan, days_after(D, 1)) == actions({w_late, w_due_today}));
   CHECK(message_for(builtin("blocked_by_overdue"), b.plan, D, Subject::action(w_late)) ==
-        "action 5 'Refresh voice of the child training' waits for overdue action 1 'Agree the referral pathway' "
+        "action 5 'Refresh voice of the child training' waits for overdue action 1 'Agree the referral "
+        "pathway' "
         "(due 2024-06-29) as of 2024-06-30");
 
   const auto both = waiting_for(late);
   b.plan.add_dependency(both, done_after_d);
   CHECK(message_for(builtin("blocked_by_overdue"), b.plan, D, Subject::action(both)) ==
-        "action 10 'Refresh voice of the child training' waits for overdue action 1 'Agree the referral pathway' "
+        "action 10 'Refresh voice of the child training' waits for overdue action 1 'Agree the referral "
+        "pathway' "
         "(due 2024-06-29) and overdue action 4 'Name a health lead' (due 2024-06-29) as of 2024-06-30");
 }
 
@@ -440,7 +454,8 @@ TEST_CASE("owner_outside_audit fires for an agency owner that did not take part 
 
 // ---- unanswered_finding ------------------------------------------------------------------------
 
-TEST_CASE("unanswered_finding: worries and areas for development need an action, directly or by recommendation") {
+TEST_CASE(
+    "unanswered_finding: worries and areas for development need an action, directly or by recommendation") {
   Builder b;  // its finding 1, an area for development, stays unanswered here
   const auto answer = [&](std::optional<FindingId> finding, std::optional<RecommendationId> recommendation,
                           Date on = created) {
@@ -483,9 +498,11 @@ TEST_CASE("unanswered_finding: worries and areas for development need an action,
         findings({b.area.finding, worry, not_recommended, cancelled, cancelled_after_d}));
   CHECK(fired("unanswered_finding", b.plan, days_after(D, 5)) ==
         findings({b.area.finding, worry, not_recommended, cancelled, cancelled_after_d, future}));
-  CHECK(message_for(builtin("unanswered_finding"), b.plan, D, Subject::finding(worry)) ==
-        "finding 2 (worry) of audit 1 'Multi-agency case file audit: domestic abuse', 'Strategy meetings did not "
-        "include health', has no action answering it, directly or through a recommendation, as of 2024-06-30");
+  CHECK(
+      message_for(builtin("unanswered_finding"), b.plan, D, Subject::finding(worry)) ==
+      "finding 2 (worry) of audit 1 'Multi-agency case file audit: domestic abuse', 'Strategy meetings did "
+      "not "
+      "include health', has no action answering it, directly or through a recommendation, as of 2024-06-30");
 }
 
 TEST_CASE("unanswered_finding cuts a long finding text to one line") {
@@ -521,14 +538,19 @@ TEST_CASE("not_smart fires for an open action without a success measure or an id
   b.set_status(done, ymd(2024, 6, 1), Status::complete);
   (void)with_role, (void)named_lead;
 
-  CHECK(fired("not_smart", b.plan, D) == actions({neither, anonymous_owner, unmeasured_group, gets_a_role_after_d}));
-  CHECK(fired("not_smart", b.plan, days_after(D, 1)) == actions({neither, anonymous_owner, unmeasured_group}));
-  const auto message = [&](ActionId id) { return message_for(builtin("not_smart"), b.plan, D, Subject::action(id)); };
+  CHECK(fired("not_smart", b.plan, D) ==
+        actions({neither, anonymous_owner, unmeasured_group, gets_a_role_after_d}));
+  CHECK(fired("not_smart", b.plan, days_after(D, 1)) ==
+        actions({neither, anonymous_owner, unmeasured_group}));
+  const auto message = [&](ActionId id) {
+    return message_for(builtin("not_smart"), b.plan, D, Subject::action(id));
+  };
   CHECK(message(neither) ==
         "action 1 'Refresh voice of the child training' is not SMART: it has no success measure; its owner "
         "Humberside Police has neither a role nor a named lead");
   CHECK(message(anonymous_owner) ==
-        "action 4 'Refresh voice of the child training' is not SMART: its owner Humberside Police has neither a "
+        "action 4 'Refresh voice of the child training' is not SMART: its owner Humberside Police has "
+        "neither a "
         "role nor a named lead");
   CHECK(message(unmeasured_group) ==
         "action 5 'Refresh voice of the child training' is not SMART: it has no success measure");
@@ -590,9 +612,10 @@ TEST_CASE("no_reaudit: an audit whose actions are all done and that no re-audit 
   const auto results = results_of(builtin("no_reaudit"), b.plan, D);
   REQUIRE_FALSE(results.empty());
   CHECK(results[0].severity == Severity::info);
-  CHECK(results[0].message ==
-        "audit 1 'Multi-agency case file audit: domestic abuse' has all its actions complete or cancelled "
-        "(1 complete, 1 cancelled) as of 2024-06-30 and no re-audit: plan one to see whether practice changed");
+  CHECK(
+      results[0].message ==
+      "audit 1 'Multi-agency case file audit: domestic abuse' has all its actions complete or cancelled "
+      "(1 complete, 1 cancelled) as of 2024-06-30 and no re-audit: plan one to see whether practice changed");
 }
 
 // ---- concern_unanswered -----------------------------------------------------------------------
@@ -618,12 +641,14 @@ TEST_CASE("concern_unanswered fires more than 28 days after a concern was raised
   };
   CHECK(fired("concern_unanswered", b.plan, D) == concerns({day_29, answered_after_d}));
   CHECK(fired("concern_unanswered", b.plan, days_after(D, 1)) == concerns({day_29, day_28}));
-  CHECK(fired("concern_unanswered", b.plan, D, {{"days", 7}}) == concerns({day_29, day_28, day_27, answered_after_d}));
+  CHECK(fired("concern_unanswered", b.plan, D, {{"days", 7}}) ==
+        concerns({day_29, day_28, day_27, answered_after_d}));
   const auto results = results_of(builtin("concern_unanswered"), b.plan, D);
   REQUIRE(results.size() == 2);
   CHECK(results[0].severity == Severity::breach);
   CHECK(results[0].message ==
-        "immediate concern 1 about case 'Child A' of audit 1, raised with Humberside Police on 2024-06-01, has had "
+        "immediate concern 1 about case 'Child A' of audit 1, raised with Humberside Police on 2024-06-01, "
+        "has had "
         "no answer for 29 days by 2024-06-30 (more than 28)");
 }
 
@@ -647,7 +672,8 @@ TEST_CASE("a rule set refuses a second rule with the same id, and a null rule") 
   const std::string before = configuration(set);
   CHECK_NAMES(refused<ConflictError>([&] { set.add(builtin_rule("overdue")); }),
               "the rule set already has a rule with id 'overdue'");
-  const auto impostor = std::make_shared<ScriptedRule>("not_smart", [](const RuleContext&) { return std::vector<RuleResult>{}; });
+  const auto impostor = std::make_shared<ScriptedRule>(
+      "not_smart", [](const RuleContext&) { return std::vector<RuleResult>{}; });
   CHECK_NAMES(refused<ConflictError>([&] { set.add(impostor); }), "id 'not_smart'");
   CHECK_NAMES(refused<ValidationError>([&] { set.add(nullptr); }), "rule: no rule given");
   CHECK(configuration(set) == before);
@@ -656,7 +682,8 @@ TEST_CASE("a rule set refuses a second rule with the same id, and a null rule") 
 TEST_CASE("configuring a rule the set does not have is not found, and changes nothing") {
   RuleSet set = RuleSet::builtin();
   const std::string before = configuration(set);
-  CHECK_NAMES(refused<NotFoundError>([&] { set.enable("drift"); }), "no rule 'drift' in the rule set (rules: overdue, ");
+  CHECK_NAMES(refused<NotFoundError>([&] { set.enable("drift"); }),
+              "no rule 'drift' in the rule set (rules: overdue, ");
   CHECK_NAMES(refused<NotFoundError>([&] { set.disable("drift"); }), "no rule 'drift'");
   CHECK_NAMES(refused<NotFoundError>([&] { set.set_severity("drift", Severity::info); }), "no rule 'drift'");
   CHECK_NAMES(refused<NotFoundError>([&] { set.set_parameter("drift", "days", 3); }), "no rule 'drift'");
@@ -686,9 +713,9 @@ TEST_CASE("disabled rules are skipped and listed; the others run in the set's or
   const RuleReport report = set.check(b.plan, D);
   CHECK(report.skipped == std::vector<std::string>{"overdue", "no_reaudit"});
   CHECK(report.ran == std::vector<std::string>{"due_soon_not_started", "completion_without_evidence",
-                                               "impact_not_assured", "extended_too_often", "blocked_by_overdue",
-                                               "owner_outside_audit", "unanswered_finding", "not_smart",
-                                               "concern_unanswered"});
+                                               "impact_not_assured", "extended_too_often",
+                                               "blocked_by_overdue", "owner_outside_audit",
+                                               "unanswered_finding", "not_smart", "concern_unanswered"});
   CHECK_FALSE(report.has_breach());
   CHECK(report.count(Severity::warning) == 1);  // not_smart: no measure, no role or lead
   CHECK(report.results.at(0).rule == "not_smart");
@@ -741,9 +768,11 @@ TEST_CASE("results come breach first, then warning, then info; then by rule id; 
   const Builder b;
   const RuleReport report = set.check(b.plan, D);
   std::vector<std::string> order;
-  for (const auto& r : report.results) order.push_back(to_string(r.severity) + " " + r.rule + " " + to_string(r.subject));
-  CHECK(order == std::vector<std::string>{"breach beta audit 1", "breach zeta action 1", "breach zeta action 3",
-                                          "warning alpha action 5", "warning alpha finding 2", "info gamma action 1"});
+  for (const auto& r : report.results)
+    order.push_back(to_string(r.severity) + " " + r.rule + " " + to_string(r.subject));
+  CHECK(order == std::vector<std::string>{"breach beta audit 1", "breach zeta action 1",
+                                          "breach zeta action 3", "warning alpha action 5",
+                                          "warning alpha finding 2", "info gamma action 1"});
   CHECK(report.ran == std::vector<std::string>{"gamma", "zeta", "alpha", "beta"});
   CHECK(report.count(Severity::breach) == 3);
   CHECK(report.count(Severity::warning) == 2);
@@ -764,7 +793,8 @@ TEST_CASE("a custom rule runs alongside the built-in rules in one rule set") {
   CHECK(rules == std::vector<std::string>{"overdue " + subject, "group_actions_need_a_lead " + subject,
                                           "not_smart " + subject});
   CHECK(fires_for(GroupActionsNeedALead(), b.plan, D, Subject::action(late_group_action)));
-  CHECK_FALSE(fires_for(GroupActionsNeedALead(), b.plan, days_before(created, 1), Subject::action(late_group_action)));
+  CHECK_FALSE(fires_for(GroupActionsNeedALead(), b.plan, days_before(created, 1),
+                        Subject::action(late_group_action)));
 }
 
 TEST_CASE("a rule that throws stops the check with a RuleError naming the rule, and keeps the cause") {
@@ -778,30 +808,36 @@ TEST_CASE("a rule that throws stops the check with a RuleError naming the rule, 
     FAIL("expected a RuleError");
   } catch (const RuleError& e) {
     CHECK(e.rule() == "exploding");
-    CHECK(std::string(e.what()) == "rule exploding: failed checking the plan as of 2024-06-30: owner: no such owner");
+    CHECK(std::string(e.what()) ==
+          "rule exploding: failed checking the plan as of 2024-06-30: owner: no such owner");
     REQUIRE(e.cause());
     CHECK_THROWS_AS(std::rethrow_exception(e.cause()), ValidationError);
   }
 
   RuleSet odd;
-  odd.add(std::make_shared<ScriptedRule>("throws_an_int", [](const RuleContext&) -> std::vector<RuleResult> { throw 42; }));
+  odd.add(std::make_shared<ScriptedRule>("throws_an_int",
+                                         [](const RuleContext&) -> std::vector<RuleResult> { throw 42; }));
   CHECK_NAMES(refused<RuleError>([&] { (void)odd.check(b.plan, D); }),
-              "rule throws_an_int: failed checking the plan as of 2024-06-30: it threw something other than an exception");
+              "rule throws_an_int: failed checking the plan as of 2024-06-30: it threw something other than "
+              "an exception");
 }
 
 TEST_CASE("a rule's result must name the rule and say something") {
   Builder b;
   const auto returning = [](RuleResult r) {
     RuleSet set;
-    set.add(std::make_shared<ScriptedRule>("mine", [r](const RuleContext&) { return std::vector<RuleResult>{r}; }));
+    set.add(std::make_shared<ScriptedRule>("mine",
+                                           [r](const RuleContext&) { return std::vector<RuleResult>{r}; }));
     return set;
   };
   const Subject s = Subject::action(ActionId(1));
-  CHECK_NAMES(refused<RuleError>([&] { (void)returning({"yours", Severity::info, s, "hello"}).check(b.plan, D); }),
-              "rule mine: failed checking the plan as of 2024-06-30: it returned a result naming rule 'yours'");
+  CHECK_NAMES(
+      refused<RuleError>([&] { (void)returning({"yours", Severity::info, s, "hello"}).check(b.plan, D); }),
+      "rule mine: failed checking the plan as of 2024-06-30: it returned a result naming rule 'yours'");
   CHECK_NAMES(refused<RuleError>([&] { (void)returning({"mine", Severity::info, s, " "}).check(b.plan, D); }),
               "it returned a result for action 1 with no message");
-  CHECK_NAMES(refused<RuleError>([&] { (void)returning({"mine", Severity::info, {"", 1}, "hello"}).check(b.plan, D); }),
+  CHECK_NAMES(refused<RuleError>(
+                  [&] { (void)returning({"mine", Severity::info, {"", 1}, "hello"}).check(b.plan, D); }),
               "it returned a result with no subject kind");
   // A rule may grade its own results: the severity it gives is kept.
   const auto report = returning({"mine", Severity::breach, s, "hello"}).check(b.plan, D);
@@ -895,13 +931,15 @@ std::string parse_error(const std::string& text) {
 TEST_CASE("a syntax error in a rules file names the file, the line and the field") {
   CHECK_NAMES(parse_error("[overdue]\nseverity breach\n"),
               "policy.ini line 2, field overdue: '=' character not found in line: 'severity breach'");
-  CHECK_NAMES(parse_error("# policy\n[overdue\nseverity = info\n"), "policy.ini line 2, field overdue: unmatched '['");
+  CHECK_NAMES(parse_error("# policy\n[overdue\nseverity = info\n"),
+              "policy.ini line 2, field overdue: unmatched '['");
   CHECK_NAMES(parse_error("[overdue]\n= info\n"), "policy.ini line 2, field overdue: key expected: '= info'");
 }
 
 TEST_CASE("a duplicate section or key in a rules file is refused at its second line") {
-  CHECK_NAMES(parse_error("[overdue]\nseverity = info\n[not_smart]\nenabled = false\n[overdue]\nenabled = false\n"),
-              "policy.ini line 5, field overdue: duplicate section name: '[overdue]'");
+  CHECK_NAMES(
+      parse_error("[overdue]\nseverity = info\n[not_smart]\nenabled = false\n[overdue]\nenabled = false\n"),
+      "policy.ini line 5, field overdue: duplicate section name: '[overdue]'");
   CHECK_NAMES(parse_error("[overdue]\n\n[overdue]\nenabled = false\n"),
               "policy.ini line 3, field overdue: duplicate section [overdue], first at line 1");
   CHECK_NAMES(parse_error("[overdue]\nenabled = true\nenabled = false\n"),
@@ -913,21 +951,26 @@ TEST_CASE("a key outside a section and a section that is no rule id are refused"
               "policy.ini line 2, field enabled: key outside a section");
   CHECK_NAMES(parse_error("[not_smart]\nenabled = false\n[Overdue]\nenabled = false\n"),
               "policy.ini line 3, field Overdue: section [Overdue] is not a rule id");
-  CHECK_NAMES(parse_error("[due soon]\n"), "policy.ini line 1, field due soon: section [due soon] is not a rule id");
+  CHECK_NAMES(parse_error("[due soon]\n"),
+              "policy.ini line 1, field due soon: section [due soon] is not a rule id");
 }
 
 TEST_CASE("bad values in a rules file name the key and the value") {
-  CHECK_NAMES(parse_error("[overdue]\nenabled = yes\n"), "policy.ini line 2, field overdue.enabled: 'yes' is not true or false");
+  CHECK_NAMES(parse_error("[overdue]\nenabled = yes\n"),
+              "policy.ini line 2, field overdue.enabled: 'yes' is not true or false");
   CHECK_NAMES(parse_error("[overdue]\nenabled = True\n"), "'True' is not true or false");
-  CHECK_NAMES(parse_error("[overdue]\nseverity = critical\n"),
-              "policy.ini line 2, field overdue.severity: 'critical' is not a severity (info, warning or breach)");
+  CHECK_NAMES(
+      parse_error("[overdue]\nseverity = critical\n"),
+      "policy.ini line 2, field overdue.severity: 'critical' is not a severity (info, warning or breach)");
   const std::string soon = "[due_soon_not_started]\n# days ahead\n";
   CHECK_NAMES(parse_error(soon + "days = ten\n"),
               "policy.ini line 3, field due_soon_not_started.days: 'ten' is not a whole number");
-  CHECK_NAMES(parse_error(soon + "days = -1\n"), "policy.ini line 3, field due_soon_not_started.days: '-1' is below 0");
+  CHECK_NAMES(parse_error(soon + "days = -1\n"),
+              "policy.ini line 3, field due_soon_not_started.days: '-1' is below 0");
   CHECK_NAMES(parse_error(soon + "days = 99999999999\n"), "'99999999999' is too large");
   CHECK_NAMES(parse_error(soon + "days = 14 # a fortnight\n"), "'14 # a fortnight' is not a whole number");
-  CHECK_NAMES(parse_error(soon + "days =\n"), "line 3, field due_soon_not_started.days: '' is not a whole number");
+  CHECK_NAMES(parse_error(soon + "days =\n"),
+              "line 3, field due_soon_not_started.days: '' is not a whole number");
   CHECK_NAMES(parse_error(soon + "days = 1.5\n"), "'1.5' is not a whole number");
 }
 
@@ -939,13 +982,17 @@ TEST_CASE("configure refuses an unknown rule and an unknown key with their lines
     return refused<ImportError>([&] { set.configure(config); });
   };
   CHECK_NAMES(configure_error("[overdue]\nseverity = info\n\n[drift]\nenabled = false\n"),
-              "policy.ini line 4, field drift: no rule 'drift' in the rule set (rules: overdue, due_soon_not_started, ");
-  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n[drift]\n"), "policy.ini line 3, field drift: no rule 'drift'");
-  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n[due_soon_not_started]\nenabled = false\nweeks = 2\n"),
-              "policy.ini line 5, field due_soon_not_started.weeks: rule due_soon_not_started has no key 'weeks' "
-              "(it takes: enabled, severity, days)");
-  CHECK_NAMES(configure_error("[overdue]\ndays = 3\n"),
-              "policy.ini line 2, field overdue.days: rule overdue has no key 'days' (it takes: enabled, severity)");
+              "policy.ini line 4, field drift: no rule 'drift' in the rule set (rules: overdue, "
+              "due_soon_not_started, ");
+  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n[drift]\n"),
+              "policy.ini line 3, field drift: no rule 'drift'");
+  CHECK_NAMES(
+      configure_error("[overdue]\nseverity = info\n[due_soon_not_started]\nenabled = false\nweeks = 2\n"),
+      "policy.ini line 5, field due_soon_not_started.weeks: rule due_soon_not_started has no key 'weeks' "
+      "(it takes: enabled, severity, days)");
+  CHECK_NAMES(
+      configure_error("[overdue]\ndays = 3\n"),
+      "policy.ini line 2, field overdue.days: rule overdue has no key 'days' (it takes: enabled, severity)");
   CHECK(configuration(set) == before);
 
   // A config built by hand is checked as a file is.
@@ -957,7 +1004,8 @@ TEST_CASE("configure refuses an unknown rule and an unknown key with their lines
 }
 
 TEST_CASE("read_rule_config reads a file and names it in its errors") {
-  const auto dir = std::filesystem::temp_directory_path() / ("plansight-rules-test-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("plansight-rules-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string good = (dir / "good.ini").string(), bad = (dir / "bad.ini").string();
   std::ofstream(good) << "[not_smart]\nenabled = false\n";
@@ -969,6 +1017,7 @@ TEST_CASE("read_rule_config reads a file and names it in its errors") {
   CHECK_NAMES(refused<ImportError>([&] { (void)read_rule_config(bad); }),
               bad + " line 3, field not_smart.enabled: 'no' is not true or false");
   const std::string missing = (dir / "missing.ini").string();
-  CHECK_NAMES(refused<NotFoundError>([&] { (void)read_rule_config(missing); }), "cannot read the rules file " + missing);
+  CHECK_NAMES(refused<NotFoundError>([&] { (void)read_rule_config(missing); }),
+              "cannot read the rules file " + missing);
   std::filesystem::remove_all(dir);
 }
