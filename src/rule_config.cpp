@@ -162,6 +162,8 @@ RuleSection read_section(const SectionLines& lines, const pt::ptree& tree, const
 }  // namespace
 
 RuleConfig parse_rule_config(std::string_view text, std::string source_name) {
+  // Editors on Windows may start a UTF-8 file with a byte order mark.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const Layout layout = scan(text);
   const pt::ptree tree = read_tree(text, source_name, layout);
   if (!layout.outside.empty())

@@ -909,6 +909,26 @@ TEST_CASE("a rules file sets enabled, severity and parameters, each with its lin
   CHECK(set.rule("concern_unanswered").severity == Severity::breach);
 }
 
+namespace {
+// The ImportError message of parsing `text` as policy.ini.
+std::string parse_error(const std::string& text) {
+  return refused<ImportError>([&] { (void)parse_rule_config(text, "policy.ini"); });
+}
+}  // namespace
+
+TEST_CASE("a rules file saved on Windows, with a byte order mark and CRLF line ends, reads the same") {
+  const RuleConfig config = parse_rule_config(
+      "\xEF\xBB\xBF[overdue]\r\nseverity = warning\r\n\r\n[not_smart]\r\nenabled = false\r\n", "policy.ini");
+  REQUIRE(config.sections.size() == 2);
+  CHECK(config.sections[0].rule == "overdue");
+  CHECK(config.sections[0].severity->value == Severity::warning);
+  CHECK(config.sections[1].line == 4);
+  CHECK_FALSE(config.sections[1].enabled->value);
+  CHECK(config.sections[1].enabled->line == 5);
+  CHECK_NAMES(parse_error("\xEF\xBB\xBF[overdue]\r\nenabled = maybe\r\n"),
+              "policy.ini line 2, field overdue.enabled: 'maybe' is not true or false");
+}
+
 TEST_CASE("an empty rules file, or one of comments, configures nothing") {
   CHECK(parse_rule_config("", "empty.ini").sections.empty());
   CHECK(parse_rule_config("# nothing yet\n; still nothing\n\n", "comments.ini").sections.empty());
@@ -920,13 +940,6 @@ TEST_CASE("an empty rules file, or one of comments, configures nothing") {
   set.configure(bare);
   CHECK(configuration(set) == before);
 }
-
-namespace {
-// The ImportError message of parsing `text` as policy.ini.
-std::string parse_error(const std::string& text) {
-  return refused<ImportError>([&] { (void)parse_rule_config(text, "policy.ini"); });
-}
-}  // namespace
 
 TEST_CASE("a syntax error in a rules file names the file, the line and the field") {
   CHECK_NAMES(parse_error("[overdue]\nseverity breach\n"),
