@@ -91,6 +91,122 @@ void require_changeable(const Action& a) {
     throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
 }
 
+// What in `text` looks like personal data: "an NHS number" (ten digits,
+// optionally grouped 3-3-4), "a date of birth" (a date, or a DOB marker),
+// or nullptr when nothing does.
+const char* personal_data_in(const std::string& text) {
+  static const std::regex nhs_number(R"((^|[^0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}($|[^0-9]))");
+  static const std::regex numeric_date(
+      R"((^|[^0-9])([0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4}|[0-9]{2})|[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2})($|[^0-9]))");
+  // "3 March 2011", "3rd Mar. 2011" and "March 3, 2011".
+  static const std::regex written_date(
+      R"([0-9]{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{2,4})"
+      R"(|(^|[^a-z])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?)"
+      R"(|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+[0-9]{1,2}(st|nd|rd|th)?,?\s+[0-9]{2,4})",
+      std::regex::icase);
+  static const std::regex dob_word(R"((^|[^a-z])(dob|d\.o\.b\.?|born)([^a-z]|$))", std::regex::icase);
+  if (std::regex_search(text, nhs_number)) return "an NHS number";
+  if (std::regex_search(text, numeric_date) || std::regex_search(text, written_date) ||
+      std::regex_search(text, dob_word))
+    return "a date of birth";
+  return nullptr;
+}
+
+// A reviewable item's description says what the flag or tool is; the dates
+// that matter are placed_on and its reviews, so any date in it is taken for a
+// possible date of birth, as in a case reference.
+void check_item_description(const std::string& description) {
+  if (const char* what = personal_data_in(description))
+    throw ValidationError("description", "description '" + description + "' looks like it holds " + what +
+                                             "; describe the item without personal data (placed_on and the "
+                                             "reviews carry its dates)");
+}
+
+// The entity `what` (a group, an audit ...) named in `field` must belong to `expected`.
+void require_partnership(PartnershipId found, PartnershipId expected, const char* field, const char* what,
+                         std::int64_t id) {
+  if (found != expected)
+    throw ValidationError(field, std::string(what) + " " + std::to_string(id) +
+                                     " belongs to another partnership (" + std::to_string(found.value()) +
+                                     ", not " + std::to_string(expected.value()) + ")");
+}
+
+void require_explicit_dates(const std::vector<Date>& dates) {
+  if (dates.empty()) throw ValidationError("dates", "an explicit_dates cycle needs at least one date");
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    if (dates[i].is_special())
+      throw ValidationError("dates", "date " + std::to_string(i + 1) + " of " + std::to_string(dates.size()) +
+                                         " is not a valid date");
+    if (i > 0 && dates[i] <= dates[i - 1])
+      throw ValidationError("dates", "dates must be strictly ascending, but " + iso(dates[i]) + " follows " +
+                                         iso(dates[i - 1]));
+  }
+}
+
+}  // namespace
+
+void check_cycle(const ReviewCycle& c) {
+  const auto kind = to_string(c.kind);
+  switch (c.kind) {
+    case CycleKind::every_n_months:
+      if (c.months < 1)
+        throw ValidationError(
+            "months", "an every_n_months cycle needs 1 or more months, got " + std::to_string(c.months));
+      [[fallthrough]];
+    case CycleKind::calendar_quarters:
+    case CycleKind::financial_quarters:
+      if (c.start.is_special())
+        throw ValidationError("start", "a " + kind + " cycle needs a valid start date");
+      return;
+    case CycleKind::explicit_dates:
+      require_explicit_dates(c.dates);
+      return;
+  }
+}
+
+namespace {
+
+// What a cycle is attached to: "partnership 1's whole plan", "audit 2", "reviewable item 3".
+std::string scope_of(const ReviewCycle& c) {
+  if (c.audit) return "audit " + std::to_string(c.audit->value());
+  if (c.item) return "reviewable item " + std::to_string(c.item->value());
+  return "the whole plan of partnership " + std::to_string(c.partnership.value());
+}
+
+// Reviews are strictly after one another: two on one day would make "the
+// latest review", from which the next falls due, ambiguous.
+void require_review_in_order(const ReviewableItem& item, Date on, Date latest) {
+  if (on < item.placed_on)
+    throw ValidationError("on", "review dated " + iso(on) + " is before reviewable item " +
+                                    std::to_string(item.id.value()) + " was placed (" + iso(item.placed_on) +
+                                    ")");
+  if (!latest.is_special() && on <= latest)
+    throw ValidationError("on", "review dated " + iso(on) + " is not after the latest review (" +
+                                    iso(latest) + "); record reviews in date order, one a day");
+}
+
+// The text of an error without the "field: " its class put in front.
+std::string message_of(const ValidationError& e) {
+  const std::string text = e.what();
+  return e.field().empty() ? text : text.substr(e.field().size() + 2);
+}
+
+// Runs `check` for one outcome of a meeting, naming the outcome in whatever
+// it throws (the same kind of error, the same field).
+template <class F>
+void within_outcome(const ReviewOutcome& o, F&& check) {
+  const std::string where =
+      "outcome for action " + std::to_string(o.action.value()) + " (" + to_string(o.kind) + "): ";
+  try {
+    check();
+  } catch (const ValidationError& e) {
+    throw ValidationError(e.field(), where + message_of(e));
+  } catch (const NotFoundError& e) {
+    throw NotFoundError(where + e.what());
+  } catch (const ConflictError& e) {
+    throw ConflictError(where + e.what());
+  }
+}
 
 }  // namespace
 
@@ -128,6 +244,26 @@ struct Plan::Impl {
       throw ValidationError("owner", "group " + std::to_string(o.group->value()) +
                                          " belongs to another partnership");
   }
+  // The cycle already attached to what `c` would attach to, if any.
+  const ReviewCycle* cycle_of_scope(const ReviewCycle& c) const {
+    for (const auto& other : cycles.rows)
+      if (other.partnership == c.partnership && other.audit == c.audit && other.item == c.item) return &other;
+    return nullptr;
+  }
+  void require_attendance(const std::vector<AgencyId>& attending) const {
+    std::unordered_set<AgencyId> listed;
+    for (auto id : attending) {
+      get(agencies, id, "agency");
+      if (!listed.insert(id).second)
+        throw ValidationError("attending", "agency " + std::to_string(id.value()) + " is listed twice");
+    }
+  }
+  // Applies a meeting's effects, checked beforehand.
+  void apply(MeetingEffects effects) {
+    for (auto& u : effects.updates) action_mut(u.action).updates.push_back(std::move(u));
+    for (auto& r : effects.due_revisions) action_mut(r.action).due_revisions.push_back(std::move(r));
+    for (auto& a : effects.assurances) action_mut(a.action).assurance = std::move(a);
+  }
   Action& action_mut(ActionId id) {
     auto* a = actions.find(id);
     if (!a) not_found("action", id.value());
@@ -155,6 +291,91 @@ Plan& Plan::operator=(const Plan& other) {
 }
 Plan& Plan::operator=(Plan&&) noexcept = default;
 Plan::~Plan() = default;
+
+// ---- review meetings: what an outcome does, and its checks -----------------------
+
+namespace {
+
+// Adds to `out` what outcome `o` of meeting `m`, held by `group`, does to its action.
+void add_effect(MeetingEffects& out, const ReviewMeeting& m, const Group& group, const ReviewOutcome& o) {
+  switch (o.kind) {
+    case OutcomeKind::complete:
+      out.updates.push_back(Update{o.action, m.held_on, Status::complete, std::nullopt,
+                                   is_blank(o.note) ? "completed at review" : o.note, group.name, m.held_on});
+      return;
+    case OutcomeKind::cancel:
+      out.updates.push_back(
+          Update{o.action, m.held_on, Status::cancelled, std::nullopt, o.reason, group.name, std::nullopt});
+      return;
+    case OutcomeKind::extend:
+      out.due_revisions.push_back(
+          DueDateRevision{o.action, m.held_on, o.new_due.value_or(Date()), o.reason, group.name});
+      return;
+    case OutcomeKind::assure:
+      out.assurances.push_back(Assurance{o.action, m.held_on, m.group, o.note, group.name});
+      return;
+    case OutcomeKind::continue_:
+    case OutcomeKind::escalate:
+      return;
+  }
+}
+
+void require_reason(const ReviewOutcome& o) {
+  if (is_blank(o.reason))
+    throw ValidationError("reason", "the " + to_string(o.kind) + " outcome needs a reason");
+}
+
+// What the outcome itself must carry, by kind; what it does is checked apart.
+void check_outcome_fields(const Plan& plan, const Group& group, const ReviewOutcome& o) {
+  if (o.new_due && o.kind != OutcomeKind::extend)
+    throw ValidationError("new_due", "only an extend outcome carries new_due");
+  if (o.escalated_to && o.kind != OutcomeKind::escalate)
+    throw ValidationError("escalated_to", "only an escalate outcome carries escalated_to");
+  if (o.kind == OutcomeKind::extend) {
+    if (!o.new_due) throw ValidationError("new_due", "an extend outcome needs the new due date");
+    require_date(*o.new_due, "new_due");
+    require_reason(o);
+  }
+  if (o.kind == OutcomeKind::cancel) require_reason(o);
+  if (o.kind == OutcomeKind::escalate) {
+    if (!o.escalated_to)
+      throw ValidationError("escalated_to", "an escalate outcome needs the group escalated to");
+    const auto& to = plan.group(*o.escalated_to);
+    require_partnership(to.partnership, group.partnership, "escalated_to", "group", to.id.value());
+    if (to.id == group.id)
+      throw ValidationError("escalated_to", "group " + std::to_string(to.id.value()) +
+                                                " holds the meeting and cannot be escalated to");
+    require_reason(o);
+  }
+}
+
+void check_outcome(const Plan& plan, const ReviewMeeting& m, const Group& group, const ReviewOutcome& o) {
+  const auto& a = plan.action(o.action);
+  if (a.partnership != group.partnership)
+    throw ValidationError("action", "action " + std::to_string(a.id.value()) + " belongs to partnership " +
+                                        std::to_string(a.partnership.value()) + ", not to group " +
+                                        std::to_string(group.id.value()) + "'s partnership " +
+                                        std::to_string(group.partnership.value()));
+  if (m.held_on < a.created_on)
+    throw ValidationError("held_on", "the meeting on " + iso(m.held_on) + " is before action " +
+                                         std::to_string(a.id.value()) + " was created (" + iso(a.created_on) +
+                                         ")");
+  check_outcome_fields(plan, group, o);
+  MeetingEffects effects;
+  add_effect(effects, m, group, o);
+  for (const auto& u : effects.updates) plan.check(u);
+  for (const auto& r : effects.due_revisions) plan.check(r);
+  for (const auto& s : effects.assurances) plan.check(s);
+}
+
+}  // namespace
+
+MeetingEffects effects_of(const Plan& plan, const ReviewMeeting& meeting) {
+  const auto& group = plan.group(meeting.group);
+  MeetingEffects effects;
+  for (const auto& o : meeting.outcomes) add_effect(effects, meeting, group, o);
+  return effects;
+}
 
 // ---- prepare: validate and assign ids ---------------------------------------
 
@@ -325,6 +546,24 @@ Evidence Plan::prepare(Evidence e) const {
 ReviewCycle Plan::prepare(ReviewCycle c) const {
   require_unique_id(impl_->cycles.find(c.id), "review cycle", c.id);
   get(impl_->partnerships, c.partnership, "partnership");
+  require_text(c.name, "name");
+  if (c.group)
+    require_partnership(get(impl_->groups, *c.group, "group").partnership, c.partnership, "group", "group",
+                        c.group->value());
+  if (c.audit)
+    require_partnership(get(impl_->audits, *c.audit, "audit").partnership, c.partnership, "audit", "audit",
+                        c.audit->value());
+  if (c.item)
+    require_partnership(get(impl_->items, *c.item, "reviewable item").partnership, c.partnership, "item",
+                        "reviewable item", c.item->value());
+  if (c.audit && c.item)
+    throw ValidationError("item", "a review cycle is attached to an audit or to an item, not both (audit " +
+                                      std::to_string(c.audit->value()) + ", item " +
+                                      std::to_string(c.item->value()) + ")");
+  check_cycle(c);
+  if (const auto* existing = impl_->cycle_of_scope(c))
+    throw ConflictError(scope_of(c) + " already has review cycle " + std::to_string(existing->id.value()) +
+                        " '" + existing->name + "'");
   c.id = impl_->cycles.assign(c.id);
   return c;
 }
@@ -332,8 +571,48 @@ ReviewCycle Plan::prepare(ReviewCycle c) const {
 ReviewableItem Plan::prepare(ReviewableItem i) const {
   require_unique_id(impl_->items.find(i.id), "reviewable item", i.id);
   get(impl_->partnerships, i.partnership, "partnership");
+  require_text(i.description, "description");
+  check_item_description(i.description);
+  if (i.audit)
+    require_partnership(get(impl_->audits, *i.audit, "audit").partnership, i.partnership, "audit", "audit",
+                        i.audit->value());
+  if (i.case_id) {
+    const auto& c = get(impl_->cases, *i.case_id, "case");
+    if (i.audit && c.audit != *i.audit)
+      throw ValidationError("case", "case " + std::to_string(c.id.value()) + " belongs to audit " +
+                                        std::to_string(c.audit.value()) + ", not to audit " +
+                                        std::to_string(i.audit->value()));
+    require_partnership(impl_->audits.find(c.audit)->partnership, i.partnership, "case", "case",
+                        c.id.value());
+  }
+  if (i.agency) get(impl_->agencies, *i.agency, "agency");
+  require_date(i.placed_on, "placed_on");
+  if (i.review_every_months < 1)
+    throw ValidationError("review_every_months",
+                          "must be 1 or more, got " + std::to_string(i.review_every_months));
+  if (!i.reviews.empty())
+    throw ValidationError("reviews", "a new item carries no reviews; record them after adding it");
   i.id = impl_->items.assign(i.id);
   return i;
+}
+
+ReviewMeeting Plan::prepare(ReviewMeeting m) const {
+  require_unique_id(impl_->meetings.find(m.id), "review meeting", m.id);
+  const auto& group = get(impl_->groups, m.group, "group");
+  require_date(m.held_on, "held_on");
+  impl_->require_attendance(m.attending);
+  // Each action has one outcome at most, so the outcomes cannot affect each
+  // other: checking each against the plan as it is equals checking them in turn.
+  std::unordered_set<ActionId> decided;
+  for (const auto& o : m.outcomes)
+    within_outcome(o, [&] {
+      if (!decided.insert(o.action).second)
+        throw ConflictError("the meeting already has an outcome for action " +
+                            std::to_string(o.action.value()));
+      check_outcome(*this, m, group, o);
+    });
+  m.id = impl_->meetings.assign(m.id);
+  return m;
 }
 
 // ---- add ---------------------------------------------------------------------
@@ -556,6 +835,31 @@ void Plan::answer_concern(ConcernId id, Date on, std::string answer) {
   c->answer = std::move(answer);
 }
 
+// ---- reviews of items, and review meetings -------------------------------------
+
+void Plan::check(const ItemReview& r) const {
+  const auto& item = reviewable_item(r.item);
+  require_date(r.on, "on");
+  require_text(r.by, "by");
+  const auto retired =
+      std::find_if(item.reviews.begin(), item.reviews.end(), [](const ItemReview& x) { return x.retired; });
+  if (retired != item.reviews.end())
+    throw ConflictError("reviewable item " + std::to_string(item.id.value()) + " was retired on " +
+                        iso(retired->on) + " and is no longer reviewed");
+  require_review_in_order(item, r.on, item.reviews.empty() ? Date() : item.reviews.back().on);
+}
+
+void Plan::record(ItemReview r) {
+  check(r);
+  impl_->items.find(r.item)->reviews.push_back(std::move(r));
+}
+
+const ReviewMeeting& Plan::record(ReviewMeeting m) {
+  m = prepare(std::move(m));
+  impl_->apply(effects_of(*this, m));
+  return impl_->meetings.insert(std::move(m));
+}
+
 // ---- audit lifecycle and restoring --------------------------------------------
 
 void Plan::check_advance(AuditId id, AuditStage to) const {
@@ -641,6 +945,37 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
   }
 }
 
+void Plan::restore(ReviewMeeting m) {
+  require_unique_id(impl_->meetings.find(m.id), "review meeting", m.id);
+  if (m.id.value() <= 0)
+    throw ValidationError("id",
+                          "a restored review meeting needs its id, got " + std::to_string(m.id.value()));
+  get(impl_->groups, m.group, "group");
+  impl_->require_agencies(m.attending);
+  for (const auto& o : m.outcomes) {
+    action(o.action);
+    if (o.escalated_to) get(impl_->groups, *o.escalated_to, "group");
+  }
+  impl_->meetings.insert(std::move(m));
+}
+
+void Plan::restore_reviews(ReviewableId id, std::vector<ItemReview> reviews) {
+  auto* item = impl_->items.find(id);
+  if (!item) not_found("reviewable item", id.value());
+  if (!item->reviews.empty())
+    throw ConflictError("reviewable item " + std::to_string(id.value()) + " already has reviews");
+  Date latest;
+  for (const auto& r : reviews) {
+    if (r.item != id)
+      throw ValidationError("item", "a review of reviewable item " + std::to_string(r.item.value()) +
+                                        " cannot be restored to item " + std::to_string(id.value()));
+    require_date(r.on, "on");
+    require_review_in_order(*item, r.on, latest);
+    latest = r.on;
+  }
+  item->reviews = std::move(reviews);
+}
+
 // ---- lookups ------------------------------------------------------------------
 
 const Partnership& Plan::partnership(PartnershipId id) const {
@@ -705,24 +1040,10 @@ const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { retu
 // ---- personal data ----------------------------------------------------------
 
 void check_case_reference(std::string_view reference) {
-  static const std::regex nhs_number(R"((^|[^0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}($|[^0-9]))");
-  static const std::regex numeric_date(
-      R"((^|[^0-9])([0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4}|[0-9]{2})|[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2})($|[^0-9]))");
-  // "3 March 2011", "3rd Mar. 2011" and "March 3, 2011".
-  static const std::regex written_date(
-      R"([0-9]{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{2,4})"
-      R"(|(^|[^a-z])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?)"
-      R"(|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+[0-9]{1,2}(st|nd|rd|th)?,?\s+[0-9]{2,4})",
-      std::regex::icase);
-  static const std::regex dob_word(R"((^|[^a-z])(dob|d\.o\.b\.?|born)([^a-z]|$))", std::regex::icase);
   const std::string text(reference);
-  if (std::regex_search(text, nhs_number))
-    throw ValidationError("reference", "case reference '" + text +
-                                           "' looks like it holds an NHS number; use a pseudonymised reference");
-  if (std::regex_search(text, numeric_date) || std::regex_search(text, written_date) ||
-      std::regex_search(text, dob_word))
-    throw ValidationError("reference", "case reference '" + text +
-                                           "' looks like it holds a date of birth; use a pseudonymised reference");
+  if (const char* what = personal_data_in(text))
+    throw ValidationError("reference", "case reference '" + text + "' looks like it holds " + what +
+                                           "; use a pseudonymised reference");
 }
 
 }  // namespace plansight

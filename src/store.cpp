@@ -210,6 +210,36 @@ void Store::answer_concern(ConcernId concern, Date on, std::string answer, const
   impl_->plan.answer_concern(concern, on, std::move(answer));
 }
 
+// ---- reviews ---------------------------------------------------------------------
+
+ReviewCycle Store::add(ReviewCycle c, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(c), by, why);
+}
+ReviewableItem Store::add(ReviewableItem i, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(i), by, why);
+}
+
+void Store::record(ItemReview r, const Actor& by) {
+  r = attributed(std::move(r), by);
+  impl_->plan.check(r);
+  impl_->write(by, r.note, [&](std::int64_t change) { impl_->writer.insert(r, change); });
+  impl_->plan.record(std::move(r));
+}
+
+ReviewMeeting Store::record(ReviewMeeting m, const Actor& by, std::string_view why) {
+  m = impl_->plan.prepare(std::move(m));
+  const MeetingEffects effects = effects_of(impl_->plan, m);
+  auto& w = impl_->writer;
+  impl_->write(by, why, [&](std::int64_t change) {
+    w.insert(m, change);
+    for (const auto& u : effects.updates) w.insert(u, change);
+    for (const auto& r : effects.due_revisions) w.insert(r, change);
+    for (const auto& a : effects.assurances) w.insert(a, change);
+  });
+  impl_->plan.record(m);
+  return m;
+}
+
 // ---- bulk additions ------------------------------------------------------------
 
 namespace {
@@ -232,6 +262,19 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
   require_prefix(base.actions(), extended.actions(), "actions");
   require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
+  require_prefix(base.reviewable_items(), extended.reviewable_items(), "reviewable items");
+  require_prefix(base.review_cycles(), extended.review_cycles(), "review cycles");
+  require_prefix(base.reviews(), extended.reviews(), "review meetings");
+  // A meeting's effects are entries of its actions' history, which a plan
+  // cannot tell apart from the others: meetings go through record() alone.
+  if (extended.reviews().size() > base.reviews().size())
+    throw ConflictError(
+        "the plan to add holds new review meetings; record each with Store::record, which "
+        "writes its effects on the actions with it");
+  for (std::size_t i = 0; i < base.reviewable_items().size(); ++i)
+    if (extended.reviewable_items()[i].reviews.size() < base.reviewable_items()[i].reviews.size())
+      throw ConflictError("the plan to add does not extend the reviews of reviewable item " +
+                          std::to_string(base.reviewable_items()[i].id.value()));
   const auto& deps = extended.dependencies();
   if (deps.size() < base.dependencies().size() ||
       !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
@@ -276,6 +319,17 @@ void write_in_place_changes(detail::Writer& w, const Plan& base, const Plan& ext
     w.set_concern_answer(e.id, *e.answered_on, e.answer);
     w.history(change, "concern", e.id.value(), "answered_on", "", to_iso(*e.answered_on));
     w.history(change, "concern", e.id.value(), "answer", "", e.answer);
+  }
+}
+
+// The reviews `extended` adds to each item, base or new.
+template <class F>
+void for_new_reviews(const Plan& base, const Plan& extended, F&& each) {
+  const auto& items = extended.reviewable_items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::size_t known =
+        i < base.reviewable_items().size() ? base.reviewable_items()[i].reviews.size() : 0;
+    for (std::size_t r = known; r < items[i].reviews.size(); ++r) each(items[i].reviews[r]);
   }
 }
 
@@ -354,6 +408,14 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
     const auto& c = extended.concerns()[i];
     if (c.answered_on) staged.answer_concern(c.id, *c.answered_on, c.answer);
   }
+  const auto& items = extended.reviewable_items();
+  for (std::size_t i = base.reviewable_items().size(); i < items.size(); ++i) {
+    auto item = items[i];
+    item.reviews.clear();
+    staged.add(std::move(item));
+  }
+  for_new_reviews(base, extended, [&](const ItemReview& r) { staged.record(r); });
+  add_tail(staged, base.review_cycles(), extended.review_cycles());
   return staged;
 }
 
@@ -381,6 +443,9 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
     write_in_place_changes(w, base, extended, change);
+    insert_tail(w, base.reviewable_items(), extended.reviewable_items(), change);
+    for_new_reviews(base, extended, [&](const ItemReview& r) { w.insert(r, change); });
+    insert_tail(w, base.review_cycles(), extended.review_cycles(), change);
   });
   impl_->plan = std::move(extended);
 }
@@ -390,8 +455,10 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
 namespace {
 
 // Creations come from each table's change_id, events from the append-only
-// event tables, in-place changes from `history`. Each branch filters by
-// entity and id itself, so asking for one action reads only its rows.
+// event tables (a meeting's outcomes are events of the review), in-place
+// changes from `history`. Each branch filters by entity and id itself, so
+// asking for one action reads only its rows. Within a change, an entity's
+// creation comes before its other rows.
 constexpr const char* history_sql = R"sql(
 WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
   SELECT change_id, 'partnership', id, 'created', NULL, name FROM partnership WHERE (?1 = '' OR ?1 = 'partnership') AND (?2 = 0 OR id = ?2)
@@ -432,13 +499,26 @@ WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
     WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT change_id, 'action', action_id, 'assured', NULL, on_date FROM assurance
     WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
+  UNION ALL SELECT change_id, 'review_cycle', id, 'created', NULL, name FROM review_cycle
+    WHERE (?1 = '' OR ?1 = 'review_cycle') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'reviewable_item', id, 'created', NULL, description FROM reviewable_item
+    WHERE (?1 = '' OR ?1 = 'reviewable_item') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'reviewable_item', item_id, CASE retired WHEN 1 THEN 'retired' ELSE 'reviewed' END,
+    NULL, on_date FROM item_review WHERE (?1 = '' OR ?1 = 'reviewable_item') AND (?2 = 0 OR item_id = ?2)
+  UNION ALL SELECT m.change_id, 'review', m.id, 'created', NULL, g.name || ' on ' || m.held_on
+    FROM review_meeting m JOIN monitoring_group g ON g.id = m.group_id
+    WHERE (?1 = '' OR ?1 = 'review') AND (?2 = 0 OR m.id = ?2)
+  UNION ALL SELECT m.change_id, 'review', m.id, 'outcome', NULL,
+    'action ' || o.action_id || ': ' || o.kind || coalesce(' to ' || o.new_due, ' to group ' || o.escalated_to, '')
+    FROM review_outcome o JOIN review_meeting m ON m.id = o.meeting_id
+    WHERE (?1 = '' OR ?1 = 'review') AND (?2 = 0 OR m.id = ?2)
   UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value FROM history
     WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)
 )
 SELECT e.change_id, c.actor, c.recorded_at, c.why, e.entity, e.entity_id, e.field,
        coalesce(e.old_value, ''), coalesce(e.new_value, '')
 FROM entry e JOIN change_set c ON c.id = e.change_id
-ORDER BY e.change_id, e.entity, e.entity_id
+ORDER BY e.change_id, e.entity, e.entity_id, e.field <> 'created'
 )sql";
 
 }  // namespace

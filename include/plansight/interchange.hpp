@@ -17,7 +17,11 @@
 // with their first owner (an agency and role) and first due date, dependencies
 // without lag (read with lag 0), and updates (status, reported RAG, note; the completion date of the latest
 // one). Partnership names, groups, cases, recommendations, due-date
-// revisions, owner changes, evidence and assurance are not written.
+// revisions, owner changes, evidence and assurance are not written, nor are
+// review cycles, reviewable items and review meetings: a plan holding them
+// is written without them. A meeting's complete and cancel outcomes are
+// updates of their actions and are written as such (its extend and assure
+// outcomes, a due-date revision and an assurance, are not).
 #pragma once
 
 #include <string>

@@ -8,7 +8,8 @@
 //    cancelling needs a reason, reopening a complete action needs a reason,
 //    an assured action no longer changes, assurance needs a complete action
 //    with evidence;
-//  - case references that look like personal data are refused;
+//  - case references and reviewable items' descriptions that look like
+//    personal data are refused;
 //  - dependencies stay inside a partnership and never close a cycle.
 // Every mutator validates first and leaves the plan unchanged when it throws.
 // Each prepare(x) returns x with its id assigned and throws exactly when
@@ -60,10 +61,25 @@ class Plan {
   Action prepare(Action a, Provenance from = Provenance::entered) const;
   ImmediateConcern prepare(ImmediateConcern c) const;
   Evidence prepare(Evidence e) const;
+  // A cycle's group, audit and item belong to its partnership; it is
+  // attached to an audit or an item, not both; its shape is as check_cycle
+  // (review_cycles.hpp) requires. One cycle per scope: a partnership's whole
+  // plan, an audit, an item (ConflictError naming the cycle there already).
   ReviewCycle prepare(ReviewCycle c) const;
+  // An item's audit and case belong to its partnership (and the case to the
+  // audit); its description holds no NHS number or date (a date of birth,
+  // possibly: placed_on and the reviews carry the dates); it is reviewed
+  // every 1 or more months.
   ReviewableItem prepare(ReviewableItem i) const;
   // Validates the meeting and what each outcome does to its action (as
-  // effects_of() spells out), as if recorded in outcome order.
+  // effects_of() spells out), as if recorded in outcome order: every rule
+  // of check(Update), check(DueDateRevision) and check(Assurance) applies.
+  // One outcome per action (ConflictError); each action belongs to the
+  // group's partnership and exists on the day the meeting is held; extend
+  // needs new_due and a reason, escalate a reason and another group of the
+  // partnership in escalated_to, cancel a reason; new_due and escalated_to
+  // are refused on other kinds. Errors name the outcome ("outcome for action
+  // 7 (extend): ...") and keep their kind and field.
   ReviewMeeting prepare(ReviewMeeting m) const;
 
   const Partnership& add(Partnership p);
@@ -104,8 +120,9 @@ class Plan {
   const Evidence& record(Evidence e);
   void record(Assurance a);
   void answer_concern(ConcernId concern, Date on, std::string answer);
-  // A re-review of a reviewable item: after its latest review, not before
-  // it was placed, never after it was retired.
+  // A re-review of a reviewable item: strictly after its latest review (one
+  // a day, so "the latest review" is never ambiguous), not before it was
+  // placed (ValidationError "on"); never after it was retired (ConflictError).
   void check(const ItemReview& r) const;
   void record(ItemReview r);
   // Records the meeting and its outcomes' effects on the actions together.
@@ -131,9 +148,11 @@ class Plan {
   // and adds none of them then.
   void restore_dependencies(const std::vector<Dependency>& dependencies);
   // Restores a meeting whose effects were restored with the actions'
-  // history: checks its references only.
+  // history: checks its references only (and that its id is set and new).
   void restore(ReviewMeeting m);
-  // Restores an item's reviews, checking their date order only.
+  // Restores an item's reviews, checking their date order only (as
+  // check(ItemReview) does), not retirement; ConflictError when the item
+  // already has reviews.
   void restore_reviews(ReviewableId item, std::vector<ItemReview> reviews);
 
   // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
@@ -193,6 +212,11 @@ struct MeetingEffects {
   std::vector<Assurance> assurances;
 };
 MeetingEffects effects_of(const Plan& plan, const ReviewMeeting& meeting);
+
+// Throws ValidationError naming the field when the cycle cannot produce
+// dates: every_n_months without months >= 1 or without a start, explicit
+// dates empty or not strictly ascending, a quarterly cycle without a start.
+void check_cycle(const ReviewCycle& cycle);
 
 // Refuses a case reference that looks like personal data: an NHS number
 // (ten digits, optionally grouped 3-3-4) or a date of birth beside a name.

@@ -2,6 +2,7 @@
 // from audit to impact. This umbrella header brings in the whole public API.
 #pragma once
 
+#include "plansight/changes.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/dependencies.hpp"
 #include "plansight/dot.hpp"
@@ -11,6 +12,7 @@
 #include "plansight/interchange.hpp"
 #include "plansight/model.hpp"
 #include "plansight/plan.hpp"
+#include "plansight/review_cycles.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"

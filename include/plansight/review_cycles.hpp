@@ -47,10 +47,8 @@ Quarter parse_quarter(std::string_view text);
 // Reads "2024/25 Q2" / "Q2 2024/25"; the two years must be consecutive.
 FinancialQuarter parse_financial_quarter(std::string_view text);
 
-// Throws ValidationError naming the field when the cycle cannot produce
-// dates: every_n_months without months >= 1 or without a start, explicit
-// dates empty or not strictly ascending, a quarterly cycle without a start.
-void check_cycle(const ReviewCycle& cycle);
+// check_cycle(cycle), which says whether a cycle can produce dates, is in plan.hpp:
+// the plan runs it on every cycle it takes.
 
 std::optional<Date> next_review(const ReviewCycle& cycle, Date after);
 std::optional<Date> previous_review(const ReviewCycle& cycle, Date before);

@@ -81,9 +81,11 @@ class Store {
 
   ReviewCycle add(ReviewCycle c, const Actor& by, std::string_view why = {});
   ReviewableItem add(ReviewableItem i, const Actor& by, std::string_view why = {});
+  // `by` defaults to the actor's name; the note is the change's why.
   void record(ItemReview r, const Actor& by);
   // Writes the meeting, its attendance and outcomes, and their effects on
-  // the actions (effects_of) in one transaction.
+  // the actions (effects_of: updates, due-date revisions, assurances, as
+  // record() of each writes them) in one transaction and change set.
   ReviewMeeting record(ReviewMeeting m, const Actor& by, std::string_view why = {});
 
   // Writes, in one transaction, everything `extended` holds beyond this
@@ -92,12 +94,20 @@ class Store {
   // it), none removed; ConflictError otherwise. The additions are replayed
   // on the store's plan through the plan's checks, so they are validated
   // again whatever `extended` holds; new actions are marked as recorded
-  // elsewhere.
+  // elsewhere. New reviewable items, item reviews and review cycles are
+  // carried; new review meetings are refused (ConflictError): their effects
+  // are entries of the actions' history that a plan cannot tell apart, so
+  // each meeting goes through record(ReviewMeeting).
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.
   // A dependency added is field "depends_on" with new value "7" (or
   // "7 + 14 days" with a lag); one removed has that as old value, new empty.
+  // Entities "review_cycle", "reviewable_item" (fields "reviewed" and
+  // "retired", new value the date) and "review" (a meeting: "created" with
+  // "<group> on <date>", then one "outcome" per action, e.g. "action 7:
+  // extend to 2024-12-31", "action 8: escalate to group 2"); a meeting's
+  // effects are the actions' own "status", "due_on" and "assured" rows.
   std::vector<HistoryEntry> history(std::string_view entity = {}, std::int64_t id = 0) const;
 
  private:

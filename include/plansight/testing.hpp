@@ -176,8 +176,10 @@ class Builder {
 };
 
 // Everything a mutation could change, as text: the size of every collection,
-// each action's and concern's state and history, and the id each kind would
-// be given next. Comparing two of these shows what changed.
+// each action's and concern's state and history, each review cycle, each
+// reviewable item with its reviews, each review meeting with its outcomes,
+// and the id each kind would be given next. Comparing two of these shows
+// what changed.
 inline std::string fingerprint(const Plan& plan) {
   std::ostringstream out;
   out << "partnerships " << plan.partnerships().size() << ", agencies " << plan.agencies().size()
@@ -185,20 +187,20 @@ inline std::string fingerprint(const Plan& plan) {
       << plan.audits().size() << ", cases " << plan.cases().size() << ", returns "
       << plan.agency_returns().size() << ", findings " << plan.findings().size() << ", recommendations "
       << plan.recommendations().size() << ", actions " << plan.actions().size() << ", concerns "
-      << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << "\n";
+      << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << ", review cycles "
+      << plan.review_cycles().size() << ", reviewable items " << plan.reviewable_items().size()
+      << ", reviews " << plan.reviews().size() << "\n";
   for (const auto& a : plan.audits()) out << "audit " << a.id << " stage " << to_string(a.stage) << "\n";
   for (const auto& a : plan.actions()) {
     out << "action " << a.id << " created " << to_iso(a.created_on) << " due " << to_iso(a.due_on)
         << " owner " << (a.owner.agency ? "agency " : "group ")
-        << (a.owner.agency  ? a.owner.agency->value()
-            : a.owner.group ? a.owner.group->value()
-                            : 0)
+        << (a.owner.agency ? a.owner.agency->value() : a.owner.group ? a.owner.group->value() : 0)
         << " depends on [";
     for (const auto& d : a.depends_on) out << d.depends_on << "+" << d.lag_days << " ";
     out << "] updates [";
     for (const auto& u : a.updates)
-      out << to_iso(u.on) << ":" << to_string(u.status) << ":"
-          << (u.completed_on ? to_iso(*u.completed_on) : "-") << " ";
+      out << to_iso(u.on) << ":" << to_string(u.status) << ":" << (u.completed_on ? to_iso(*u.completed_on) : "-")
+          << " ";
     out << "] revisions [";
     for (const auto& r : a.due_revisions) out << to_iso(r.on) << "->" << to_iso(r.new_due) << " ";
     out << "] owner changes [";
@@ -209,6 +211,28 @@ inline std::string fingerprint(const Plan& plan) {
   }
   for (const auto& c : plan.concerns())
     out << "concern " << c.id << " answered " << (c.answered_on ? to_iso(*c.answered_on) : "no") << "\n";
+  const auto id_or_0 = [](const auto& id) { return id ? id->value() : 0; };
+  for (const auto& c : plan.review_cycles()) {
+    out << "review cycle " << c.id << " partnership " << c.partnership << " " << to_string(c.kind)
+        << " start " << to_iso(c.start) << " months " << c.months << " dates [";
+    for (auto d : c.dates) out << to_iso(d) << " ";
+    out << "] group " << id_or_0(c.group) << " audit " << id_or_0(c.audit) << " item " << id_or_0(c.item)
+        << "\n";
+  }
+  for (const auto& i : plan.reviewable_items()) {
+    out << "reviewable item " << i.id << " partnership " << i.partnership << " placed " << to_iso(i.placed_on)
+        << " every " << i.review_every_months << " reviews [";
+    for (const auto& r : i.reviews) out << to_iso(r.on) << (r.retired ? ":retired" : "") << " ";
+    out << "]\n";
+  }
+  for (const auto& m : plan.reviews()) {
+    out << "review " << m.id << " group " << m.group << " held " << to_iso(m.held_on) << " attending "
+        << m.attending.size() << " outcomes [";
+    for (const auto& o : m.outcomes)
+      out << o.action << ":" << to_string(o.kind) << ":" << (o.new_due ? to_iso(*o.new_due) : "-") << ":"
+          << id_or_0(o.escalated_to) << " ";
+    out << "]\n";
+  }
 
   // The id each kind would be given next (0 where no valid draft can be made).
   const auto next = [&](const char* what, auto make) {
@@ -272,10 +296,45 @@ inline std::string fingerprint(const Plan& plan) {
     const AgencyId returning = taking_part.empty() ? plan.agencies().front().id : taking_part.front();
     next("agency return", [&] { return plan.prepare(AgencyReturn{{}, c.id, returning, {}}); });
     next("concern", [&] {
-      return plan.prepare(
-          ImmediateConcern{{}, c.audit, c.id, plan.agencies().front().id, day, "probe", {}, {}});
+      return plan.prepare(ImmediateConcern{{}, c.audit, c.id, plan.agencies().front().id, day, "probe", {}, {}});
     });
   }
+  if (!plan.partnerships().empty()) {
+    next("reviewable item", [&] {
+      ReviewableItem i;
+      i.partnership = plan.partnerships().front().id;
+      i.description = "probe";
+      i.placed_on = day;
+      return plan.prepare(i);
+    });
+    // Each scope takes one cycle: the first scope still free gives the id.
+    next("review cycle", [&] {
+      const auto draft = [&](PartnershipId p, std::optional<AuditId> audit,
+                             std::optional<ReviewableId> item) {
+        ReviewCycle c;
+        c.partnership = p;
+        c.name = "probe";
+        c.start = day;
+        c.audit = audit;
+        c.item = item;
+        return c;
+      };
+      std::vector<ReviewCycle> drafts;
+      for (const auto& p : plan.partnerships()) drafts.push_back(draft(p.id, {}, {}));
+      for (const auto& a : plan.audits()) drafts.push_back(draft(a.partnership, a.id, {}));
+      for (const auto& i : plan.reviewable_items()) drafts.push_back(draft(i.partnership, {}, i.id));
+      for (const auto& c : drafts) {
+        try {
+          return plan.prepare(c);
+        } catch (const Error&) {
+        }
+      }
+      throw Error("every scope has a cycle");
+    });
+  }
+  if (!plan.groups().empty())
+    next("review meeting",
+         [&] { return plan.prepare(ReviewMeeting{{}, plan.groups().front().id, day, {}, {}, {}}); });
   for (const auto& a : plan.actions())
     if (!a.assurance) {
       next("evidence", [&] {

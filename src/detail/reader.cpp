@@ -193,6 +193,75 @@ void read_concerns(SQLite::Database& db, Plan& plan) {
            });
 }
 
+void read_reviewable_items(SQLite::Database& db, Plan& plan) {
+  std::unordered_map<std::int64_t, std::vector<ItemReview>> reviews;
+  for_rows(db, "SELECT item_id, on_date, by_name, note, retired FROM item_review ORDER BY seq", [&](auto& s) {
+    const ReviewableId item(int_at(s, 0));
+    reviews[item.value()].push_back(
+        ItemReview{item, date_at(s, 1), text_at(s, 2), text_at(s, 3), int_at(s, 4) != 0});
+  });
+  for_rows(db,
+           "SELECT id, partnership_id, kind, description, audit_id, case_id, agency_id, placed_on, "
+           "review_every_months FROM reviewable_item ORDER BY id",
+           [&](auto& s) {
+             ReviewableItem i;
+             i.id = ReviewableId(int_at(s, 0));
+             i.partnership = PartnershipId(int_at(s, 1));
+             i.kind = enum_at<ReviewableKind>(s, 2);
+             i.description = text_at(s, 3);
+             i.audit = optional_id_at<AuditId>(s, 4);
+             i.case_id = optional_id_at<CaseId>(s, 5);
+             i.agency = optional_id_at<AgencyId>(s, 6);
+             i.placed_on = date_at(s, 7);
+             i.review_every_months = static_cast<int>(int_at(s, 8));
+             plan.add(std::move(i));
+           });
+  for (auto& [item, list] : reviews) plan.restore_reviews(ReviewableId(item), std::move(list));
+}
+
+void read_review_cycles(SQLite::Database& db, Plan& plan) {
+  std::unordered_map<std::int64_t, std::vector<Date>> dates;
+  for_rows(db, "SELECT cycle_id, on_date FROM review_cycle_date ORDER BY cycle_id, position",
+           [&](auto& s) { dates[int_at(s, 0)].push_back(date_at(s, 1)); });
+  for_rows(db,
+           "SELECT id, partnership_id, name, kind, start_on, months, group_id, audit_id, item_id "
+           "FROM review_cycle ORDER BY id",
+           [&](auto& s) {
+             ReviewCycle c;
+             c.id = ReviewCycleId(int_at(s, 0));
+             c.partnership = PartnershipId(int_at(s, 1));
+             c.name = text_at(s, 2);
+             c.kind = enum_at<CycleKind>(s, 3);
+             c.start = optional_date_at(s, 4).value_or(Date());
+             c.months = static_cast<int>(int_at(s, 5));
+             c.dates = dates[c.id.value()];
+             c.group = optional_id_at<GroupId>(s, 6);
+             c.audit = optional_id_at<AuditId>(s, 7);
+             c.item = optional_id_at<ReviewableId>(s, 8);
+             plan.add(std::move(c));
+           });
+}
+
+// After the actions' history, which holds the meetings' effects.
+void read_review_meetings(SQLite::Database& db, Plan& plan) {
+  const auto attending =
+      read_lists(db, "SELECT meeting_id, agency_id FROM review_attendance ORDER BY meeting_id, position");
+  std::unordered_map<std::int64_t, std::vector<ReviewOutcome>> outcomes;
+  for_rows(db,
+           "SELECT meeting_id, action_id, kind, note, new_due, reason, escalated_to FROM review_outcome "
+           "ORDER BY meeting_id, position",
+           [&](auto& s) {
+             outcomes[int_at(s, 0)].push_back(
+                 ReviewOutcome{ActionId(int_at(s, 1)), enum_at<OutcomeKind>(s, 2), text_at(s, 3),
+                               optional_date_at(s, 4), text_at(s, 5), optional_id_at<GroupId>(s, 6)});
+           });
+  for_rows(db, "SELECT id, group_id, held_on, note FROM review_meeting ORDER BY id", [&](auto& s) {
+    const auto id = int_at(s, 0);
+    plan.restore(ReviewMeeting{ReviewId(id), GroupId(int_at(s, 1)), date_at(s, 2),
+                               ids_of<AgencyId>(attending, id), text_at(s, 3), outcomes[id]});
+  });
+}
+
 }  // namespace
 
 Plan read_plan(SQLite::Database& db) {
@@ -207,6 +276,9 @@ Plan read_plan(SQLite::Database& db) {
   read_action_history(db, plan);
   read_dependencies(db, plan);
   read_concerns(db, plan);
+  read_reviewable_items(db, plan);
+  read_review_cycles(db, plan);
+  read_review_meetings(db, plan);
   return plan;
 }
 

@@ -173,8 +173,58 @@ ALTER TABLE dependency ADD COLUMN lag_days INTEGER NOT NULL DEFAULT 0 CHECK (lag
 ALTER TABLE dependency ADD COLUMN removed_change_id INTEGER REFERENCES change_set(id);
 )sql";
 
+// Version 4: review cycles (with their explicit dates), reviewable items and
+// their reviews, and review meetings with attendance and per-action
+// outcomes. A meeting's effects on its actions are ordinary rows of
+// action_update, due_revision and assurance written by the meeting's change
+// set. A cycle's start is NULL where its kind has none (explicit dates).
+constexpr const char* schema_v4 = R"sql(
+CREATE TABLE reviewable_item (
+  id INTEGER PRIMARY KEY, partnership_id INTEGER NOT NULL REFERENCES partnership(id),
+  kind TEXT NOT NULL, description TEXT NOT NULL, audit_id INTEGER REFERENCES audit(id),
+  case_id INTEGER REFERENCES case_record(id), agency_id INTEGER REFERENCES agency(id),
+  placed_on TEXT NOT NULL, review_every_months INTEGER NOT NULL CHECK (review_every_months >= 1),
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE item_review (
+  seq INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES reviewable_item(id),
+  on_date TEXT NOT NULL, by_name TEXT NOT NULL, note TEXT NOT NULL,
+  retired INTEGER NOT NULL CHECK (retired IN (0, 1)),
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE review_cycle (
+  id INTEGER PRIMARY KEY, partnership_id INTEGER NOT NULL REFERENCES partnership(id),
+  name TEXT NOT NULL, kind TEXT NOT NULL, start_on TEXT, months INTEGER NOT NULL,
+  group_id INTEGER REFERENCES monitoring_group(id), audit_id INTEGER REFERENCES audit(id),
+  item_id INTEGER REFERENCES reviewable_item(id),
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE review_cycle_date (
+  cycle_id INTEGER NOT NULL REFERENCES review_cycle(id), position INTEGER NOT NULL,
+  on_date TEXT NOT NULL, PRIMARY KEY (cycle_id, position)
+);
+CREATE TABLE review_meeting (
+  id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES monitoring_group(id),
+  held_on TEXT NOT NULL, note TEXT NOT NULL,
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE review_attendance (
+  meeting_id INTEGER NOT NULL REFERENCES review_meeting(id), position INTEGER NOT NULL,
+  agency_id INTEGER NOT NULL REFERENCES agency(id), PRIMARY KEY (meeting_id, position),
+  UNIQUE (meeting_id, agency_id)
+);
+CREATE TABLE review_outcome (
+  meeting_id INTEGER NOT NULL REFERENCES review_meeting(id), position INTEGER NOT NULL,
+  action_id INTEGER NOT NULL REFERENCES action(id), kind TEXT NOT NULL, note TEXT NOT NULL,
+  new_due TEXT, reason TEXT NOT NULL, escalated_to INTEGER REFERENCES monitoring_group(id),
+  PRIMARY KEY (meeting_id, position), UNIQUE (meeting_id, action_id)
+);
+CREATE INDEX item_review_by_item ON item_review(item_id);
+CREATE INDEX review_outcome_by_action ON review_outcome(action_id);
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps{schema_v1, schema_v2, schema_v3};
+  static const std::vector<const char*> steps{schema_v1, schema_v2, schema_v3, schema_v4};
   return steps;
 }
 

@@ -151,6 +151,44 @@ void Writer::insert(const Assurance& a, std::int64_t change) {
       a.action, a.on, a.group, a.note, a.by, change);
 }
 
+void Writer::insert(const ReviewableItem& i, std::int64_t change) {
+  run(statement(
+          "INSERT INTO reviewable_item (id, partnership_id, kind, description, audit_id, case_id, agency_id, "
+          "placed_on, review_every_months, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      i.id, i.partnership, i.kind, i.description, i.audit, i.case_id, i.agency, i.placed_on,
+      i.review_every_months, change);
+}
+
+void Writer::insert(const ItemReview& r, std::int64_t change) {
+  run(statement("INSERT INTO item_review (item_id, on_date, by_name, note, retired, change_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
+      r.item, r.on, r.by, r.note, r.retired, change);
+}
+
+void Writer::insert(const ReviewCycle& c, std::int64_t change) {
+  // Explicit-date cycles have no start: NULL rather than an empty text.
+  const std::optional<Date> start = c.start.is_special() ? std::nullopt : std::optional<Date>(c.start);
+  run(statement(
+          "INSERT INTO review_cycle (id, partnership_id, name, kind, start_on, months, group_id, audit_id, "
+          "item_id, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      c.id, c.partnership, c.name, c.kind, start, c.months, c.group, c.audit, c.item, change);
+  insert_list(statement("INSERT INTO review_cycle_date (cycle_id, position, on_date) VALUES (?, ?, ?)"), c.id,
+              c.dates);
+}
+
+void Writer::insert(const ReviewMeeting& m, std::int64_t change) {
+  run(statement("INSERT INTO review_meeting (id, group_id, held_on, note, change_id) VALUES (?, ?, ?, ?, ?)"),
+      m.id, m.group, m.held_on, m.note, change);
+  insert_list(statement("INSERT INTO review_attendance (meeting_id, position, agency_id) VALUES (?, ?, ?)"),
+              m.id, m.attending);
+  auto& outcome = statement(
+      "INSERT INTO review_outcome (meeting_id, position, action_id, kind, note, new_due, "
+      "reason, escalated_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  int position = 0;
+  for (const auto& o : m.outcomes)
+    run(outcome, m.id, position++, o.action, o.kind, o.note, o.new_due, o.reason, o.escalated_to);
+}
+
 void Writer::set_audit_stage(AuditId audit, AuditStage stage) {
   run(statement("UPDATE audit SET stage = ? WHERE id = ?"), stage, audit);
 }

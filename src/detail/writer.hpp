@@ -40,6 +40,12 @@ class Writer {
   void insert(const OwnerChange& c, std::int64_t change);
   void insert(const Evidence& e, std::int64_t change);
   void insert(const Assurance& a, std::int64_t change);
+  // An item's row only: its reviews are written one by one.
+  void insert(const ReviewableItem& i, std::int64_t change);
+  void insert(const ItemReview& r, std::int64_t change);
+  void insert(const ReviewCycle& c, std::int64_t change);
+  // The meeting with its attendance and outcomes; not their effects.
+  void insert(const ReviewMeeting& m, std::int64_t change);
   void set_audit_stage(AuditId audit, AuditStage stage);
   void set_concern_answer(ConcernId concern, Date on, const std::string& answer);
 

@@ -333,6 +333,49 @@ TEST_CASE("writing puts each action's updates together, in action order") {
         "2,2024-03-01,not_started,GREEN,Awaiting lead officer\n");
 }
 
+TEST_CASE("review cycles, reviewable items and meetings are left out; a meeting's updates are written") {
+  Plan plan = read_files(tiny_workload()).plan;
+  TempDir without_reviews;
+  write_workload(plan, without_reviews.str());
+
+  const auto lis = plan.add(Group{{}, PartnershipId(7), "LIS"}).id;
+  ReviewCycle cycle;
+  cycle.partnership = PartnershipId(7);
+  cycle.name = "LIS quarterly review";
+  cycle.start = Date(2024, 3, 31);
+  cycle.group = lis;
+  plan.add(cycle);
+  ReviewableItem flag;
+  flag.partnership = PartnershipId(7);
+  flag.description = "Neglect flag on the school record";
+  flag.placed_on = Date(2024, 1, 10);
+  const auto item = plan.add(flag).id;
+  plan.record(ItemReview{item, Date(2024, 7, 10), "DSL", "kept", false});
+  ReviewMeeting quiet;
+  quiet.group = lis;
+  quiet.held_on = Date(2024, 6, 30);
+  quiet.outcomes = {ReviewOutcome{ActionId(2), OutcomeKind::continue_, "", {}, "", {}},
+                    ReviewOutcome{ActionId(3), OutcomeKind::extend, "", Date(2024, 12, 31), "capacity", {}}};
+  plan.record(quiet);
+  TempDir with_reviews;
+  write_workload(plan, with_reviews.str());
+  CHECK(same_files(without_reviews.path(), with_reviews.path()));
+
+  ReviewMeeting closing = quiet;
+  closing.id = ReviewId();
+  closing.held_on = Date(2024, 7, 31);
+  closing.outcomes = {ReviewOutcome{ActionId(2), OutcomeKind::complete, "", {}, "", {}}};
+  plan.record(closing);
+  TempDir completed;
+  write_workload(plan, completed.str());
+  CHECK(slurp(completed.path() / "updates.csv") ==
+        slurp(without_reviews.path() / "updates.csv") + "2,2024-07-31,complete,,completed at review\n");
+  const Plan again = read_workload(completed.str(), Plan()).plan;
+  CHECK(status_at(again, ActionId(2), Date(2024, 7, 31)) == Status::complete);
+  CHECK(again.action(ActionId(2)).updates.back().completed_on == Date(2024, 7, 31));
+  CHECK(again.reviews().empty());
+}
+
 TEST_CASE("actions.csv states the latest update's status and completion date") {
   Plan plan = read_files(tiny_workload()).plan;
   plan.record(update(ActionId(2), Date(2024, 9, 1), Status::complete, "Recording standard issued",

@@ -95,6 +95,7 @@ std::string describe(const Plan& plan) {
   out << plan.partnerships().size() << ' ' << plan.agencies().size() << ' ' << plan.findings().size() << ' '
       << plan.cases().size() << ' ' << plan.concerns().size() << ' ' << plan.themes().size() << '\n';
   for (const auto& p : plan.partnerships()) out << p.id << ' ' << p.name << '\n';
+  out << testing::fingerprint(plan);
   return out.str();
 }
 
@@ -309,7 +310,7 @@ TEST_CASE("dependencies of a version-1 file migrate with no lag and in force") {
     db.exec("INSERT INTO dependency (action_id, depends_on_id, change_id) VALUES (2, 1, 1)");
   }
   Store store = Store::open(file.str());
-  CHECK(store.schema_version() == 3);
+  CHECK(store.schema_version() == Store::latest_schema_version());
   CHECK(store.plan().dependencies() == std::vector<Dependency>{{ActionId(2), ActionId(1), 0}});
   {
     SQLite::Database db(file.str());
@@ -581,5 +582,419 @@ TEST_CASE("add_all writes new dependencies with their lag and refuses an extensi
   shrunk.add_dependency(third, s.action);
   const auto before = snapshot(s.store);
   CHECK_THROWS_WITH_AS(s.store.add_all(shrunk, manager), doctest::Contains("dependencies"), ConflictError);
+  CHECK(snapshot(s.store) == before);
+}
+
+// ---- review cycles, reviewable items and review meetings ------------------------------------
+
+namespace {
+
+// The seeded store with the board, a case, and actions in every state a
+// meeting outcome needs: one to complete, one complete with impact evidence
+// to assure, one to extend, one to escalate, one to cancel, one to continue.
+struct Reviewed : Seeded {
+  GroupId board;
+  CaseId child;
+  ActionId to_complete, to_assure, to_extend, to_escalate, to_cancel, to_continue;
+
+  explicit Reviewed(const std::string& path) : Seeded(path) {
+    board = store.add(Group{{}, partnership, "Safeguarding Children Partnership Board"}, manager).id;
+    child =
+        store.add(Case{{}, audit, "Child A", AgeBand{9, 17}, Involvement::child_in_need, {}, true}, manager)
+            .id;
+    to_complete = action;
+    to_assure = add_action("Revise the DASH guidance", ymd(2023, 12, 1), ymd(2024, 5, 31));
+    to_extend = add_action("Deliver multi-agency training", ymd(2023, 12, 1), ymd(2024, 6, 30));
+    to_escalate = add_action("Share MARAC minutes with schools", ymd(2023, 12, 1), ymd(2024, 3, 31));
+    to_cancel = add_action("Pilot a paper referral form", ymd(2023, 12, 1), ymd(2024, 9, 30));
+    to_continue = add_action("Audit flags on GP records", ymd(2023, 12, 1), ymd(2024, 12, 31));
+    store.record(Update{to_assure, ymd(2024, 5, 20), Status::complete, {}, "Guidance published", "", {}},
+                 manager);
+    store.record(Evidence{{}, to_assure, ymd(2024, 6, 1), EvidenceKind::impact, "Dip sample 9/10", ""},
+                 manager);
+  }
+
+  ReviewableItem flag() const {
+    ReviewableItem i;
+    i.partnership = partnership;
+    i.description = "Domestic abuse flag on the GP record";
+    i.audit = audit;
+    i.case_id = child;
+    i.agency = health;
+    i.placed_on = ymd(2024, 1, 10);
+    return i;
+  }
+
+  // The LIS's Q2 meeting with one outcome of every kind.
+  ReviewMeeting q2_meeting() const {
+    ReviewMeeting m;
+    m.group = lis;
+    m.held_on = ymd(2024, 6, 30);
+    m.attending = {police, health};
+    m.note = "Q2 LIS review";
+    ReviewOutcome complete{to_complete, OutcomeKind::complete, "Recording guidance embedded", {}, "", {}};
+    ReviewOutcome assure{to_assure, OutcomeKind::assure, "Impact seen in dip sample", {}, "", {}};
+    ReviewOutcome extend{to_extend, OutcomeKind::extend, "", ymd(2024, 12, 31), "Trainer unavailable", {}};
+    ReviewOutcome escalate{to_escalate, OutcomeKind::escalate, "", {}, "No progress in two quarters", board};
+    ReviewOutcome cancel{to_cancel, OutcomeKind::cancel, "", {}, "Superseded by the online form", {}};
+    ReviewOutcome carry_on{to_continue, OutcomeKind::continue_, "On track", {}, "", {}};
+    m.outcomes = {complete, assure, extend, escalate, cancel, carry_on};
+    return m;
+  }
+
+  // A quarterly whole-plan cycle, a six-monthly one for the flag and an
+  // explicit one for the audit.
+  void add_cycles(ReviewableId item) {
+    ReviewCycle plan_cycle;
+    plan_cycle.partnership = partnership;
+    plan_cycle.name = "LIS quarterly review";
+    plan_cycle.kind = CycleKind::financial_quarters;
+    plan_cycle.start = ymd(2024, 4, 1);
+    plan_cycle.group = lis;
+    store.add(plan_cycle, manager, "terms of reference");
+    ReviewCycle flag_cycle = plan_cycle;
+    flag_cycle.name = "Flag review";
+    flag_cycle.kind = CycleKind::every_n_months;
+    flag_cycle.months = 6;
+    flag_cycle.start = ymd(2024, 7, 10);
+    flag_cycle.group.reset();
+    flag_cycle.item = item;
+    store.add(flag_cycle, manager);
+    ReviewCycle audit_cycle = plan_cycle;
+    audit_cycle.name = "Board meetings";
+    audit_cycle.kind = CycleKind::explicit_dates;
+    audit_cycle.start = Date();
+    audit_cycle.dates = {ymd(2024, 5, 14), ymd(2024, 11, 12)};
+    audit_cycle.group = board;
+    audit_cycle.audit = audit;
+    store.add(audit_cycle, manager);
+  }
+};
+
+std::int64_t count_rows(const std::string& file, const std::string& table) {
+  SQLite::Database db(file);
+  return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("review cycles, reviewable items, their reviews and meetings survive reopening") {
+  TempFile file("reviews");
+  std::string before;
+  ReviewableId item;
+  ReviewId meeting;
+  {
+    Reviewed s(file.str());
+    item = s.store.add(s.flag(), manager).id;
+    s.add_cycles(item);
+    s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "Still evidenced", false}, manager);
+    s.store.record(ItemReview{item, ymd(2025, 1, 10), "GP safeguarding lead", "No longer evidenced", true},
+                   manager);
+    meeting = s.store.record(s.q2_meeting(), manager, "Q2 LIS").id;
+    before = snapshot(s.store);
+  }
+  Store reopened = Store::open(file.str());
+  CHECK(snapshot(reopened) == before);
+  const Plan& plan = reopened.plan();
+
+  REQUIRE(plan.review_cycles().size() == 3);
+  const auto& fq = plan.review_cycles()[0];
+  CHECK(fq.kind == CycleKind::financial_quarters);
+  CHECK(fq.start == ymd(2024, 4, 1));
+  CHECK(fq.group == GroupId(1));
+  CHECK_FALSE(fq.audit.has_value());
+  CHECK(plan.review_cycles()[1].months == 6);
+  CHECK(plan.review_cycles()[1].item == item);
+  const auto& board_dates = plan.review_cycles()[2];
+  CHECK(board_dates.start.is_special());
+  CHECK(board_dates.dates == std::vector<Date>{ymd(2024, 5, 14), ymd(2024, 11, 12)});
+  CHECK(board_dates.audit == AuditId(1));
+
+  const auto& flag = plan.reviewable_item(item);
+  CHECK(flag.description == "Domestic abuse flag on the GP record");
+  CHECK(flag.case_id == CaseId(1));
+  CHECK(flag.agency == AgencyId(2));
+  CHECK(flag.review_every_months == 6);
+  REQUIRE(flag.reviews.size() == 2);
+  CHECK(flag.reviews[0].by == manager.name);
+  CHECK(flag.reviews[0].note == "Still evidenced");
+  CHECK(flag.reviews[1].by == "GP safeguarding lead");
+  CHECK(flag.reviews[1].retired);
+
+  const auto& m = plan.review(meeting);
+  CHECK(m.held_on == ymd(2024, 6, 30));
+  CHECK(m.note == "Q2 LIS review");
+  CHECK(m.attending == std::vector<AgencyId>{AgencyId(1), AgencyId(2)});
+  REQUIRE(m.outcomes.size() == 6);
+  CHECK(m.outcomes[0].note == "Recording guidance embedded");
+  CHECK(m.outcomes[2].new_due == ymd(2024, 12, 31));
+  CHECK(m.outcomes[3].escalated_to == GroupId(2));
+  CHECK(m.outcomes[3].reason == "No progress in two quarters");
+  CHECK(m.outcomes[5].kind == OutcomeKind::continue_);
+  CHECK_FALSE(m.outcomes[5].new_due.has_value());
+
+  // The effects came back with the actions' history.
+  CHECK(status_at(plan.action(ActionId(1)), ymd(2024, 6, 30)) == Status::complete);
+  CHECK(plan.action(ActionId(1)).updates.back().by == "Learning and Improvement Subgroup");
+  CHECK(plan.action(ActionId(2)).assurance->group == GroupId(1));
+  CHECK(due_on_at(plan.action(ActionId(3)), ymd(2024, 6, 30)) == ymd(2024, 12, 31));
+  CHECK(plan.action(ActionId(5)).updates.back().note == "Superseded by the online form");
+  CHECK(plan.action(ActionId(4)).updates.empty());
+  CHECK(plan.action(ActionId(6)).updates.empty());
+}
+
+TEST_CASE("a meeting, its outcomes and their effects are one change set in the history") {
+  Reviewed s(":memory:");
+  const auto item = s.store.add(s.flag(), manager, "flag audit").id;
+  s.add_cycles(item);
+  s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "kept", false}, manager);
+  s.store.record(ItemReview{item, ymd(2025, 1, 10), "", "removed", true}, manager);
+  const Actor chair{"LIS chair", s.police};
+  const auto meeting = s.store.record(s.q2_meeting(), chair, "Q2 LIS").id;
+
+  const auto review = s.store.history("review", meeting.value());
+  REQUIRE(review.size() == 7);
+  CHECK(review[0].field == "created");
+  CHECK(review[0].new_value == "Learning and Improvement Subgroup on 2024-06-30");
+  CHECK(review[0].actor == "LIS chair");
+  CHECK(review[0].why == "Q2 LIS");
+  std::vector<std::string> outcomes;
+  for (std::size_t i = 1; i < review.size(); ++i) {
+    CHECK(review[i].field == "outcome");
+    CHECK(review[i].change == review[0].change);
+    outcomes.push_back(review[i].new_value);
+  }
+  std::sort(outcomes.begin(), outcomes.end());
+  CHECK(outcomes ==
+        std::vector<std::string>{"action 1: complete", "action 2: assure", "action 3: extend to 2024-12-31",
+                                 "action 4: escalate to group 2", "action 5: cancel", "action 6: continue"});
+
+  const auto change = review[0].change;
+  const auto last_of = [&](ActionId id) { return s.store.history("action", id.value()).back(); };
+  CHECK(last_of(s.to_complete).field == "status");
+  CHECK(last_of(s.to_complete).new_value == "complete");
+  CHECK(last_of(s.to_complete).change == change);
+  CHECK(last_of(s.to_assure).field == "assured");
+  CHECK(last_of(s.to_assure).change == change);
+  CHECK(last_of(s.to_extend).field == "due_on");
+  CHECK(last_of(s.to_extend).old_value == "2024-06-30");
+  CHECK(last_of(s.to_extend).new_value == "2024-12-31");
+  CHECK(last_of(s.to_cancel).new_value == "cancelled");
+  CHECK(last_of(s.to_cancel).change == change);
+  CHECK(last_of(s.to_escalate).field == "created");  // escalation changes no action
+
+  const auto cycles = s.store.history("review_cycle");
+  REQUIRE(cycles.size() == 3);
+  CHECK(cycles[0].new_value == "LIS quarterly review");
+  CHECK(cycles[0].why == "terms of reference");
+  CHECK(cycles[2].entity_id == 3);
+  const auto flag = s.store.history("reviewable_item", item.value());
+  REQUIRE(flag.size() == 3);
+  CHECK(flag[0].field == "created");
+  CHECK(flag[0].new_value == "Domestic abuse flag on the GP record");
+  CHECK(flag[0].why == "flag audit");
+  CHECK(flag[1].field == "reviewed");
+  CHECK(flag[1].new_value == "2024-07-10");
+  CHECK(flag[1].why == "kept");
+  CHECK(flag[2].field == "retired");
+  CHECK(flag[2].new_value == "2025-01-10");
+  // Every entry of the whole history belongs to a change set that exists.
+  for (const auto& e : s.store.history()) CHECK_FALSE(e.actor.empty());
+}
+
+TEST_CASE("a refused review write leaves file and plan exactly as they were") {
+  TempFile file("refused-reviews");
+  Reviewed s(file.str());
+  const auto item = s.store.add(s.flag(), manager).id;
+  s.add_cycles(item);
+  s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "removed", true}, manager);
+  const std::string before = snapshot(s.store);
+
+  SUBCASE("a second whole-plan cycle") {
+    ReviewCycle again = s.store.plan().review_cycles()[0];
+    again.id = ReviewCycleId();
+    CHECK_THROWS_WITH_AS(s.store.add(again, manager), doctest::Contains("already has review cycle 1"),
+                         ConflictError);
+  }
+  SUBCASE("an item whose description holds an NHS number") {
+    ReviewableItem i = s.flag();
+    i.description = "Flag for 943 476 5919";
+    CHECK_THROWS_AS(s.store.add(i, manager), ValidationError);
+  }
+  SUBCASE("a review of a retired item") {
+    CHECK_THROWS_AS(s.store.record(ItemReview{item, ymd(2025, 1, 10), "", "", false}, manager),
+                    ConflictError);
+  }
+  SUBCASE("a meeting with one outcome breaking a rule") {
+    ReviewMeeting m = s.q2_meeting();
+    m.outcomes[1].action = s.to_continue;  // assuring an action not complete
+    m.outcomes.pop_back();
+    CHECK_THROWS_WITH_AS(s.store.record(m, manager), doctest::Contains("outcome for action 6 (assure)"),
+                         ConflictError);
+  }
+  SUBCASE("a meeting with two outcomes for one action") {
+    ReviewMeeting m = s.q2_meeting();
+    m.outcomes.push_back(m.outcomes[0]);
+    CHECK_THROWS_AS(s.store.record(m, manager), ConflictError);
+  }
+  SUBCASE("a meeting recorded by no one") {
+    CHECK_THROWS_AS(s.store.record(s.q2_meeting(), Actor{" ", std::nullopt}), ValidationError);
+  }
+  CHECK(snapshot(s.store) == before);
+  CHECK(snapshot(Store::open(file.str())) == before);
+  CHECK(count_rows(file.str(), "review_meeting") == 0);
+}
+
+TEST_CASE("an SQLite failure part-way through a review write rolls all of it back") {
+  TempFile file("failing-reviews");
+  Reviewed s(file.str());
+  const auto item = s.store.add(s.flag(), manager).id;
+  const std::string before = snapshot(s.store);
+  const auto refuse_inserts_into = [&](const std::string& table) {
+    SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
+    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON " + table +
+               " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  };
+  const auto allow_inserts = [&] {
+    SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
+    other.exec("DROP TRIGGER refuse");
+  };
+
+  SUBCASE(
+      "the meeting's due-date revision fails after the meeting, its outcomes and an update were written") {
+    refuse_inserts_into("due_revision");
+    CHECK_THROWS_WITH_AS(s.store.record(s.q2_meeting(), manager), doctest::Contains("disk full"), StoreError);
+    CHECK(snapshot(s.store) == before);
+    CHECK(count_rows(file.str(), "review_outcome") == 0);
+    CHECK(count_rows(file.str(), "action_update") == 1);
+    allow_inserts();
+    CHECK(s.store.record(s.q2_meeting(), manager).id == ReviewId(1));
+    CHECK(count_rows(file.str(), "review_outcome") == 6);
+  }
+  SUBCASE("a cycle's dates fail after its row was written") {
+    refuse_inserts_into("review_cycle_date");
+    ReviewCycle board_dates;
+    board_dates.partnership = s.partnership;
+    board_dates.name = "Board meetings";
+    board_dates.kind = CycleKind::explicit_dates;
+    board_dates.dates = {ymd(2024, 5, 14), ymd(2024, 11, 12)};
+    CHECK_THROWS_AS(s.store.add(board_dates, manager), StoreError);
+    CHECK(snapshot(s.store) == before);
+    CHECK(count_rows(file.str(), "review_cycle") == 0);
+  }
+  SUBCASE("an item review fails") {
+    refuse_inserts_into("item_review");
+    CHECK_THROWS_AS(s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "", false}, manager), StoreError);
+    CHECK(snapshot(s.store) == before);
+  }
+  CHECK(snapshot(Store::open(file.str())) == snapshot(s.store));
+}
+
+TEST_CASE("a version-3 file is migrated to version 4 with its data, and takes reviews") {
+  TempFile file("v3");
+  {
+    SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(read_text(fs::path(PLANSIGHT_SOURCE_DIR) / "tests/data/store_v3.sql"));
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 3);
+  }
+  std::string after;
+  {
+    Store store = Store::open(file.str());
+    CHECK(store.schema_version() == 4);
+    const Plan& plan = store.plan();
+    REQUIRE(plan.actions().size() == 2);
+    CHECK(plan.dependencies() == std::vector<Dependency>{{ActionId(2), ActionId(1), 14}});
+    CHECK(status_at(plan.action(ActionId(1)), ymd(2024, 6, 30)) == Status::complete);
+    CHECK(due_on_at(plan.action(ActionId(2)), ymd(2024, 4, 1)) == ymd(2024, 12, 31));
+    CHECK(plan.action(ActionId(1)).evidence.size() == 1);
+    CHECK(plan.review_cycles().empty());
+    CHECK(plan.reviewable_items().empty());
+    CHECK(plan.reviews().empty());
+    for (const char* table : {"review_cycle", "review_cycle_date", "reviewable_item", "item_review",
+                              "review_meeting", "review_attendance", "review_outcome"}) {
+      CAPTURE(table);
+      CHECK(count_rows(file.str(), table) == 0);
+    }
+    // The migrated store takes a meeting assuring its complete action and extending the other.
+    ReviewMeeting m;
+    m.group = GroupId(1);
+    m.held_on = ymd(2024, 7, 15);
+    m.outcomes = {ReviewOutcome{ActionId(1), OutcomeKind::assure, "", {}, "", {}},
+                  ReviewOutcome{ActionId(2), OutcomeKind::extend, "", ymd(2025, 3, 31), "Trainer left", {}}};
+    store.record(m, manager);
+    ReviewableItem i;
+    i.partnership = PartnershipId(1);
+    i.description = "Child protection alert on the ED system";
+    i.case_id = CaseId(1);
+    i.placed_on = ymd(2024, 2, 1);
+    const auto item = store.add(i, manager).id;
+    store.record(ItemReview{item, ymd(2024, 8, 1), "", "kept", false}, manager);
+    ReviewCycle c;
+    c.partnership = PartnershipId(1);
+    c.name = "LIS quarterly review";
+    c.start = ymd(2024, 6, 30);
+    store.add(c, manager);
+    after = snapshot(store);
+    CHECK(store.history("action", 2).back().new_value == "2025-03-31");
+  }
+  CHECK(snapshot(Store::open(file.str())) == after);
+  SQLite::Database db(file.str());
+  SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+  CHECK_FALSE(dangling.executeStep());
+}
+
+TEST_CASE("add_all carries new items, item reviews and cycles through the plan's checks") {
+  Reviewed s(":memory:");
+  const auto known = s.store.add(s.flag(), manager).id;
+  s.store.record(ItemReview{known, ymd(2024, 7, 10), "", "kept", false}, manager);
+  Plan extended = s.store.plan();
+  extended.record(ItemReview{known, ymd(2025, 1, 10), "GP lead", "removed", true});
+  ReviewableItem tool = s.flag();
+  tool.kind = ReviewableKind::screening_tool;
+  tool.description = "DASH risk assessment";
+  const auto added = extended.add(tool).id;
+  extended.record(ItemReview{added, ymd(2024, 8, 1), "GP lead", "kept", false});
+  ReviewCycle c;
+  c.partnership = s.partnership;
+  c.name = "Tool review";
+  c.kind = CycleKind::every_n_months;
+  c.months = 3;
+  c.start = ymd(2024, 5, 1);
+  c.item = added;
+  extended.add(c);
+  s.store.add_all(extended, Actor{"importer", std::nullopt}, "flag register");
+  CHECK(testing::fingerprint(s.store.plan()) == testing::fingerprint(extended));
+  CHECK(testing::fingerprint(s.store.load()) == testing::fingerprint(extended));
+  const auto entries = s.store.history("reviewable_item");
+  REQUIRE(entries.size() == 5);
+  CHECK(entries.back().actor == "importer");
+  CHECK(s.store.history("review_cycle").back().why == "flag register");
+}
+
+TEST_CASE("add_all refuses new meetings, lost reviews and reviews that break the rules, changing nothing") {
+  Reviewed s(":memory:");
+  const auto item = s.store.add(s.flag(), manager).id;
+  const Plan unreviewed = s.store.plan();
+  s.store.record(ItemReview{item, ymd(2024, 7, 10), "", "removed", true}, manager);
+  const std::string before = snapshot(s.store);
+
+  SUBCASE("a new meeting") {
+    Plan extended = s.store.plan();
+    extended.record(s.q2_meeting());
+    CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("review meetings"),
+                         ConflictError);
+  }
+  SUBCASE("an item with fewer reviews than stored") {
+    CHECK_THROWS_WITH_AS(s.store.add_all(unreviewed, manager),
+                         doctest::Contains("reviews of reviewable item 1"), ConflictError);
+  }
+  SUBCASE("a review after retirement, restored unchecked") {
+    Plan extended = s.store.plan();
+    ReviewableItem other = s.flag();
+    const auto added = extended.add(other).id;
+    extended.restore_reviews(added, {ItemReview{added, ymd(2024, 7, 10), "GP lead", "removed", true},
+                                     ItemReview{added, ymd(2025, 1, 10), "GP lead", "back", false}});
+    CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("retired"), ConflictError);
+  }
   CHECK(snapshot(s.store) == before);
 }
