@@ -28,7 +28,9 @@ std::string shortened(std::string_view text) {
 }
 
 // "action 42 'Refresh training'"
-std::string named(const Action& a) { return "action " + std::to_string(a.id.value()) + " " + quoted(a.title); }
+std::string named(const Action& a) {
+  return "action " + std::to_string(a.id.value()) + " " + quoted(a.title);
+}
 
 std::string named(const Audit& a) { return "audit " + std::to_string(a.id.value()) + " " + quoted(a.title); }
 
@@ -49,23 +51,24 @@ class Overdue final : public Rule {
   Results check(const RuleContext& c) const override {
     Results out;
     for (const auto& a : c.plan.actions())
-      if (exists_at(a, c.as_of) && is_overdue(a, c.as_of)) out.push_back(c.result(Subject::action(a.id), message(a, c.as_of)));
+      if (exists_at(a, c.as_of) && is_overdue(a, c.as_of))
+        out.push_back(c.result(Subject::action(a.id), message(a, c.as_of)));
     return out;
   }
 
  private:
   static std::string message(const Action& a, Date as_of) {
     const Date due = due_on_at(a, as_of);
-    return named(a) + " was due " + to_iso(due) + " and is still " + to_string(status_at(a, as_of)) + " (RED): " +
-           plural(days_from(due, as_of), "day", "days") + " overdue as of " + to_iso(as_of);
+    return named(a) + " was due " + to_iso(due) + " and is still " + to_string(status_at(a, as_of)) +
+           " (RED): " + plural(days_from(due, as_of), "day", "days") + " overdue as of " + to_iso(as_of);
   }
 };
 
 class DueSoonNotStarted final : public Rule {
  public:
   DueSoonNotStarted()
-      : Rule("due_soon_not_started", "actions not started that fall due within `days` days", Severity::warning,
-             {{"days", 14}}) {}
+      : Rule("due_soon_not_started", "actions not started that fall due within `days` days",
+             Severity::warning, {{"days", 14}}) {}
 
   Results check(const RuleContext& c) const override {
     const int window = c.parameter("days");
@@ -97,10 +100,9 @@ class CompletionWithoutEvidence final : public Rule {
     for (const auto& a : c.plan.actions()) {
       if (!exists_at(a, c.as_of) || status_at(a, c.as_of) != Status::complete || has_evidence_by(a, c.as_of))
         continue;
-      out.push_back(c.result(Subject::action(a.id), named(a) + " was completed on " +
-                                                        to_iso(*completed_on_at(a, c.as_of)) +
-                                                        " with no evidence of completion or impact recorded by " +
-                                                        to_iso(c.as_of)));
+      out.push_back(c.result(Subject::action(a.id),
+                             named(a) + " was completed on " + to_iso(*completed_on_at(a, c.as_of)) +
+                                 " with no evidence of completion or impact recorded by " + to_iso(c.as_of)));
     }
     return out;
   }
@@ -109,8 +111,9 @@ class CompletionWithoutEvidence final : public Rule {
 class ImpactNotAssured final : public Rule {
  public:
   ImpactNotAssured()
-      : Rule("impact_not_assured", "actions complete for more than `months` months whose impact is not assured",
-             Severity::warning, {{"months", 6}}) {}
+      : Rule("impact_not_assured",
+             "actions complete for more than `months` months whose impact is not assured", Severity::warning,
+             {{"months", 6}}) {}
 
   Results check(const RuleContext& c) const override {
     const int months = c.parameter("months");
@@ -119,10 +122,10 @@ class ImpactNotAssured final : public Rule {
       if (!exists_at(a, c.as_of) || is_assured_at(a, c.as_of)) continue;
       const auto completed = completed_on_at(a, c.as_of);
       if (!completed || c.as_of <= *completed + boost::gregorian::months(months)) continue;
-      out.push_back(c.result(Subject::action(a.id), named(a) + " has been complete since " + to_iso(*completed) +
-                                                        ", more than " + plural(months, "month", "months") +
-                                                        " by " + to_iso(c.as_of) +
-                                                        ", and no group has assured its impact"));
+      out.push_back(
+          c.result(Subject::action(a.id), named(a) + " has been complete since " + to_iso(*completed) +
+                                              ", more than " + plural(months, "month", "months") + " by " +
+                                              to_iso(c.as_of) + ", and no group has assured its impact"));
     }
     return out;
   }
@@ -168,7 +171,8 @@ class BlockedByOverdue final : public Rule {
       if (!is_open_action_at(a, c.as_of)) continue;
       const std::string late = overdue_prerequisites(c.plan, a, c.as_of);
       if (!late.empty())
-        out.push_back(c.result(Subject::action(a.id), named(a) + " waits for " + late + " as of " + to_iso(c.as_of)));
+        out.push_back(
+            c.result(Subject::action(a.id), named(a) + " waits for " + late + " as of " + to_iso(c.as_of)));
     }
     return out;
   }
@@ -180,7 +184,8 @@ class BlockedByOverdue final : public Rule {
     for (const auto& d : a.depends_on) {
       const Action& p = plan.action(d.depends_on);
       if (!exists_at(p, as_of) || !is_overdue(p, as_of)) continue;
-      text += (text.empty() ? "overdue " : " and overdue ") + named(p) + " (due " + to_iso(due_on_at(p, as_of)) + ")";
+      text += (text.empty() ? "overdue " : " and overdue ") + named(p) + " (due " +
+              to_iso(due_on_at(p, as_of)) + ")";
     }
     return text;
   }
@@ -199,10 +204,11 @@ class OwnerOutsideAudit final : public Rule {
       const Owner& owner = owner_at(a, c.as_of);
       const Audit& audit = c.plan.audit(a.audit);
       if (!owner.agency || audit.agencies.empty()) continue;
-      if (std::find(audit.agencies.begin(), audit.agencies.end(), *owner.agency) != audit.agencies.end()) continue;
-      out.push_back(c.result(Subject::action(a.id), named(a) + " is owned by " + c.plan.agency(*owner.agency).name +
-                                                        " as of " + to_iso(c.as_of) +
-                                                        ", which is not one of the agencies of " + named(audit)));
+      if (std::find(audit.agencies.begin(), audit.agencies.end(), *owner.agency) != audit.agencies.end())
+        continue;
+      out.push_back(c.result(Subject::action(a.id),
+                             named(a) + " is owned by " + c.plan.agency(*owner.agency).name + " as of " +
+                                 to_iso(c.as_of) + ", which is not one of the agencies of " + named(audit)));
     }
     return out;
   }
@@ -211,14 +217,16 @@ class OwnerOutsideAudit final : public Rule {
 class NotSmart final : public Rule {
  public:
   NotSmart()
-      : Rule("not_smart", "open actions without a success measure or an identifiable owner", Severity::warning) {}
+      : Rule("not_smart", "open actions without a success measure or an identifiable owner",
+             Severity::warning) {}
 
   Results check(const RuleContext& c) const override {
     Results out;
     for (const auto& a : c.plan.actions()) {
       if (!is_open_action_at(a, c.as_of)) continue;
       const std::string missing = what_is_missing(c.plan, a, c.as_of);
-      if (!missing.empty()) out.push_back(c.result(Subject::action(a.id), named(a) + " is not SMART: " + missing));
+      if (!missing.empty())
+        out.push_back(c.result(Subject::action(a.id), named(a) + " is not SMART: " + missing));
     }
     return out;
   }
@@ -257,7 +265,8 @@ std::unordered_set<FindingId> answered_findings(const Plan& plan, Date as_of) {
 class UnansweredFinding final : public Rule {
  public:
   UnansweredFinding()
-      : Rule("unanswered_finding", "worries and areas for development no action answers", Severity::warning) {}
+      : Rule("unanswered_finding", "worries and areas for development no action answers", Severity::warning) {
+  }
 
   Results check(const RuleContext& c) const override {
     const auto answered = answered_findings(c.plan, c.as_of);
@@ -265,11 +274,12 @@ class UnansweredFinding final : public Rule {
     for (const auto& f : c.plan.findings()) {
       const Audit& audit = c.plan.audit(f.audit);
       if (!needs_an_answer(f.category) || audit.held_on > c.as_of || answered.contains(f.id)) continue;
-      out.push_back(c.result(Subject::finding(f.id),
-                             "finding " + std::to_string(f.id.value()) + " (" + to_string(f.category) + ") of " +
-                                 named(audit) + ", " + quoted(shortened(f.text)) +
-                                 ", has no action answering it, directly or through a recommendation, as of " +
-                                 to_iso(c.as_of)));
+      out.push_back(
+          c.result(Subject::finding(f.id),
+                   "finding " + std::to_string(f.id.value()) + " (" + to_string(f.category) + ") of " +
+                       named(audit) + ", " + quoted(shortened(f.text)) +
+                       ", has no action answering it, directly or through a recommendation, as of " +
+                       to_iso(c.as_of)));
     }
     return out;
   }
@@ -288,10 +298,16 @@ std::map<AuditId, AuditProgress> progress_by_audit(const Plan& plan, Date as_of)
     if (!exists_at(a, as_of)) continue;
     auto& p = progress[a.audit];
     switch (status_at(a, as_of)) {
-      case Status::complete: ++p.complete; break;
-      case Status::cancelled: ++p.cancelled; break;
+      case Status::complete:
+        ++p.complete;
+        break;
+      case Status::cancelled:
+        ++p.cancelled;
+        break;
       case Status::not_started:
-      case Status::in_progress: ++p.open; break;
+      case Status::in_progress:
+        ++p.open;
+        break;
     }
   }
   return progress;
@@ -307,7 +323,8 @@ std::unordered_set<AuditId> reaudited_by(const Plan& plan, Date as_of) {
 class NoReaudit final : public Rule {
  public:
   NoReaudit()
-      : Rule("no_reaudit", "audits whose actions are all done and that no re-audit follows", Severity::info) {}
+      : Rule("no_reaudit", "audits whose actions are all done and that no re-audit follows", Severity::info) {
+  }
 
   Results check(const RuleContext& c) const override {
     const auto progress = progress_by_audit(c.plan, c.as_of);
@@ -316,11 +333,11 @@ class NoReaudit final : public Rule {
     for (const auto& [id, p] : progress) {
       const Audit& audit = c.plan.audit(id);
       if (p.open > 0 || p.complete == 0 || audit.held_on > c.as_of || reaudited.contains(id)) continue;
-      out.push_back(c.result(Subject::audit(id), named(audit) + " has all its actions complete or cancelled (" +
-                                                     std::to_string(p.complete) + " complete, " +
-                                                     std::to_string(p.cancelled) + " cancelled) as of " +
-                                                     to_iso(c.as_of) +
-                                                     " and no re-audit: plan one to see whether practice changed"));
+      out.push_back(c.result(Subject::audit(id),
+                             named(audit) + " has all its actions complete or cancelled (" +
+                                 std::to_string(p.complete) + " complete, " + std::to_string(p.cancelled) +
+                                 " cancelled) as of " + to_iso(c.as_of) +
+                                 " and no re-audit: plan one to see whether practice changed"));
     }
     return out;
   }
@@ -339,18 +356,20 @@ class ConcernUnanswered final : public Rule {
       const bool answered = concern.answered_on && *concern.answered_on <= c.as_of;
       const long waiting = days_from(concern.raised_on, c.as_of);
       if (answered || concern.raised_on > c.as_of || waiting <= limit) continue;
-      out.push_back(c.result(Subject::concern(concern.id), message(c.plan, concern, c.as_of, waiting, limit)));
+      out.push_back(
+          c.result(Subject::concern(concern.id), message(c.plan, concern, c.as_of, waiting, limit)));
     }
     return out;
   }
 
  private:
-  static std::string message(const Plan& plan, const ImmediateConcern& concern, Date as_of, long waiting, int limit) {
+  static std::string message(const Plan& plan, const ImmediateConcern& concern, Date as_of, long waiting,
+                             int limit) {
     return "immediate concern " + std::to_string(concern.id.value()) + " about case " +
-           quoted(plan.case_(concern.case_id).reference) + " of audit " + std::to_string(concern.audit.value()) +
-           ", raised with " + plan.agency(concern.agency).name + " on " + to_iso(concern.raised_on) +
-           ", has had no answer for " + plural(waiting, "day", "days") + " by " + to_iso(as_of) + " (more than " +
-           std::to_string(limit) + ")";
+           quoted(plan.case_(concern.case_id).reference) + " of audit " +
+           std::to_string(concern.audit.value()) + ", raised with " + plan.agency(concern.agency).name +
+           " on " + to_iso(concern.raised_on) + ", has had no answer for " + plural(waiting, "day", "days") +
+           " by " + to_iso(as_of) + " (more than " + std::to_string(limit) + ")";
   }
 };
 

@@ -93,7 +93,8 @@ pt::ptree read_tree(std::string_view text, const std::string& source, const Layo
     pt::read_ini(in, tree);
   } catch (const pt::ini_parser_error& e) {
     const auto line = static_cast<long>(e.line());
-    throw ImportError(source, line, field_on(layout, line), e.message() + ": " + quoted(line_text(text, line)));
+    throw ImportError(source, line, field_on(layout, line),
+                      e.message() + ": " + quoted(line_text(text, line)));
   }
   return tree;
 }
@@ -113,7 +114,8 @@ bool parse_enabled(const std::string& value, const std::string& source, long lin
   throw ImportError(source, line, field, quoted(value) + " is not true or false");
 }
 
-Severity parse_severity(const std::string& value, const std::string& source, long line, const std::string& field) {
+Severity parse_severity(const std::string& value, const std::string& source, long line,
+                        const std::string& field) {
   try {
     return parse<Severity>(value);
   } catch (const ValidationError&) {
@@ -121,13 +123,15 @@ Severity parse_severity(const std::string& value, const std::string& source, lon
   }
 }
 
-int parse_threshold(const std::string& value, const std::string& source, long line, const std::string& field) {
+int parse_threshold(const std::string& value, const std::string& source, long line,
+                    const std::string& field) {
   int n = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
   const bool whole = !value.empty() && end == value.data() + value.size();
   if (whole && ec == std::errc::result_out_of_range)
     throw ImportError(source, line, field, quoted(value) + " is too large");
-  if (!whole || ec != std::errc()) throw ImportError(source, line, field, quoted(value) + " is not a whole number");
+  if (!whole || ec != std::errc())
+    throw ImportError(source, line, field, quoted(value) + " is not a whole number");
   if (n < 0) throw ImportError(source, line, field, quoted(value) + " is below 0");
   return n;
 }
@@ -158,6 +162,8 @@ RuleSection read_section(const SectionLines& lines, const pt::ptree& tree, const
 }  // namespace
 
 RuleConfig parse_rule_config(std::string_view text, std::string source_name) {
+  // Editors on Windows may start a UTF-8 file with a byte order mark.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const Layout layout = scan(text);
   const pt::ptree tree = read_tree(text, source_name, layout);
   if (!layout.outside.empty())

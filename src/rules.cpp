@@ -23,8 +23,7 @@ std::string names_of(const RuleParameters& parameters) {
 void check_parameters(const RuleParameters& parameters) {
   for (const auto& [name, value] : parameters) {
     check_rule_name(name, "parameter");
-    if (value < 0)
-      throw ValidationError("parameter", name + " = " + std::to_string(value) + " is below 0");
+    if (value < 0) throw ValidationError("parameter", name + " = " + std::to_string(value) + " is below 0");
   }
 }
 
@@ -38,7 +37,8 @@ bool reported_before(const RuleResult& a, const RuleResult& b) {
 // Why a rule's result cannot be reported, or empty when it can.
 std::string fault_in(const RuleResult& result, const std::string& rule) {
   if (result.rule != rule) return "returned a result naming rule " + quoted(result.rule);
-  if (is_blank(result.message)) return "returned a result for " + to_string(result.subject) + " with no message";
+  if (is_blank(result.message))
+    return "returned a result for " + to_string(result.subject) + " with no message";
   if (is_blank(result.subject.kind)) return "returned a result with no subject kind";
   return {};
 }
@@ -73,12 +73,11 @@ void apply_parameters(ConfiguredRule& entry, const RuleSection& section, const s
     const std::string field = section.rule + "." + name;
     const auto it = entry.parameters.find(name);
     if (it == entry.parameters.end())
-      throw ImportError(source, setting.line, field,
-                        "rule " + section.rule + " has no key " + quoted(name) + " (it takes: " +
-                            known_keys(entry) + ")");
+      throw ImportError(
+          source, setting.line, field,
+          "rule " + section.rule + " has no key " + quoted(name) + " (it takes: " + known_keys(entry) + ")");
     if (setting.value < 0)
-      throw ImportError(source, setting.line, field,
-                        quoted(std::to_string(setting.value)) + " is below 0");
+      throw ImportError(source, setting.line, field, quoted(std::to_string(setting.value)) + " is below 0");
     it->second = setting.value;
   }
 }
@@ -103,15 +102,18 @@ std::ostream& operator<<(std::ostream& out, const Subject& subject) { return out
 
 void check_rule_name(std::string_view name, std::string_view field) {
   const bool starts_with_letter = !name.empty() && name.front() >= 'a' && name.front() <= 'z';
-  const bool valid = starts_with_letter && name.back() != '_' && name.find("__") == std::string_view::npos &&
-                     std::all_of(name.begin(), name.end(), [](char c) { return is_lower_or_digit(c) || c == '_'; });
+  const bool valid =
+      starts_with_letter && name.back() != '_' && name.find("__") == std::string_view::npos &&
+      std::all_of(name.begin(), name.end(), [](char c) { return is_lower_or_digit(c) || c == '_'; });
   if (!valid)
-    throw ValidationError(std::string(field), quoted(name) + " is not lower snake_case (like due_soon_not_started)");
+    throw ValidationError(std::string(field),
+                          quoted(name) + " is not lower snake_case (like due_soon_not_started)");
 }
 
 // ---- Rule and RuleContext ----------------------------------------------------------------
 
-Rule::Rule(std::string id, std::string description, Severity default_severity, RuleParameters default_parameters)
+Rule::Rule(std::string id, std::string description, Severity default_severity,
+           RuleParameters default_parameters)
     : id_(std::move(id)),
       description_(std::move(description)),
       default_severity_(default_severity),
@@ -138,8 +140,8 @@ RuleResult RuleContext::result(Subject subject, std::string message) const {
 bool RuleReport::has_breach() const { return count(Severity::breach) > 0; }
 
 std::size_t RuleReport::count(Severity severity) const {
-  return static_cast<std::size_t>(
-      std::count_if(results.begin(), results.end(), [&](const RuleResult& r) { return r.severity == severity; }));
+  return static_cast<std::size_t>(std::count_if(results.begin(), results.end(),
+                                                [&](const RuleResult& r) { return r.severity == severity; }));
 }
 
 // ---- RuleSet ---------------------------------------------------------------------------------
@@ -160,7 +162,8 @@ void RuleSet::add(std::shared_ptr<const Rule> rule) {
 }
 
 const ConfiguredRule& RuleSet::rule(std::string_view id) const {
-  const auto it = std::find_if(rules_.begin(), rules_.end(), [&](const ConfiguredRule& r) { return r.rule->id() == id; });
+  const auto it =
+      std::find_if(rules_.begin(), rules_.end(), [&](const ConfiguredRule& r) { return r.rule->id() == id; });
   if (it == rules_.end())
     throw NotFoundError("no rule " + quoted(id) + " in the rule set (rules: " + ids_of(rules_) + ")");
   return *it;
@@ -192,8 +195,9 @@ void RuleSet::configure(const RuleConfig& config) {
     const auto it = std::find_if(configured.begin(), configured.end(),
                                  [&](const ConfiguredRule& r) { return r.rule->id() == section.rule; });
     if (it == configured.end())
-      throw ImportError(config.source, section.line, section.rule,
-                        "no rule " + quoted(section.rule) + " in the rule set (rules: " + ids_of(rules_) + ")");
+      throw ImportError(
+          config.source, section.line, section.rule,
+          "no rule " + quoted(section.rule) + " in the rule set (rules: " + ids_of(rules_) + ")");
     apply_section(*it, section, config.source);
   }
   rules_ = std::move(configured);

@@ -13,6 +13,7 @@
 #include "plansight/model.hpp"
 #include "plansight/plan.hpp"
 #include "plansight/review_cycles.hpp"
+#include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"

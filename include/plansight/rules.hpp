@@ -221,7 +221,7 @@ struct ConfiguredRule {
 // and leaves the set unchanged when it throws.
 class RuleSet {
  public:
-  RuleSet() = default;  // no rules
+  RuleSet() = default;       // no rules
   static RuleSet builtin();  // every built-in rule, enabled, with its defaults
 
   // Adds a rule, enabled, with its default severity and parameters.

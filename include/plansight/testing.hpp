@@ -29,8 +29,7 @@
 namespace plansight::testing {
 
 inline Date ymd(int y, int m, int d) {
-  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-              static_cast<unsigned short>(d));
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
 
 inline Owner owned_by(AgencyId agency, std::string role = {}) {
@@ -131,7 +130,10 @@ class Builder {
     plan.record(OwnerChange{id, on, std::move(owner), "service restructure"});
   }
   EvidenceId add_evidence(ActionId id, Date on) {
-    return plan.record(Evidence{{}, id, on, EvidenceKind::impact, "Re-audit: voice of child evident in 9 of 10 cases", "LIS"}).id;
+    return plan
+        .record(Evidence{
+            {}, id, on, EvidenceKind::impact, "Re-audit: voice of child evident in 9 of 10 cases", "LIS"})
+        .id;
   }
   // Completes the action on `on`, records evidence that day and has the LIS assure it.
   void complete_and_assure(ActionId id, Date on) {
@@ -141,7 +143,8 @@ class Builder {
   }
 
   // Another finding of the area's audit.
-  FindingId add_finding(FindingCategory category, std::string text = "Strategy meetings did not include health") {
+  FindingId add_finding(FindingCategory category,
+                        std::string text = "Strategy meetings did not include health") {
     Finding f;
     f.audit = area.audit;
     f.category = category;
@@ -165,7 +168,9 @@ class Builder {
   }
   // An immediate concern about `case_id` raised with the police on `on`.
   ConcernId raise_concern(CaseId case_id, Date on) {
-    return plan.add(ImmediateConcern{{}, area.audit, case_id, police, on, "No strategy discussion held", {}, {}}).id;
+    return plan
+        .add(ImmediateConcern{{}, area.audit, case_id, police, on, "No strategy discussion held", {}, {}})
+        .id;
   }
   void answer_concern(ConcernId id, Date on) { plan.answer_concern(id, on, "Strategy discussion held"); }
 };
@@ -352,7 +357,6 @@ std::pair<bool, std::string> refusal_of(F&& f) {
   }
   return {false, "did not throw"};
 }
-
 
 // ---- rules ------------------------------------------------------------------------------
 

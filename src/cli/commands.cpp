@@ -21,6 +21,7 @@
 #include "plansight/dot.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/interchange.hpp"
+#include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
@@ -50,7 +51,7 @@ struct Option {
   std::string_view help;
 };
 
-constexpr std::array<Option, 14> all_options{{
+constexpr std::array<Option, 15> all_options{{
     {"--db", "FILE", "the plansight store (an SQLite file)"},
     {"--as-of", "DATE", "the review date, YYYY-MM-DD"},
     {"--from", "DATE", "forecast from DATE: actions open then start no earlier than DATE"},
@@ -64,6 +65,7 @@ constexpr std::array<Option, 14> all_options{{
     {"--actor", "NAME", "who the change is recorded as (default \"plansight <command>\")"},
     {"--verbose", "", "list every warning"},
     {"--limit", "N", "overdue and blocked actions listed per partnership (default 10; 0 lists all)"},
+    {"--rules", "FILE", "a rules file configuring the built-in rules (INI; see below)"},
     {"--help", "", "show this help"},
 }};
 
@@ -706,9 +708,56 @@ int run_depends(const Args& args, std::ostream& out, std::ostream&) {
   return exit_ok;
 }
 
+// ---- policy rules -------------------------------------------------------------------------------
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// "ran 9 rules as of D (...), skipped 2 (...): 0 breach, 12 warning, 3 info"
+std::string check_summary(const RuleReport& report) {
+  std::string line =
+      "ran " + std::to_string(report.ran.size()) + " rules as of " + to_iso(report.as_of) + " (" +
+      joined(report.ran) + "), skipped " +
+      (report.skipped.empty() ? "none"
+                              : std::to_string(report.skipped.size()) + " (" + joined(report.skipped) + ")");
+  return line + ": " + std::to_string(report.count(Severity::breach)) + " breach, " +
+         std::to_string(report.count(Severity::warning)) + " warning, " +
+         std::to_string(report.count(Severity::info)) + " info";
+}
+
+int run_check(const Args& args, std::ostream& out, std::ostream&) {
+  const Date date = as_of(args);
+  RuleSet rules = RuleSet::builtin();
+  if (args.has("--rules")) rules.configure(read_rule_config(args.value("--rules")));
+  const Store store = open_existing(args.value("--db"));
+  const RuleReport report = rules.check(store.plan(), date);
+  TextTable table({}, 4);
+  for (const auto& r : report.results)
+    table.add({to_string(r.severity), r.rule, to_string(r.subject), r.message});
+  table.print(out, "");
+  out << check_summary(report) << '\n';
+  return report.has_breach() ? exit_breach : exit_ok;
+}
+
+// The built-in rules, for `plansight check --help`: what a rules file can name.
+void print_builtin_rules(std::ostream& out) {
+  TextTable table({"rule", "severity", "parameters", "checks"}, 4);
+  for (const auto& rule : builtin_rules()) {
+    std::string parameters;
+    for (const auto& [name, value] : rule->default_parameters())
+      parameters += (parameters.empty() ? "" : ", ") + name + " = " + std::to_string(value);
+    table.add({rule->id(), to_string(rule->default_severity()), parameters, rule->description()});
+  }
+  out << "\nbuilt-in rules:\n";
+  table.print(out, "  ");
+}
+
 // ---- the command table, help and dispatch --------------------------------------------------
 
-constexpr std::array<Command, 9> commands{{
+constexpr std::array<Command, 10> commands{{
     {"import",
      "DIR",
      {"--db"},
@@ -793,6 +842,20 @@ constexpr std::array<Command, 9> commands{{
      "dependency that would close a cycle is refused, naming every action on it.\n"
      "--remove ends the dependency; the store keeps it in its history.",
      run_depends},
+    {"check",
+     "",
+     {"--db", "--as-of"},
+     {"--rules"},
+     "run the policy rules over the plan",
+     "Runs the built-in policy rules over the plan as of DATE and prints one line per\n"
+     "result: severity, rule, subject and message, breaches first. The last line says\n"
+     "which rules ran and how many results of each severity there are.\n"
+     "--rules FILE configures the rules: an INI file with a [rule_id] section per rule,\n"
+     "holding enabled = true|false, severity = info|warning|breach and the rule's\n"
+     "parameters (whole numbers); lines starting with # or ; are comments.\n"
+     "Exit codes: 0 no breach, 3 at least one breach, 1 usage error, 2 a store or\n"
+     "rules file error (naming the file, line and field).",
+     run_check},
 }};
 
 void print_usage(std::ostream& out) {
@@ -801,7 +864,7 @@ void print_usage(std::ostream& out) {
   for (const auto& c : commands) out << "  " << usage_line(c) << "\n      " << c.summary << '\n';
   out << "\n  plansight <command> --help   options of a command\n"
          "  plansight --version          the version\n\n"
-         "exit codes: 0 done, 1 usage error, 2 data or store error\n";
+         "exit codes: 0 done, 1 usage error, 2 data or store error, 3 check found a breach\n";
 }
 
 void print_help(std::ostream& out, const Command& c) {
@@ -811,6 +874,7 @@ void print_help(std::ostream& out, const Command& c) {
     if (accepts(c, o.name))
       table.add({str(o.name) + (o.value.empty() ? "" : " " + str(o.value)), str(o.help)});
   table.print(out, "  ");
+  if (c.name == "check") print_builtin_rules(out);
 }
 
 const Command& find_command(std::string_view name) {
