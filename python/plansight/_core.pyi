@@ -1768,7 +1768,7 @@ class Subject:
         """
         The reviewable item `id`.
         """
-    def __eq__(self, other: Subject) -> bool:
+    def __eq__(self, other: typing.Any) -> bool:
         """
         Same kind and id.
         """
@@ -1802,10 +1802,13 @@ class RuleResult:
     """
     One thing a rule found, with a message a person can act on.
     """
-    __hash__: typing.ClassVar[None] = None
-    def __eq__(self, other: RuleResult) -> bool:
+    def __eq__(self, other: typing.Any) -> bool:
         """
         Equal in every field.
+        """
+    def __hash__(self) -> int:
+        """
+        Hash of every field.
         """
     def __init__(self, rule: str, severity: Severity | str, subject: Subject, message: str) -> None:
         """

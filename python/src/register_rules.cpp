@@ -41,8 +41,11 @@ void bind_results(py::module_& m) {
       .def_static("item", &Subject::item, "id"_a, "The reviewable item `id`.")
       .def_readonly("kind", &Subject::kind, "'action', 'finding', 'audit', 'concern' or 'item'.")
       .def_readonly("id", &Subject::id, "The id of the thing.")
-      .def("__eq__", [](const Subject& a, const Subject& b) { return a == b; }, "other"_a, py::is_operator(),
-           "Same kind and id.")
+      .def("__eq__",
+           [](const Subject& a, const py::object& other) {
+             return py::isinstance<Subject>(other) && a == other.cast<const Subject&>();
+           },
+           "other"_a, "Same kind and id.")
       .def("__hash__", [](const Subject& s) { return py::hash(py::make_tuple(s.kind, s.id)); },
            "Hash of kind and id.")
       .def("__str__", [](const Subject& s) { return to_string(s); }, "Like 'action 42'.")
@@ -57,8 +60,14 @@ void bind_results(py::module_& m) {
       .def_readonly("severity", &RuleResult::severity, "info, warning or breach.")
       .def_readonly("subject", &RuleResult::subject, "What it is about.")
       .def_readonly("message", &RuleResult::message, "What was found, naming the thing, dates and threshold.")
-      .def("__eq__", [](const RuleResult& a, const RuleResult& b) { return a == b; }, "other"_a,
-           py::is_operator(), "Equal in every field.")
+      .def("__eq__",
+           [](const RuleResult& a, const py::object& other) {
+             return py::isinstance<RuleResult>(other) && a == other.cast<const RuleResult&>();
+           },
+           "other"_a, "Equal in every field.")
+      .def("__hash__", [](const RuleResult& r) {
+        return py::hash(py::make_tuple(r.rule, to_string(r.severity), r.subject.kind, r.subject.id, r.message));
+      }, "Hash of every field.")
       .def("__repr__", [](const RuleResult& r) {
         return "<RuleResult " + to_string(r.severity) + " " + r.rule + " " + to_string(r.subject) + ": " +
                quoted(r.message) + ">";
