@@ -29,10 +29,11 @@ def test_stubtest_accepts_the_package(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_tests_type_check_against_the_stub(tmp_path: Path) -> None:
+def test_the_tests_and_examples_type_check_against_the_stub(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(Path(__file__).parent)],
+         str(Path(__file__).parent), str(examples / "python"), str(examples / "rules")],
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
