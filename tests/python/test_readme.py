@@ -40,3 +40,19 @@ def test_python_example_runs_and_prints_the_review(tmp_path: Path) -> None:
     )
     assert run.stdout == EXPECTED
     assert store.exists()
+
+
+def test_readme_shows_the_quarterly_review_example_verbatim() -> None:
+    assert readme_example("examples/python/quarterly_review.py") == (
+        ROOT / "examples/python/quarterly_review.py"
+    ).read_text()
+
+
+def test_quarterly_review_example_prints_the_changes_and_the_breaches(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples/python/quarterly_review.py"), str(tmp_path / "nyscp.db")],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    )
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["2024/25 Q2 review, changes since 2024-06-30:", "  extended [1], escalated [2]"]
+    assert any(line.startswith("  breach overdue: action 2 'Agree a pathway") for line in lines)
