@@ -33,7 +33,8 @@ store.record_review(lis.id, held_on=q2, attending=[police.id], by=me, outcomes=[
 ])
 
 plan = store.plan
-since = plan.previous_review(q2)
+since = plan.previous_review(q2)  # 2024-06-30; None before the cycle's first review
+assert since is not None
 print(f"{ps.financial_quarter(q2)} review, changes since {since}:")
 changes = plan.changes(since=since, until=q2)
 print(f"  extended {[e.action for e in changes.extensions]}, escalated {[e.action for e in changes.escalations]}")
