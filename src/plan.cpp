@@ -349,6 +349,15 @@ void check_outcome_fields(const Plan& plan, const Group& group, const ReviewOutc
   }
 }
 
+// An extension moves the due date later: anything else is a different
+// decision (a revision recorded as such), not an extension.
+void require_extension(const Action& a, Date new_due) {
+  const Date due = a.due_revisions.empty() ? a.due_on : a.due_revisions.back().new_due;
+  if (new_due <= due)
+    throw ValidationError("new_due", "extending action " + std::to_string(a.id.value()) + " to " + iso(new_due) +
+                                         " does not move its due date " + iso(due) + " later");
+}
+
 void check_outcome(const Plan& plan, const ReviewMeeting& m, const Group& group, const ReviewOutcome& o) {
   const auto& a = plan.action(o.action);
   if (a.partnership != group.partnership)
@@ -366,6 +375,7 @@ void check_outcome(const Plan& plan, const ReviewMeeting& m, const Group& group,
   for (const auto& u : effects.updates) plan.check(u);
   for (const auto& r : effects.due_revisions) plan.check(r);
   for (const auto& s : effects.assurances) plan.check(s);
+  if (o.kind == OutcomeKind::extend) require_extension(a, *o.new_due);
 }
 
 }  // namespace

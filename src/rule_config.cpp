@@ -4,6 +4,8 @@
 #include <boost/property_tree/ini_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <charconv>
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -176,10 +178,15 @@ RuleConfig parse_rule_config(std::string_view text, std::string source_name) {
 }
 
 RuleConfig read_rule_config(const std::string& path) {
+  // An ifstream opens a directory and reads nothing from it: refuse it here.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) throw NotFoundError("cannot read the rules file " + path);
+  if (!S_ISREG(info.st_mode)) throw NotFoundError("cannot read the rules file " + path + ": not a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw NotFoundError("cannot read the rules file " + path);
   std::ostringstream text;
   text << in.rdbuf();
+  if (in.bad()) throw NotFoundError("cannot read the rules file " + path);
   return parse_rule_config(text.str(), path);
 }
 

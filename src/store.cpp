@@ -460,32 +460,32 @@ namespace {
 // asking for one action reads only its rows. Within a change, an entity's
 // creation comes before its other rows.
 constexpr const char* history_sql = R"sql(
-WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
-  SELECT change_id, 'partnership', id, 'created', NULL, name FROM partnership WHERE (?1 = '' OR ?1 = 'partnership') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'agency', id, 'created', NULL, name FROM agency WHERE (?1 = '' OR ?1 = 'agency') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'group', id, 'created', NULL, name FROM monitoring_group WHERE (?1 = '' OR ?1 = 'group') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'theme', id, 'created', NULL, name FROM theme WHERE (?1 = '' OR ?1 = 'theme') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'audit', id, 'created', NULL, title FROM audit WHERE (?1 = '' OR ?1 = 'audit') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'case', id, 'created', NULL, reference FROM case_record WHERE (?1 = '' OR ?1 = 'case') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'agency_return', id, 'created', NULL, agency_id FROM agency_return
+WITH entry (change_id, entity, entity_id, field, old_value, new_value, seq) AS (
+  SELECT change_id, 'partnership', id, 'created', NULL, name, 0 FROM partnership WHERE (?1 = '' OR ?1 = 'partnership') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'agency', id, 'created', NULL, name, 0 FROM agency WHERE (?1 = '' OR ?1 = 'agency') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'group', id, 'created', NULL, name, 0 FROM monitoring_group WHERE (?1 = '' OR ?1 = 'group') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'theme', id, 'created', NULL, name, 0 FROM theme WHERE (?1 = '' OR ?1 = 'theme') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'audit', id, 'created', NULL, title, 0 FROM audit WHERE (?1 = '' OR ?1 = 'audit') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'case', id, 'created', NULL, reference, 0 FROM case_record WHERE (?1 = '' OR ?1 = 'case') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'agency_return', id, 'created', NULL, agency_id, 0 FROM agency_return
     WHERE (?1 = '' OR ?1 = 'agency_return') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'finding', id, 'created', NULL, text FROM finding WHERE (?1 = '' OR ?1 = 'finding') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text FROM recommendation
+  UNION ALL SELECT change_id, 'finding', id, 'created', NULL, text, 0 FROM finding WHERE (?1 = '' OR ?1 = 'finding') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'recommendation', id, 'created', NULL, text, 0 FROM recommendation
     WHERE (?1 = '' OR ?1 = 'recommendation') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'action', id, 'created', NULL, title FROM action WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description FROM immediate_concern
+  UNION ALL SELECT change_id, 'action', id, 'created', NULL, title, 0 FROM action WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR id = ?2)
+  UNION ALL SELECT change_id, 'concern', id, 'created', NULL, description, 0 FROM immediate_concern
     WHERE (?1 = '' OR ?1 = 'concern') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'action', action_id, 'depends_on', NULL,
-    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END FROM dependency
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, rowid FROM dependency
     WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT removed_change_id, 'action', action_id, 'depends_on',
-    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, NULL
+    depends_on_id || CASE lag_days WHEN 0 THEN '' ELSE ' + ' || lag_days || ' days' END, NULL, rowid
     FROM dependency WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2) AND removed_change_id IS NOT NULL
   UNION ALL SELECT change_id, 'action', action_id, 'status',
-    coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status
+    coalesce(lag(status) OVER (PARTITION BY action_id ORDER BY seq), 'not_started'), status, seq
     FROM action_update WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
   UNION ALL SELECT r.change_id, 'action', r.action_id, 'due_on',
-    coalesce(lag(r.new_due) OVER (PARTITION BY r.action_id ORDER BY r.seq), a.due_on), r.new_due
+    coalesce(lag(r.new_due) OVER (PARTITION BY r.action_id ORDER BY r.seq), a.due_on), r.new_due, r.seq
     FROM due_revision r JOIN action a ON a.id = r.action_id WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR r.action_id = ?2)
   UNION ALL SELECT c.change_id, 'action', c.action_id, 'owner',
     coalesce(lag(coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id) ||
@@ -493,32 +493,32 @@ WITH entry (change_id, entity, entity_id, field, old_value, new_value) AS (
       coalesce('agency ' || a.owner_agency_id, 'group ' || a.owner_group_id) ||
       CASE a.owner_role WHEN '' THEN '' ELSE ' (' || a.owner_role || ')' END),
     coalesce('agency ' || c.owner_agency_id, 'group ' || c.owner_group_id) ||
-      CASE c.owner_role WHEN '' THEN '' ELSE ' (' || c.owner_role || ')' END
+      CASE c.owner_role WHEN '' THEN '' ELSE ' (' || c.owner_role || ')' END, c.seq
     FROM owner_change c JOIN action a ON a.id = c.action_id WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR c.action_id = ?2)
-  UNION ALL SELECT change_id, 'action', action_id, 'evidence', NULL, kind || ': ' || description FROM evidence
+  UNION ALL SELECT change_id, 'action', action_id, 'evidence', NULL, kind || ': ' || description, rowid FROM evidence
     WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
-  UNION ALL SELECT change_id, 'action', action_id, 'assured', NULL, on_date FROM assurance
+  UNION ALL SELECT change_id, 'action', action_id, 'assured', NULL, on_date, 0 FROM assurance
     WHERE (?1 = '' OR ?1 = 'action') AND (?2 = 0 OR action_id = ?2)
-  UNION ALL SELECT change_id, 'review_cycle', id, 'created', NULL, name FROM review_cycle
+  UNION ALL SELECT change_id, 'review_cycle', id, 'created', NULL, name, 0 FROM review_cycle
     WHERE (?1 = '' OR ?1 = 'review_cycle') AND (?2 = 0 OR id = ?2)
-  UNION ALL SELECT change_id, 'reviewable_item', id, 'created', NULL, description FROM reviewable_item
+  UNION ALL SELECT change_id, 'reviewable_item', id, 'created', NULL, description, 0 FROM reviewable_item
     WHERE (?1 = '' OR ?1 = 'reviewable_item') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, 'reviewable_item', item_id, CASE retired WHEN 1 THEN 'retired' ELSE 'reviewed' END,
-    NULL, on_date FROM item_review WHERE (?1 = '' OR ?1 = 'reviewable_item') AND (?2 = 0 OR item_id = ?2)
-  UNION ALL SELECT m.change_id, 'review', m.id, 'created', NULL, g.name || ' on ' || m.held_on
+    NULL, on_date, rowid FROM item_review WHERE (?1 = '' OR ?1 = 'reviewable_item') AND (?2 = 0 OR item_id = ?2)
+  UNION ALL SELECT m.change_id, 'review', m.id, 'created', NULL, g.name || ' on ' || m.held_on, 0
     FROM review_meeting m JOIN monitoring_group g ON g.id = m.group_id
     WHERE (?1 = '' OR ?1 = 'review') AND (?2 = 0 OR m.id = ?2)
   UNION ALL SELECT m.change_id, 'review', m.id, 'outcome', NULL,
-    'action ' || o.action_id || ': ' || o.kind || coalesce(' to ' || o.new_due, ' to group ' || o.escalated_to, '')
+    'action ' || o.action_id || ': ' || o.kind || coalesce(' to ' || o.new_due, ' to group ' || o.escalated_to, ''), o.rowid
     FROM review_outcome o JOIN review_meeting m ON m.id = o.meeting_id
     WHERE (?1 = '' OR ?1 = 'review') AND (?2 = 0 OR m.id = ?2)
-  UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value FROM history
+  UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value, rowid FROM history
     WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)
 )
 SELECT e.change_id, c.actor, c.recorded_at, c.why, e.entity, e.entity_id, e.field,
        coalesce(e.old_value, ''), coalesce(e.new_value, '')
 FROM entry e JOIN change_set c ON c.id = e.change_id
-ORDER BY e.change_id, e.entity, e.entity_id, e.field <> 'created'
+ORDER BY e.change_id, e.entity, e.entity_id, e.field <> 'created', e.seq
 )sql";
 
 }  // namespace

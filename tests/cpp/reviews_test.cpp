@@ -606,7 +606,13 @@ TEST_CASE("extend needs a valid new due date and a reason, checked as a due-date
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q1, {extend(a, ymd(2024, 12, 31))})),
                 ValidationError, "on", "outcome for action 1 (extend)",
                 "before the latest one already recorded (2024-06-30)");
-  CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q2, {extend(a, created)})));
+  // An extension moves the due date in force (2024-09-30 now) later: the same day is refused.
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 9, 30))})),
+                ValidationError, "new_due", "outcome for action 1 (extend)",
+                "extending action 1 to 2024-09-30 does not move its due date 2024-09-30 later");
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 8, 1))})),
+                ValidationError, "new_due", "does not move its due date 2024-09-30 later");
+  CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 10, 1))})));
 }
 
 TEST_CASE("assure records the group's assurance of a complete action with impact evidence") {
