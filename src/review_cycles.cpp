@@ -278,6 +278,10 @@ bool is_review_date(const ReviewCycle& cycle, Date d) {
 
 // ---- which cycle governs --------------------------------------------------------------
 
+namespace {
+const ReviewCycle* audit_cycle(const Plan& plan, const Action& action);
+}  // namespace
+
 const ReviewCycle* plan_cycle(const Plan& plan, PartnershipId partnership) {
   for (const auto& c : plan.review_cycles())
     if (c.partnership == partnership && !c.audit && !c.item) return &c;
@@ -285,8 +289,7 @@ const ReviewCycle* plan_cycle(const Plan& plan, PartnershipId partnership) {
 }
 
 const ReviewCycle* cycle_for(const Plan& plan, const Action& action) {
-  for (const auto& c : plan.review_cycles())
-    if (c.audit == action.audit && !c.item) return &c;
+  if (const auto* c = audit_cycle(plan, action)) return c;
   return plan_cycle(plan, action.partnership);
 }
 
@@ -312,15 +315,48 @@ bool updated_in(const Action& action, Date after, Date until) {
 }
 }  // namespace
 
+namespace {
+
+const ReviewCycle* audit_cycle(const Plan& plan, const Action& action) {
+  for (const auto& c : plan.review_cycles())
+    if (c.audit == action.audit && !c.item) return &c;
+  return nullptr;
+}
+
+// The first review date a cycle has.
+Date first_review(const ReviewCycle& cycle) {
+  if (!is_progression(cycle)) return cycle.dates.front();
+  return *next_review(cycle, cycle.start - days(1));
+}
+
+// The review dates in [from, to] that govern an action: its audit's cycle
+// from that cycle's first review on, its partnership's whole-plan cycle
+// before then, so a cycle attached later never rewrites earlier reviews.
+std::vector<Date> governing_review_dates(const Plan& plan, const Action& action, Date from, Date to) {
+  std::vector<Date> dates;
+  const auto* specific = audit_cycle(plan, action);
+  const std::optional<Date> switch_on = specific ? std::optional<Date>(first_review(*specific)) : std::nullopt;
+  if (const auto* whole = plan_cycle(plan, action.partnership)) {
+    const Date end = switch_on ? std::min(to, *switch_on - days(1)) : to;
+    if (from <= end) dates = review_dates(*whole, from, end);
+  }
+  if (specific && std::max(from, *switch_on) <= to) {
+    const auto later = review_dates(*specific, std::max(from, *switch_on), to);
+    dates.insert(dates.end(), later.begin(), later.end());
+  }
+  return dates;
+}
+
+}  // namespace
+
 std::vector<Date> missed_reviews(const Plan& plan, const Action& action, Date as_of) {
   require_date(as_of, "as_of");
   std::vector<Date> missed;
-  const auto* cycle = cycle_for(plan, action);
-  if (!cycle || as_of <= action.created_on) return missed;
+  if (as_of <= action.created_on) return missed;
   // A review looks back over the updates after the review before it; the
   // first one after the action's creation, over those after the creation.
   Date period_start = action.created_on;
-  for (const Date review : review_dates(*cycle, action.created_on + days(1), as_of)) {
+  for (const Date review : governing_review_dates(plan, action, action.created_on + days(1), as_of)) {
     if (is_open_at(action, review) && !updated_in(action, period_start, review)) missed.push_back(review);
     period_start = review;
   }
@@ -345,14 +381,16 @@ Date review_due_on(const Plan& plan, const ReviewableItem& item, Date as_of) {
   require_date(as_of, "as_of");
   const Date since = last_reviewed_on(item, as_of).value_or(item.placed_on);
   require_date(since, "placed_on");
-  if (const auto* cycle = cycle_for(plan, item))
-    if (const auto next = next_review(*cycle, since)) return *next;
-  // No cycle, or one with no date left: the item's own interval.
   if (item.review_every_months < 1)
     throw ValidationError("review_every_months",
                           "must be 1 or more, got " + std::to_string(item.review_every_months) +
                               " (reviewable item " + std::to_string(item.id.value()) + ")");
-  return since + months(item.review_every_months);
+  // The item's own interval is the longest it may go unreviewed; a cycle
+  // attached to it may bring the review forward, never put it off.
+  const Date by_interval = since + months(item.review_every_months);
+  if (const auto* cycle = cycle_for(plan, item))
+    if (const auto next = next_review(*cycle, since)) return std::min(*next, by_interval);
+  return by_interval;
 }
 
 bool is_review_overdue(const Plan& plan, const ReviewableItem& item, Date as_of) {

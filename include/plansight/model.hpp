@@ -248,8 +248,9 @@ struct ItemReview {
 
 // Something other than an action that must be re-reviewed every N months:
 // a flag on a child's record, a completed screening tool. Its next review is
-// due review_every_months after its latest review (or after placed_on), or,
-// when a review cycle is attached to it, on the cycle's first date after that.
+// due review_every_months after its latest review (or after placed_on); a
+// review cycle attached to it brings that forward to the cycle's first date
+// after the latest review when that comes sooner, and never puts it off.
 struct ReviewableItem {
   ReviewableId id;
   PartnershipId partnership;

@@ -63,9 +63,12 @@ const ReviewCycle* plan_cycle(const Plan& plan, PartnershipId partnership);
 // The cycle attached to the item, or nullptr.
 const ReviewCycle* cycle_for(const Plan& plan, const ReviewableItem& item);
 
-// Review dates r of the action's cycle with created_on < r <= as_of at which
-// the action was open, and no update was dated after the previous review
-// date (or creation) and on or before r: the reviews it drifted past.
+// Review dates r with created_on < r <= as_of at which the action was open,
+// and no update was dated after the previous review date (or creation) and
+// on or before r: the reviews it drifted past. The review dates are its
+// audit's cycle's from that cycle's first review on, and its partnership's
+// whole-plan cycle's before then, so a cycle attached later never rewrites
+// the reviews before it.
 std::vector<Date> missed_reviews(const Plan& plan, const Action& action, Date as_of);
 // The date of the latest update on or before D, if any.
 std::optional<Date> last_update_on(const Action& action, Date as_of);

@@ -608,6 +608,23 @@ TEST_CASE("missed reviews follow the governing cycle, and there are none without
   CHECK(missed_reviews(b.plan, b.plan.action(action), ymd(2024, 12, 31)) == Dates{ymd(2024, 4, 20)});
 }
 
+TEST_CASE("an audit cycle added later governs from its first review on; earlier reviews keep the plan's") {
+  Builder b;
+  b.plan.add(in_plan(quarterly(ymd(2024, 1, 1)), b));
+  const auto action = b.add_action(ymd(2024, 2, 1), ymd(2024, 12, 31));
+  const auto before = missed_reviews(b.plan, b.plan.action(action), ymd(2024, 8, 14));
+  CHECK(before == Dates{ymd(2024, 3, 31), ymd(2024, 6, 30)});
+  auto audit_cycle = in_plan(every_months(2, ymd(2024, 8, 15)), b);
+  audit_cycle.audit = b.area.audit;
+  b.plan.add(audit_cycle);
+  CHECK(missed_reviews(b.plan, b.plan.action(action), ymd(2024, 8, 14)) == before);
+  CHECK(missed_reviews(b.plan, b.plan.action(action), ymd(2024, 12, 31)) ==
+        Dates{ymd(2024, 3, 31), ymd(2024, 6, 30), ymd(2024, 8, 15), ymd(2024, 10, 15), ymd(2024, 12, 15)});
+  // The plan's 30 September review falls after the audit cycle began: it no longer governs.
+  b.set_status(action, ymd(2024, 8, 15), Status::in_progress);
+  CHECK(missed_reviews(b.plan, b.plan.action(action), ymd(2024, 9, 30)) == Dates{ymd(2024, 3, 31), ymd(2024, 6, 30)});
+}
+
 TEST_CASE("last_update_on is the date of the latest update on or before the date") {
   Builder b;
   const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 12, 31));
@@ -699,6 +716,20 @@ TEST_CASE("an item with a cycle attached is due on the cycle's first date after 
   CHECK(review_due_on(b.plan, item, ymd(2024, 3, 1)) == ymd(2024, 6, 1));
   CHECK_FALSE(is_review_overdue(b.plan, item, ymd(2024, 6, 1)));
   CHECK(is_review_overdue(b.plan, item, ymd(2024, 6, 2)));
+}
+
+TEST_CASE("a cycle attached to an item brings its review forward, never puts it off") {
+  Builder b;
+  const auto& added = b.plan.add(flag(b.area.partnership, ymd(2023, 1, 1)));
+  CHECK(is_review_overdue(b.plan, added, ymd(2024, 6, 1)));
+  auto for_item = in_plan(every_months(3, ymd(2025, 3, 31)), b);
+  for_item.item = added.id;
+  b.plan.add(for_item);
+  const auto& item = b.plan.reviewable_item(added.id);
+  CHECK(review_due_on(b.plan, item, ymd(2024, 6, 1)) == ymd(2023, 7, 1));
+  CHECK_FALSE(is_review_overdue(b.plan, item, ymd(2023, 7, 1)));
+  CHECK(is_review_overdue(b.plan, item, ymd(2023, 7, 2)));
+  CHECK(is_review_overdue(b.plan, item, ymd(2024, 6, 1)));
 }
 
 TEST_CASE("an item whose explicit cycle has no date left falls back to its interval") {
