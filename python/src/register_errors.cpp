@@ -46,7 +46,8 @@ void raise(PyObject* cls, const char* message, Attributes attributes = {}) {
 void translate(std::exception_ptr thrown);
 
 // The Python exception a rule's failure came from: the one a Python rule
-// raised, or a C++ error translated; None when there is no cause.
+// raised, a plansight error translated, or a RuntimeError carrying any other
+// C++ exception's message; None when there is no cause.
 py::object python_cause(const std::exception_ptr& cause) {
   if (!cause) return py::none();
   try {
@@ -54,9 +55,30 @@ py::object python_cause(const std::exception_ptr& cause) {
   } catch (py::error_already_set& e) {
     return e.value();
   } catch (...) {
-    translate(std::current_exception());
+    try {
+      translate(std::current_exception());
+    } catch (const std::exception& e) {
+      PyErr_SetString(PyExc_RuntimeError, e.what());
+    } catch (...) {
+      PyErr_SetString(PyExc_RuntimeError, "unknown C++ exception");
+    }
     if (!PyErr_Occurred()) return py::none();
     return py::error_already_set().value();
+  }
+}
+
+// A Python rule interrupted (KeyboardInterrupt, SystemExit) did not fail:
+// the interruption goes on as it was raised. Returns whether it did.
+bool restore_interruption(const std::exception_ptr& cause) {
+  if (!cause) return false;
+  try {
+    std::rethrow_exception(cause);
+  } catch (py::error_already_set& e) {
+    if (e.matches(PyExc_Exception)) return false;
+    e.restore();
+    return true;
+  } catch (...) {
+    return false;
   }
 }
 
@@ -65,6 +87,7 @@ void translate(std::exception_ptr thrown) {
   try {
     std::rethrow_exception(thrown);
   } catch (const RuleError& e) {
+    if (restore_interruption(e.cause())) return;
     py::object cause = python_cause(e.cause());
     py::object instance = py::reinterpret_borrow<py::object>(classes.rule)(e.what());
     instance.attr("rule") = py::str(e.rule());

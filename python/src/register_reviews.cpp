@@ -52,9 +52,10 @@ void bind_cycle(py::module_& m) {
       .def_readonly("partnership", &ReviewCycle::partnership, "Id of the partnership it belongs to.")
       .def_readonly("name", &ReviewCycle::name, "The cycle's name, e.g. 'LIS quarterly review'.")
       .def_readonly("kind", &ReviewCycle::kind, "How its dates fall.")
-      .def_readonly("start", &ReviewCycle::start,
-                    "The first review date (quarterly: quarter ends on or after it); None for "
-                    "explicit dates.")
+      .def_property_readonly(
+          "start",
+          [](const ReviewCycle& c) { return c.start.is_special() ? std::nullopt : std::optional<Date>(c.start); },
+          "The first review date (quarterly: quarter ends on or after it); None for explicit dates.")
       .def_readonly("months", &ReviewCycle::months, "every_n_months: months between reviews.")
       .def_readonly("dates", &ReviewCycle::dates, "explicit_dates: the review dates, ascending.")
       .def_readonly("group", &ReviewCycle::group, "Id of the group that reviews, or None.")

@@ -22,11 +22,36 @@ namespace {
 
 using namespace pybind11::literals;
 
+// What Python sees of a RuleContext: the context lives on the C++ stack for
+// the length of one check, so Python gets this view, which the trampoline
+// closes when the check returns. A rule that keeps it gets an Error on use,
+// never a dangling reference.
+class ContextView {
+ public:
+  explicit ContextView(const RuleContext& context) : context_(&context) {}
+  const RuleContext& get() const {
+    if (!context_) throw Error("a rule context is valid only during its rule's check; do not keep it");
+    return *context_;
+  }
+  void close() { context_ = nullptr; }
+
+ private:
+  const RuleContext* context_;
+};
+
 class PyRule : public Rule, public py::trampoline_self_life_support {
  public:
   using Rule::Rule;
   std::vector<RuleResult> check(const RuleContext& context) const override {
-    PYBIND11_OVERRIDE_PURE(std::vector<RuleResult>, Rule, check, context);
+    py::gil_scoped_acquire gil;
+    py::function override = py::get_override(static_cast<const Rule*>(this), "check");
+    if (!override) throw Error("rule " + id() + " is a plansight.Rule that does not define check(context)");
+    auto view = std::make_shared<ContextView>(context);
+    struct Close {
+      ContextView& view;
+      ~Close() { view.close(); }
+    } close{*view};
+    return override(view).cast<std::vector<RuleResult>>();
   }
 };
 
@@ -75,20 +100,26 @@ void bind_results(py::module_& m) {
 }
 
 void bind_context(py::module_& m) {
-  py::class_<RuleContext>(m, "RuleContext",
-                          "What a rule's check receives: the plan, the date and the rule's configured "
-                          "severity and parameters. Valid only during the check: do not keep it.")
-      .def_property_readonly("plan", [](const RuleContext& c) -> const Plan& { return c.plan; },
+  py::class_<ContextView, std::shared_ptr<ContextView>>(
+      m, "RuleContext",
+      "What a rule's check receives: the plan, the date and the rule's configured severity and "
+      "parameters. Valid only during the check: kept and used later, it raises Error.")
+      .def_property_readonly("plan", [](const ContextView& c) -> const Plan& { return c.get().plan; },
                              py::return_value_policy::reference, "The plan being checked.")
-      .def_readonly("as_of", &RuleContext::as_of, "The date the plan is read as of.")
-      .def_readonly("rule", &RuleContext::rule, "Id of the rule being run.")
-      .def_readonly("severity", &RuleContext::severity, "The rule's configured severity.")
-      .def_property_readonly("parameters", [](const RuleContext& c) { return c.parameters; },
+      .def_property_readonly("as_of", [](const ContextView& c) { return c.get().as_of; },
+                             "The date the plan is read as of.")
+      .def_property_readonly("rule", [](const ContextView& c) { return c.get().rule; }, "Id of the rule being run.")
+      .def_property_readonly("severity", [](const ContextView& c) { return c.get().severity; },
+                             "The rule's configured severity.")
+      .def_property_readonly("parameters", [](const ContextView& c) { return c.get().parameters; },
                              "The rule's configured parameters, name to value.")
-      .def("parameter", &RuleContext::parameter, "name"_a,
-           "The value of parameter `name`; ValidationError when the rule has no such parameter.")
-      .def("result", &RuleContext::result, "subject"_a, "message"_a,
-           "A result of this rule at its configured severity.");
+      .def("parameter", [](const ContextView& c, std::string_view name) { return c.get().parameter(name); },
+           "name"_a, "The value of parameter `name`; ValidationError when the rule has no such parameter.")
+      .def("result",
+           [](const ContextView& c, Subject subject, std::string message) {
+             return c.get().result(std::move(subject), std::move(message));
+           },
+           "subject"_a, "message"_a, "A result of this rule at its configured severity.");
 }
 
 void bind_rule(py::module_& m) {
@@ -105,7 +136,9 @@ void bind_rule(py::module_& m) {
       .def_property_readonly("default_severity", &Rule::default_severity, "Severity unless configured.")
       .def_property_readonly("default_parameters", &Rule::default_parameters,
                              "Parameters with their defaults, name to value.")
-      .def("check", &Rule::check, "context"_a, "The rule's results for context.plan as of context.as_of.")
+      .def("check", [](const Rule& r, const ContextView& c) { return r.check(c.get()); }, "context"_a,
+           "The rule's results for context.plan as of context.as_of (e.g. a built-in rule's, from "
+           "inside another rule's check).")
       .def("__repr__", [](const Rule& r) { return "<Rule " + r.id() + ": " + quoted(r.description()) + ">"; },
            "Like <Rule overdue: 'An open action past its due date'>.");
   m.def("builtin_rules", &builtin_rules, "Every built-in rule, in the documented order.")
@@ -151,7 +184,7 @@ void bind_rule_set(py::module_& m) {
         return "<RuleReport as of " + iso_or_dash(r.as_of) + ": " + std::to_string(r.count(Severity::breach)) +
                " breach, " + std::to_string(r.count(Severity::warning)) + " warning, " +
                std::to_string(r.count(Severity::info)) + " info from " + std::to_string(r.ran.size()) + " rules>";
-      }, "Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 11 rules>.");
+      }, "Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 13 rules>.");
   py::class_<RuleSet>(m, "RuleSet",
                       "Rules with their configuration, run together; Python and C++ rules alike. Each "
                       "change is checked first and leaves the set unchanged when it raises.")
@@ -175,7 +208,7 @@ void bind_rule_set(py::module_& m) {
       .def("__len__", [](const RuleSet& s) { return s.rules().size(); }, "Number of rules.")
       .def("__repr__", [](const RuleSet& s) {
         return "<RuleSet of " + std::to_string(s.rules().size()) + " rules>";
-      }, "Like <RuleSet of 11 rules>.");
+      }, "Like <RuleSet of 13 rules>.");
 }
 
 }  // namespace

@@ -158,6 +158,7 @@ def test_reviews_survive_reopening_the_file(tmp_path: Path) -> None:
     sample = build_sample(store)
     store.add_review_cycle(sample.partnership.id, "LIS", "explicit_dates",
                            dates=[day("2024-06-12"), day("2024-09-18")], group=sample.lis.id, by=ME)
+    assert store.plan.review_cycles()[0].start is None
     store.record_review(sample.lis.id, held_on=day("2024-09-18"), by=ME,
                         outcomes=[ps.ReviewOutcome(sample.training.id, "continue", note="On track")])
     expected = snapshot(store.plan)

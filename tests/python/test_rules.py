@@ -134,3 +134,66 @@ def test_the_testing_kit_finds_a_threshold_boundary() -> None:
     assert fires_for(soon, b.plan, day("2024-03-24"), ps.Subject.action(a), days=7)
     assert not fires_for(soon, b.plan, day("2024-03-23"), ps.Subject.action(a), days=7)
     assert results_of(rule, b.plan, day("2024-03-31")) == []
+
+
+class ReturnsNothing(ps.Rule):
+    def __init__(self) -> None:
+        super().__init__("returns_nothing", "Forgets to return its results")
+
+    def check(self, context: ps.RuleContext) -> list[ps.RuleResult]:
+        return None  # type: ignore[return-value]
+
+
+class NoCheck(ps.Rule):
+    def __init__(self) -> None:
+        super().__init__("no_check", "Never defines check")
+
+
+class Interrupted(ps.Rule):
+    def __init__(self) -> None:
+        super().__init__("interrupted", "Stopped by the user")
+
+    def check(self, context: ps.RuleContext) -> list[ps.RuleResult]:
+        raise KeyboardInterrupt
+
+
+class Keeper(ps.Rule):
+    def __init__(self) -> None:
+        super().__init__("keeper", "Keeps its context")
+        self.kept: list[ps.RuleContext] = []
+
+    def check(self, context: ps.RuleContext) -> list[ps.RuleResult]:
+        self.kept.append(context)
+        assert context.rule == "keeper" and context.parameters == {}
+        return []
+
+
+@pytest.mark.parametrize("rule", [ReturnsNothing(), NoCheck()], ids=["returns None", "no check"])
+def test_a_rule_that_breaks_the_contract_raises_a_rule_error_naming_it(rule: ps.Rule) -> None:
+    b, _, _ = plan_with_one_of_each()
+    rules = ps.RuleSet()
+    rules.add(rule)
+    with pytest.raises(ps.RuleError) as failed:
+        rules.check(b.plan, as_of=day("2024-04-01"))
+    assert failed.value.rule == rule.id
+    assert failed.value.__cause__ is not None
+
+
+def test_an_interrupted_rule_lets_the_interruption_through() -> None:
+    b, _, _ = plan_with_one_of_each()
+    rules = ps.RuleSet()
+    rules.add(Interrupted())
+    with pytest.raises(KeyboardInterrupt):
+        rules.check(b.plan, as_of=day("2024-04-01"))
+
+
+def test_a_kept_rule_context_refuses_use_after_its_check() -> None:
+    b, _, _ = plan_with_one_of_each()
+    keeper = Keeper()
+    rules = ps.RuleSet()
+    rules.add(keeper)
+    rules.check(b.plan, as_of=day("2024-04-01"))
+    del rules
+    gc.collect()
+    with pytest.raises(ps.Error, match="valid only during"):
+        keeper.kept[0].parameters
