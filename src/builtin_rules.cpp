@@ -382,51 +382,20 @@ class ConcernUnanswered final : public Rule {
 // chooses it: the audit's, else the partnership's whole-plan cycle, the first
 // added of each. Indexed once per check, as cycle_for looks through every
 // cycle of the plan each time it is asked.
-class GoverningCycles {
- public:
-  explicit GoverningCycles(const Plan& plan) {
-    for (const auto& c : plan.review_cycles()) {
-      if (c.item) continue;
-      if (c.audit)
-        by_audit_.try_emplace(*c.audit, &c);
-      else
-        by_partnership_.try_emplace(c.partnership, &c);
-    }
-  }
-
-  const ReviewCycle* of(const Action& a) const {
-    if (const auto it = by_audit_.find(a.audit); it != by_audit_.end()) return it->second;
-    const auto it = by_partnership_.find(a.partnership);
-    return it == by_partnership_.end() ? nullptr : it->second;
-  }
-
- private:
-  std::unordered_map<AuditId, const ReviewCycle*> by_audit_;
-  std::unordered_map<PartnershipId, const ReviewCycle*> by_partnership_;
-};
-
-// The latest review date of the cycle on or before D.
-std::optional<Date> latest_review(const ReviewCycle& cycle, Date as_of) {
-  return is_review_date(cycle, as_of) ? std::optional<Date>(as_of) : previous_review(cycle, as_of);
-}
-
-// A review an open action drifted past: the review, and the update before it.
 struct Drifted {
-  Date review;
+  ReviewPeriod period;
   std::optional<Date> last_update;
 };
 
 // Only the latest review is looked at, so this is missed_reviews' test for
 // that one review, with its period stretched to D: when no update falls in
 // (period start, D], the status at the review is the status at D, open.
-std::optional<Drifted> drifted(const ReviewCycle& cycle, const Action& a, Date as_of) {
-  const auto review = latest_review(cycle, as_of);
-  if (!review || *review <= a.created_on) return std::nullopt;
-  const auto before = previous_review(cycle, *review);
-  const Date period_start = before && *before > a.created_on ? *before : a.created_on;
+std::optional<Drifted> drifted(const Plan& plan, const Action& a, Date as_of) {
+  const auto period = latest_review_period(plan, a, as_of);
+  if (!period) return std::nullopt;
   const auto last = last_update_on(a, as_of);
-  if (last && *last > period_start) return std::nullopt;
-  return Drifted{*review, last};
+  if (last && *last > period->began) return std::nullopt;
+  return Drifted{*period, last};
 }
 
 class Drift final : public Rule {
@@ -436,22 +405,21 @@ class Drift final : public Rule {
              Severity::warning) {}
 
   Results check(const RuleContext& c) const override {
-    const GoverningCycles cycles(c.plan);
     Results out;
     for (const auto& a : c.plan.actions()) {
-      const ReviewCycle* cycle = cycles.of(a);
-      if (!cycle || !is_open_action_at(a, c.as_of)) continue;
-      if (const auto d = drifted(*cycle, a, c.as_of))
-        out.push_back(c.result(Subject::action(a.id), message(a, *cycle, *d, c.as_of)));
+      if (!is_open_action_at(a, c.as_of)) continue;
+      if (const auto d = drifted(c.plan, a, c.as_of))
+        out.push_back(c.result(Subject::action(a.id), message(a, *d, c.as_of)));
     }
     return out;
   }
 
  private:
-  static std::string message(const Action& a, const ReviewCycle& cycle, const Drifted& d, Date as_of) {
+  static std::string message(const Action& a, const Drifted& d, Date as_of) {
     const std::string since = d.last_update ? "last update " + to_iso(*d.last_update)
                                             : "no update since it was created on " + to_iso(a.created_on);
-    return named(a) + " had no update for the review of " + to_iso(d.review) + " (" + quoted(cycle.name) +
+    return named(a) + " had no update for the review of " + to_iso(d.period.review) + " (" +
+           quoted(d.period.cycle->name) +
            "); " + since + ", " + to_string(status_at(a, as_of)) + " as of " + to_iso(as_of);
   }
 };

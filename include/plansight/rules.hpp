@@ -59,11 +59,12 @@
 //       an immediate concern raised more than `days` days before D and not
 //       answered on or before D: raised on D-days-1 fires, on D-days does not.
 //   drift (warning)
-//       an open action governed by a review cycle (cycle_for: its audit's,
-//       else its partnership's) that drifted past the cycle's latest review R
-//       on or before D: R is after the action's creation, and no update is
-//       dated after the review before R (or after the creation, when R is the
-//       first review since) and on or before D. So R is the last of
+//       an open action that drifted past the latest review R governing it on
+//       or before D (latest_review_period: its audit's cycle from that
+//       cycle's first review on, its partnership's before): R is after the
+//       action's creation, and no update is dated after the review before R
+//       (or after the creation, when R is the first review since) and on or
+//       before D. So R is the last of
 //       missed_reviews, and no update has caught the action up since: an
 //       update dated R counts for R; one dated after R, on or before D, clears
 //       it. With quarterly reviews and no update since 2024-06-30, it fires

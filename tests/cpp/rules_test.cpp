@@ -816,17 +816,19 @@ TEST_CASE("drift follows an audit's own cycle over the partnership's") {
   panel.audit = b.area.audit;
   b.plan.add(panel);
   const auto in_audit = b.add_action(created, ymd(2025, 3, 31));
-  b.set_status(in_audit, ymd(2024, 3, 1), Status::in_progress);
+  // After the LIS's 31 March review, before the panel's first on 20 April.
+  b.set_status(in_audit, ymd(2024, 4, 10), Status::in_progress);
   const auto elsewhere = action_in(b, another_audit(b), created);
   b.set_status(elsewhere, ymd(2024, 3, 1), Status::in_progress);
 
-  // The quarterly cycle's reviews of 30 June and 30 September pass the audit's actions by.
+  // From the panel's first review on, the quarterly reviews of 30 June and 30
+  // September pass the audit's actions by (under them, this one drifted).
   CHECK(fired("drift", b.plan, ymd(2024, 6, 30)) == actions({elsewhere}));
   CHECK(fired("drift", b.plan, ymd(2024, 10, 19)) == actions({elsewhere}));
   CHECK(fired("drift", b.plan, ymd(2024, 10, 20)) == actions({in_audit, elsewhere}));
   CHECK(message_for(builtin("drift"), b.plan, ymd(2024, 10, 20), Subject::action(in_audit)) ==
         "action 1 'Refresh voice of the child training' had no update for the review of 2024-10-20 ('audit "
-        "panel follow-up'); last update 2024-03-01, in_progress as of 2024-10-20");
+        "panel follow-up'); last update 2024-04-10, in_progress as of 2024-10-20");
   // Caught up after the audit's last meeting, it has no review left to miss: the
   // quarterly reviews of 2025 are not its own.
   b.set_status(in_audit, ymd(2024, 10, 21), Status::in_progress);
