@@ -1,11 +1,13 @@
 // The built-in rules of rules.hpp, one small class each. Every check reads
-// the plan as of context.as_of through status.hpp; the boundaries are those
-// documented in rules.hpp.
+// the plan as of context.as_of through status.hpp and review_cycles.hpp; the
+// boundaries are those documented in rules.hpp.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "plansight/dates.hpp"
+#include "plansight/review_cycles.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/status.hpp"
 
@@ -15,7 +17,8 @@ namespace {
 using Results = std::vector<RuleResult>;
 using boost::gregorian::days;
 
-// Finding texts are cut in messages: a message is one line of a report.
+// Finding texts and item descriptions are cut in messages: a message is one
+// line of a report.
 constexpr std::size_t quoted_text_limit = 80;
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
@@ -373,11 +376,82 @@ class ConcernUnanswered final : public Rule {
   }
 };
 
+// ---- review cycles and reviewable items ----------------------------------------------------
+
+// The cycle governing each action, chosen as cycle_for (review_cycles.hpp)
+// chooses it: the audit's, else the partnership's whole-plan cycle, the first
+// added of each. Indexed once per check, as cycle_for looks through every
+// cycle of the plan each time it is asked.
+struct Drifted {
+  ReviewPeriod period;
+  std::optional<Date> last_update;
+};
+
+// Only the latest review is looked at, so this is missed_reviews' test for
+// that one review, with its period stretched to D: when no update falls in
+// (period start, D], the status at the review is the status at D, open.
+std::optional<Drifted> drifted(const Plan& plan, const Action& a, Date as_of) {
+  const auto period = latest_review_period(plan, a, as_of);
+  if (!period) return std::nullopt;
+  const auto last = last_update_on(a, as_of);
+  if (last && *last > period->began) return std::nullopt;
+  return Drifted{*period, last};
+}
+
+class Drift final : public Rule {
+ public:
+  Drift()
+      : Rule("drift", "open actions with no update for the latest review of their review cycle",
+             Severity::warning) {}
+
+  Results check(const RuleContext& c) const override {
+    Results out;
+    for (const auto& a : c.plan.actions()) {
+      if (!is_open_action_at(a, c.as_of)) continue;
+      if (const auto d = drifted(c.plan, a, c.as_of))
+        out.push_back(c.result(Subject::action(a.id), message(a, *d, c.as_of)));
+    }
+    return out;
+  }
+
+ private:
+  static std::string message(const Action& a, const Drifted& d, Date as_of) {
+    const std::string since = d.last_update ? "last update " + to_iso(*d.last_update)
+                                            : "no update since it was created on " + to_iso(a.created_on);
+    return named(a) + " had no update for the review of " + to_iso(d.period.review) + " (" +
+           quoted(d.period.cycle->name) +
+           "); " + since + ", " + to_string(status_at(a, as_of)) + " as of " + to_iso(as_of);
+  }
+};
+
+class ReviewOverdue final : public Rule {
+ public:
+  ReviewOverdue()
+      : Rule("review_overdue", "reviewable items, such as flags on records, past their review date",
+             Severity::breach) {}
+
+  Results check(const RuleContext& c) const override {
+    Results out;
+    for (const auto& item : c.plan.reviewable_items())
+      if (is_review_overdue(c.plan, item, c.as_of))
+        out.push_back(c.result(Subject::item(item.id), message(c.plan, item, c.as_of)));
+    return out;
+  }
+
+ private:
+  static std::string message(const Plan& plan, const ReviewableItem& item, Date as_of) {
+    const auto reviewed = last_reviewed_on(item, as_of);
+    const Date due = review_due_on(plan, item, as_of);
+    const std::string since = reviewed ? "was last reviewed on " + to_iso(*reviewed)
+                                       : "was placed on " + to_iso(item.placed_on) + " and never reviewed";
+    return "item " + std::to_string(item.id.value()) + " (" + to_string(item.kind) + ") " +
+           quoted(shortened(item.description)) + " " + since + "; its review fell due on " + to_iso(due) +
+           ", " + plural(days_from(due, as_of), "day", "days") + " overdue as of " + to_iso(as_of);
+  }
+};
+
 }  // namespace
 
-// The rules needing review-cycle arithmetic (drift: no update since the last
-// review; review_overdue: a reviewable item past its review date) join this
-// list when it is implemented.
 std::vector<std::shared_ptr<const Rule>> builtin_rules() {
   return {std::make_shared<Overdue>(),
           std::make_shared<DueSoonNotStarted>(),
@@ -389,7 +463,9 @@ std::vector<std::shared_ptr<const Rule>> builtin_rules() {
           std::make_shared<UnansweredFinding>(),
           std::make_shared<NotSmart>(),
           std::make_shared<NoReaudit>(),
-          std::make_shared<ConcernUnanswered>()};
+          std::make_shared<ConcernUnanswered>(),
+          std::make_shared<Drift>(),
+          std::make_shared<ReviewOverdue>()};
 }
 
 std::shared_ptr<const Rule> builtin_rule(std::string_view id) {

@@ -1,6 +1,8 @@
 #include "plansight/plan.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <regex>
 #include <unordered_set>
 
@@ -223,6 +225,8 @@ struct Plan::Impl {
   Table<Action, ActionId> actions;
   Table<ImmediateConcern, ConcernId> concerns;
   Table<ReviewCycle, ReviewCycleId> cycles;
+  // Each cycle by its scope (partnership, audit, item; 0 for none): one per scope.
+  std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::size_t> cycle_by_scope;
   Table<ReviewableItem, ReviewableId> items;
   Table<ReviewMeeting, ReviewId> meetings;
   std::vector<Dependency> dependencies;  // in force, in the order added
@@ -245,11 +249,17 @@ struct Plan::Impl {
                                          " belongs to another partnership");
   }
   // The cycle already attached to what `c` would attach to, if any.
-  const ReviewCycle* cycle_of_scope(const ReviewCycle& c) const {
-    for (const auto& other : cycles.rows)
-      if (other.partnership == c.partnership && other.audit == c.audit && other.item == c.item) return &other;
-    return nullptr;
+  static std::tuple<std::int64_t, std::int64_t, std::int64_t> scope_key(PartnershipId partnership,
+                                                                        std::optional<AuditId> audit,
+                                                                        std::optional<ReviewableId> item) {
+    return {partnership.value(), audit ? audit->value() : 0, item ? item->value() : 0};
   }
+  const ReviewCycle* cycle_of_scope(PartnershipId partnership, std::optional<AuditId> audit,
+                                    std::optional<ReviewableId> item) const {
+    const auto it = cycle_by_scope.find(scope_key(partnership, audit, item));
+    return it == cycle_by_scope.end() ? nullptr : &cycles.rows[it->second];
+  }
+  const ReviewCycle* cycle_of_scope(const ReviewCycle& c) const { return cycle_of_scope(c.partnership, c.audit, c.item); }
   void require_attendance(const std::vector<AgencyId>& attending) const {
     std::unordered_set<AgencyId> listed;
     for (auto id : attending) {
@@ -644,7 +654,11 @@ const Action& Plan::add(Action a, Provenance from) {
   return impl_->actions.insert(std::move(a));
 }
 const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
-const ReviewCycle& Plan::add(ReviewCycle c) { return impl_->cycles.insert(prepare(std::move(c))); }
+const ReviewCycle& Plan::add(ReviewCycle c) {
+  c = prepare(std::move(c));
+  impl_->cycle_by_scope.emplace(Impl::scope_key(c.partnership, c.audit, c.item), impl_->cycles.rows.size());
+  return impl_->cycles.insert(std::move(c));
+}
 const ReviewableItem& Plan::add(ReviewableItem i) { return impl_->items.insert(prepare(std::move(i))); }
 
 // ---- dependencies --------------------------------------------------------------
@@ -1009,6 +1023,10 @@ const ReviewCycle& Plan::review_cycle(ReviewCycleId id) const {
 }
 const ReviewableItem& Plan::reviewable_item(ReviewableId id) const {
   return get(impl_->items, id, "reviewable item");
+}
+const ReviewCycle* Plan::find_review_cycle(PartnershipId partnership, std::optional<AuditId> audit,
+                                           std::optional<ReviewableId> item) const {
+  return impl_->cycle_of_scope(partnership, audit, item);
 }
 const ReviewMeeting& Plan::review(ReviewId id) const { return get(impl_->meetings, id, "review meeting"); }
 const Action* Plan::find_action(ActionId id) const { return impl_->actions.find(id); }

@@ -283,9 +283,7 @@ const ReviewCycle* audit_cycle(const Plan& plan, const Action& action);
 }  // namespace
 
 const ReviewCycle* plan_cycle(const Plan& plan, PartnershipId partnership) {
-  for (const auto& c : plan.review_cycles())
-    if (c.partnership == partnership && !c.audit && !c.item) return &c;
-  return nullptr;
+  return plan.find_review_cycle(partnership);
 }
 
 const ReviewCycle* cycle_for(const Plan& plan, const Action& action) {
@@ -294,9 +292,7 @@ const ReviewCycle* cycle_for(const Plan& plan, const Action& action) {
 }
 
 const ReviewCycle* cycle_for(const Plan& plan, const ReviewableItem& item) {
-  for (const auto& c : plan.review_cycles())
-    if (c.item == item.id) return &c;
-  return nullptr;
+  return plan.find_review_cycle(item.partnership, std::nullopt, item.id);
 }
 
 // ---- actions --------------------------------------------------------------------------
@@ -318,9 +314,7 @@ bool updated_in(const Action& action, Date after, Date until) {
 namespace {
 
 const ReviewCycle* audit_cycle(const Plan& plan, const Action& action) {
-  for (const auto& c : plan.review_cycles())
-    if (c.audit == action.audit && !c.item) return &c;
-  return nullptr;
+  return plan.find_review_cycle(action.partnership, action.audit);
 }
 
 // The first review date a cycle has.
@@ -361,6 +355,30 @@ std::vector<Date> missed_reviews(const Plan& plan, const Action& action, Date as
     period_start = review;
   }
   return missed;
+}
+
+std::optional<ReviewPeriod> latest_review_period(const Plan& plan, const Action& action, Date as_of) {
+  require_date(as_of, "as_of");
+  const auto latest_on_or_before = [&](const ReviewCycle& c) {
+    return is_review_date(c, as_of) ? std::optional<Date>(as_of) : previous_review(c, as_of);
+  };
+  const auto* specific = audit_cycle(plan, action);
+  const auto* whole = plan_cycle(plan, action.partnership);
+  std::optional<Date> review, before;
+  const ReviewCycle* governing = nullptr;
+  if (specific && first_review(*specific) <= as_of) {
+    governing = specific;
+    review = latest_on_or_before(*specific);
+    before = previous_review(*specific, *review);
+    // The audit cycle's first review follows the plan cycle's reviews.
+    if (!before && whole) before = previous_review(*whole, *review);
+  } else if (whole) {
+    governing = whole;
+    review = latest_on_or_before(*whole);
+    if (review) before = previous_review(*whole, *review);
+  }
+  if (!review || *review <= action.created_on) return std::nullopt;
+  return ReviewPeriod{before && *before > action.created_on ? *before : action.created_on, *review, governing};
 }
 
 // ---- reviewable items -----------------------------------------------------------------

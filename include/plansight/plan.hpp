@@ -169,6 +169,11 @@ class Plan {
   const ReviewCycle& review_cycle(ReviewCycleId id) const;
   const ReviewableItem& reviewable_item(ReviewableId id) const;
   const ReviewMeeting& review(ReviewId id) const;
+  // The cycle attached to exactly this scope: the partnership's whole plan
+  // (no audit, no item), one of its audits, or one of its items; nullptr
+  // when there is none. (review_cycles.hpp says which cycle governs what.)
+  const ReviewCycle* find_review_cycle(PartnershipId partnership, std::optional<AuditId> audit = std::nullopt,
+                                       std::optional<ReviewableId> item = std::nullopt) const;
   const Action* find_action(ActionId id) const;
   const Theme* find_theme(std::string_view name) const;
   const Agency* find_agency(std::string_view name) const;

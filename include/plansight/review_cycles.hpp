@@ -70,6 +70,17 @@ const ReviewCycle* cycle_for(const Plan& plan, const ReviewableItem& item);
 // whole-plan cycle's before then, so a cycle attached later never rewrites
 // the reviews before it.
 std::vector<Date> missed_reviews(const Plan& plan, const Action& action, Date as_of);
+// The latest review governing the action on or before D (by the same
+// cycles as missed_reviews), if it falls after the action's creation, and
+// the date its period began: the governing review before it, or the
+// action's creation when that is later. An update dated in (began, review]
+// counts for the review.
+struct ReviewPeriod {
+  Date began;
+  Date review;
+  const ReviewCycle* cycle = nullptr;  // the cycle `review` belongs to
+};
+std::optional<ReviewPeriod> latest_review_period(const Plan& plan, const Action& action, Date as_of);
 // The date of the latest update on or before D, if any.
 std::optional<Date> last_update_on(const Action& action, Date as_of);
 

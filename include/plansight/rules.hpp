@@ -58,6 +58,25 @@
 //   concern_unanswered (breach) {days: 28}
 //       an immediate concern raised more than `days` days before D and not
 //       answered on or before D: raised on D-days-1 fires, on D-days does not.
+//   drift (warning)
+//       an open action that drifted past the latest review R governing it on
+//       or before D (latest_review_period: its audit's cycle from that
+//       cycle's first review on, its partnership's before): R is after the
+//       action's creation, and no update is dated after the review before R
+//       (or after the creation, when R is the first review since) and on or
+//       before D. So R is the last of
+//       missed_reviews, and no update has caught the action up since: an
+//       update dated R counts for R; one dated after R, on or before D, clears
+//       it. With quarterly reviews and no update since 2024-06-30, it fires
+//       from 2024-09-30 (not on 2024-09-29). An action without a cycle never fires.
+//   review_overdue (breach)
+//       a reviewable item placed on or before D and not retired by D whose
+//       review fell due before D (is_review_overdue; the due date is
+//       review_due_on's, counted from its latest review on or before D, else
+//       from its placing): due D-1 fires, due D does not. A breach, as an
+//       overdue action is: the review date is the partnership's own
+//       commitment, and a flag left unreviewed "can become out of date, and
+//       can 'label' a child inappropriately" (a QA audit's worry).
 //
 // Open actions are what monitoring can still change, so the rules about
 // owners, measures, extensions and waiting look at open actions only.

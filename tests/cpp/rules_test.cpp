@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "fixtures.hpp"
+#include "plansight/review_cycles.hpp"
 #include "plansight/status.hpp"
 
 using namespace plansight;
@@ -166,11 +167,13 @@ TEST_CASE("the built-in rules, their severities and parameters") {
   CHECK(ids == std::vector<std::string>{"overdue", "due_soon_not_started", "completion_without_evidence",
                                         "impact_not_assured", "extended_too_often", "blocked_by_overdue",
                                         "owner_outside_audit", "unanswered_finding", "not_smart",
-                                        "no_reaudit", "concern_unanswered"});
+                                        "no_reaudit", "concern_unanswered", "drift", "review_overdue"});
   const auto severity = [](std::string_view id) { return builtin_rule(id)->default_severity(); };
   CHECK(severity("overdue") == Severity::breach);
   CHECK(severity("extended_too_often") == Severity::breach);
   CHECK(severity("concern_unanswered") == Severity::breach);
+  CHECK(severity("review_overdue") == Severity::breach);
+  CHECK(severity("drift") == Severity::warning);
   CHECK(severity("due_soon_not_started") == Severity::warning);
   CHECK(severity("not_smart") == Severity::warning);
   CHECK(severity("no_reaudit") == Severity::info);
@@ -179,8 +182,13 @@ TEST_CASE("the built-in rules, their severities and parameters") {
   CHECK(builtin_rule("extended_too_often")->default_parameters() == RuleParameters{{"times", 2}});
   CHECK(builtin_rule("concern_unanswered")->default_parameters() == RuleParameters{{"days", 28}});
   CHECK(builtin_rule("overdue")->default_parameters().empty());
+  CHECK(builtin_rule("drift")->default_parameters().empty());
+  CHECK(builtin_rule("review_overdue")->default_parameters().empty());
   for (const auto& r : builtin_rules()) CHECK_FALSE(is_blank(r->description()));
-  CHECK_NAMES(refused<NotFoundError>([] { (void)builtin_rule("drift"); }), "no built-in rule 'drift'");
+  const auto unknown = refused<NotFoundError>([] { (void)builtin_rule("briefing_unpublished"); });
+  CHECK_NAMES(unknown,
+              "no built-in rule 'briefing_unpublished' (built-in rules: overdue, due_soon_not_started, ");
+  CHECK_NAMES(unknown, "concern_unanswered, drift, review_overdue)");
 
   const RuleSet set = RuleSet::builtin();
   REQUIRE(set.rules().size() == ids.size());
@@ -652,6 +660,331 @@ TEST_CASE("concern_unanswered fires more than 28 days after a concern was raised
         "no answer for 29 days by 2024-06-30 (more than 28)");
 }
 
+// ---- drift -----------------------------------------------------------------------------------
+
+namespace {
+
+// The LIS's quarterly review of a partnership's whole plan, from 2024.
+ReviewCycle lis_quarterly(const Area& area) {
+  ReviewCycle c;
+  c.partnership = area.partnership;
+  c.name = "LIS quarterly review";
+  c.kind = CycleKind::calendar_quarters;
+  c.start = ymd(2024, 1, 1);
+  c.group = area.lis;
+  return c;
+}
+
+// A cycle reviewing on the given dates only.
+ReviewCycle meetings_on(const Area& area, std::vector<Date> dates, std::string name) {
+  ReviewCycle c;
+  c.partnership = area.partnership;
+  c.name = std::move(name);
+  c.kind = CycleKind::explicit_dates;
+  c.dates = std::move(dates);
+  return c;
+}
+
+// Another audit of the area, with no cycle of its own.
+AuditId another_audit(Builder& b) {
+  Audit a;
+  a.partnership = b.area.partnership;
+  a.title = "Learning themes audit: neglect";
+  a.held_on = ymd(2024, 1, 20);
+  return b.plan.add(std::move(a)).id;
+}
+
+ActionId action_in(Builder& b, AuditId audit, Date created_on) {
+  Action a = b.draft(created_on, ymd(2025, 12, 31));
+  a.audit = audit;
+  a.finding.reset();
+  return b.plan.add(std::move(a)).id;
+}
+
+}  // namespace
+
+TEST_CASE("drift fires from the review an open action had no update for, not the day before") {
+  Builder b;
+  b.plan.add(lis_quarterly(b.area));
+  // Each is updated for the review of 30 June, then as its name says.
+  const auto updated_for_june = [&](std::optional<Date> then) {
+    const auto id = b.add_action(created, ymd(2025, 3, 31));
+    b.set_status(id, ymd(2024, 5, 2), Status::in_progress);
+    if (then) b.set_status(id, *then, Status::in_progress, "training booked");
+    return id;
+  };
+  const auto quiet = updated_for_june(std::nullopt);
+  const auto on_previous_review = b.add_action(created, ymd(2025, 3, 31));  // counts for 30 June only
+  b.set_status(on_previous_review, ymd(2024, 6, 30), Status::in_progress);
+  const auto day_after_previous = updated_for_june(ymd(2024, 7, 1));
+  const auto on_the_review = updated_for_june(ymd(2024, 9, 30));
+  const auto never_updated = b.add_action(created, ymd(2025, 3, 31));
+  (void)day_after_previous, (void)on_the_review;
+
+  const Date review = ymd(2024, 9, 30);
+  CHECK(fired("drift", b.plan, days_before(review, 1)) == actions({never_updated}));
+  CHECK(fired("drift", b.plan, review) == actions({quiet, on_previous_review, never_updated}));
+  CHECK(fired("drift", b.plan, days_after(review, 1)) == actions({quiet, on_previous_review, never_updated}));
+  CHECK(fired("drift", b.plan, ymd(2024, 12, 30)) == actions({quiet, on_previous_review, never_updated}));
+  // Nothing was due before the first review after creation; then the never updated one drifted.
+  CHECK(fired("drift", b.plan, ymd(2024, 3, 30)) == none);
+  CHECK(fired("drift", b.plan, ymd(2024, 3, 31)) ==
+        actions({quiet, on_previous_review, day_after_previous, on_the_review, never_updated}));
+
+  const auto results = results_of(builtin("drift"), b.plan, review);
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].rule == "drift");
+  CHECK(results[0].severity == Severity::warning);
+  CHECK(results[0].message ==
+        "action 1 'Refresh voice of the child training' had no update for the review of 2024-09-30 ('LIS "
+        "quarterly review'); last update 2024-05-02, in_progress as of 2024-09-30");
+  CHECK(message_for(builtin("drift"), b.plan, days_after(review, 1), Subject::action(never_updated)) ==
+        "action 5 'Refresh voice of the child training' had no update for the review of 2024-09-30 ('LIS "
+        "quarterly review'); no update since it was created on 2024-02-01, not_started as of 2024-10-01");
+}
+
+TEST_CASE("drift reads the plan as of D: an update after D is ignored, and catches the action up after") {
+  Builder b;
+  b.plan.add(lis_quarterly(b.area));
+  const Date review = ymd(2024, 9, 30);
+  const auto late_update = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(late_update, ymd(2024, 5, 2), Status::in_progress);
+  b.set_status(late_update, days_after(review, 1), Status::in_progress, "training booked at last");
+  const auto completed_after = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(completed_after, days_after(review, 1), Status::complete);
+  const auto completed_before = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(completed_before, ymd(2024, 5, 2), Status::complete);
+  const auto cancelled_before = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(cancelled_before, ymd(2024, 5, 2), Status::cancelled, "superseded by the neglect strategy");
+  const auto created_on_review = b.add_action(review, ymd(2025, 3, 31));
+  const auto created_after = b.add_action(days_after(review, 1), ymd(2025, 3, 31));
+  (void)completed_before, (void)cancelled_before, (void)created_after;
+
+  CHECK(fired("drift", b.plan, review) == actions({late_update, completed_after}));
+  CHECK(fired("drift", b.plan, days_after(review, 1)) == none);
+  // A review on the day an action is created is not one it could miss: the next one is.
+  CHECK(fired("drift", b.plan, ymd(2024, 12, 30)) == none);
+  // The update of 1 October counts for the review of 31 December.
+  CHECK(fired("drift", b.plan, ymd(2024, 12, 31)) == actions({created_on_review, created_after}));
+}
+
+TEST_CASE("drift: an update on the day an action is created is before its first review's period") {
+  Builder b;
+  b.plan.add(lis_quarterly(b.area));
+  const auto started_at_once = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(started_at_once, created, Status::in_progress, "started at once");
+  const auto started_next_day = b.add_action(created, ymd(2025, 3, 31));
+  b.set_status(started_next_day, days_after(created, 1), Status::in_progress, "training booked");
+  (void)started_next_day;
+  CHECK(fired("drift", b.plan, ymd(2024, 3, 30)) == none);
+  CHECK(fired("drift", b.plan, ymd(2024, 3, 31)) == actions({started_at_once}));
+  CHECK(message_for(builtin("drift"), b.plan, ymd(2024, 3, 31), Subject::action(started_at_once)) ==
+        "action 1 'Refresh voice of the child training' had no update for the review of 2024-03-31 ('LIS "
+        "quarterly review'); last update 2024-02-01, in_progress as of 2024-03-31");
+}
+
+TEST_CASE("drift never fires for an action no review cycle governs") {
+  Builder b;
+  const auto uncovered = b.add_action(created, ymd(2025, 3, 31));
+  CHECK(fired("drift", b.plan, ymd(2025, 3, 31)) == none);
+
+  // An item's cycle governs the item, not the actions of its partnership.
+  ReviewableItem flag;
+  flag.partnership = b.area.partnership;
+  flag.description = "Domestic abuse flag on the child's health record";
+  flag.placed_on = ymd(2024, 1, 15);
+  auto item_cycle = lis_quarterly(b.area);
+  item_cycle.item = b.plan.add(flag).id;
+  b.plan.add(item_cycle);
+  CHECK(fired("drift", b.plan, ymd(2025, 3, 31)) == none);
+
+  // Another partnership's cycle governs only that partnership's actions.
+  const auto dudley = b.add_area("Dudley Safeguarding Children Board");
+  b.plan.add(lis_quarterly(dudley));
+  const auto covered = b.add_action(dudley, created, ymd(2025, 3, 31));
+  CHECK(fired("drift", b.plan, ymd(2025, 3, 31)) == actions({covered}));
+
+  // Given a whole-plan cycle, the same action fires.
+  b.plan.add(lis_quarterly(b.area));
+  CHECK(fired("drift", b.plan, ymd(2025, 3, 31)) == actions({uncovered, covered}));
+}
+
+TEST_CASE("drift follows an audit's own cycle over the partnership's") {
+  Builder b;
+  b.plan.add(lis_quarterly(b.area));
+  auto panel = meetings_on(b.area, {ymd(2024, 4, 20), ymd(2024, 10, 20)}, "audit panel follow-up");
+  panel.audit = b.area.audit;
+  b.plan.add(panel);
+  const auto in_audit = b.add_action(created, ymd(2025, 3, 31));
+  // After the LIS's 31 March review, before the panel's first on 20 April.
+  b.set_status(in_audit, ymd(2024, 4, 10), Status::in_progress);
+  const auto elsewhere = action_in(b, another_audit(b), created);
+  b.set_status(elsewhere, ymd(2024, 3, 1), Status::in_progress);
+
+  // From the panel's first review on, the quarterly reviews of 30 June and 30
+  // September pass the audit's actions by (under them, this one drifted).
+  CHECK(fired("drift", b.plan, ymd(2024, 6, 30)) == actions({elsewhere}));
+  CHECK(fired("drift", b.plan, ymd(2024, 10, 19)) == actions({elsewhere}));
+  CHECK(fired("drift", b.plan, ymd(2024, 10, 20)) == actions({in_audit, elsewhere}));
+  CHECK(message_for(builtin("drift"), b.plan, ymd(2024, 10, 20), Subject::action(in_audit)) ==
+        "action 1 'Refresh voice of the child training' had no update for the review of 2024-10-20 ('audit "
+        "panel follow-up'); last update 2024-04-10, in_progress as of 2024-10-20");
+  // Caught up after the audit's last meeting, it has no review left to miss: the
+  // quarterly reviews of 2025 are not its own.
+  b.set_status(in_audit, ymd(2024, 10, 21), Status::in_progress);
+  CHECK(fired("drift", b.plan, ymd(2025, 12, 31)) == actions({elsewhere}));
+}
+
+TEST_CASE("drift agrees day by day with missed_reviews: the latest review missed, and not caught up") {
+  Builder b;
+  b.plan.add(lis_quarterly(b.area));
+  const auto add = [&](Date on, std::vector<std::pair<Date, Status>> history) {
+    const auto id = b.add_action(on, ymd(2025, 12, 31));
+    for (const auto& [day, status] : history) b.set_status(id, day, status);
+    return id;
+  };
+  add(created, {});
+  add(created, {{ymd(2024, 5, 2), Status::in_progress}});
+  add(created, {{ymd(2024, 3, 31), Status::in_progress}, {ymd(2024, 10, 5), Status::in_progress}});
+  add(created, {{ymd(2024, 6, 30), Status::complete}, {ymd(2024, 11, 1), Status::in_progress}});
+  add(created, {{ymd(2024, 4, 1), Status::in_progress}, {ymd(2024, 8, 15), Status::cancelled}});
+  add(ymd(2024, 6, 30), {{ymd(2024, 7, 1), Status::in_progress}});
+  add(ymd(2024, 9, 1), {{ymd(2025, 1, 2), Status::in_progress}});
+  add(ymd(2024, 8, 10), {{ymd(2024, 8, 10), Status::in_progress}});
+
+  for (Date d = ymd(2024, 1, 1); d <= ymd(2025, 6, 30); d += boost::gregorian::days(1)) {
+    INFO("as of " << to_iso(d));
+    std::vector<Subject> expected;
+    for (const auto& a : b.plan.actions()) {
+      const auto missed = missed_reviews(b.plan, a, d);
+      const auto latest = previous_review(*cycle_for(b.plan, a), d + boost::gregorian::days(1));
+      const auto last = last_update_on(a, d);
+      if (exists_at(a, d) && is_open_at(a, d) && !missed.empty() && missed.back() == latest &&
+          !(last && *last > *latest))
+        expected.push_back(Subject::action(a.id));
+    }
+    CHECK(fired("drift", b.plan, d) == expected);
+  }
+}
+
+// ---- review_overdue ----------------------------------------------------------------------------
+
+namespace {
+
+ReviewableItem record_flag(const Builder& b, Date placed_on,
+                           std::string description = "Domestic abuse flag on the child's health record") {
+  ReviewableItem item;
+  item.partnership = b.area.partnership;
+  item.kind = ReviewableKind::record_flag;
+  item.description = std::move(description);
+  item.placed_on = placed_on;
+  item.review_every_months = 6;
+  return item;
+}
+
+void review_item(Builder& b, ReviewableId item, Date on, bool retired = false) {
+  b.plan.record(ItemReview{item, on, "Named Nurse for safeguarding",
+                           retired ? "no longer evidenced; flag removed" : "still evidenced", retired});
+}
+
+std::vector<Subject> items(std::initializer_list<ReviewableId> ids) {
+  std::vector<Subject> subjects;
+  for (const auto id : ids) subjects.push_back(Subject::item(id));
+  return subjects;
+}
+
+}  // namespace
+
+TEST_CASE("review_overdue fires the day after an item's review falls due, not on it") {
+  Builder b;
+  const auto flag = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;  // due 2024-07-15
+  auto tool = record_flag(b, ymd(2024, 1, 16), "Child to parent violence screening tool completed");
+  tool.kind = ReviewableKind::screening_tool;
+  const auto screening = b.plan.add(tool).id;  // due 2024-07-16
+
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 14)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 15)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 16)) == items({flag}));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 17)) == items({flag, screening}));
+  const auto results = results_of(builtin("review_overdue"), b.plan, ymd(2024, 7, 17));
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].rule == "review_overdue");
+  CHECK(results[0].severity == Severity::breach);
+  CHECK(results[0].message ==
+        "item 1 (record_flag) 'Domestic abuse flag on the child's health record' was placed on 2024-01-15 "
+        "and never reviewed; its review fell due on 2024-07-15, 2 days overdue as of 2024-07-17");
+  CHECK(results[1].message ==
+        "item 2 (screening_tool) 'Child to parent violence screening tool completed' was placed on "
+        "2024-01-16 and never reviewed; its review fell due on 2024-07-16, 1 day overdue as of 2024-07-17");
+
+  // A breach by default: the built-in rule set reports one.
+  CHECK_FALSE(RuleSet::builtin().check(b.plan, ymd(2024, 7, 15)).has_breach());
+  CHECK(RuleSet::builtin().check(b.plan, ymd(2024, 7, 16)).has_breach());
+}
+
+TEST_CASE("review_overdue counts from the latest review as of D, and ignores reviews after D") {
+  Builder b;
+  const auto reviewed = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;
+  review_item(b, reviewed, ymd(2024, 7, 10));  // next due 2025-01-10
+  const auto reviewed_late = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;
+  review_item(b, reviewed_late, ymd(2024, 7, 20));  // next due 2025-01-20
+  const auto placed_later = b.plan.add(record_flag(b, ymd(2024, 8, 1))).id;  // due 2025-02-01
+  (void)placed_later;
+
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 16)) == items({reviewed_late}));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 19)) == items({reviewed_late}));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 20)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2025, 1, 10)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2025, 1, 11)) == items({reviewed}));
+  CHECK(fired("review_overdue", b.plan, ymd(2025, 1, 21)) == items({reviewed, reviewed_late}));
+  CHECK(fired("review_overdue", b.plan, ymd(2025, 2, 2)) == items({reviewed, reviewed_late, placed_later}));
+  CHECK(message_for(builtin("review_overdue"), b.plan, ymd(2025, 1, 11), Subject::item(reviewed)) ==
+        "item 1 (record_flag) 'Domestic abuse flag on the child's health record' was last reviewed on "
+        "2024-07-10; its review fell due on 2025-01-10, 1 day overdue as of 2025-01-11");
+}
+
+TEST_CASE("review_overdue never fires for an item retired by D, nor one not yet placed") {
+  Builder b;
+  const auto retired_late = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;
+  review_item(b, retired_late, ymd(2024, 9, 1), true);
+  const auto retired_on_time = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;
+  review_item(b, retired_on_time, ymd(2024, 7, 15), true);
+  const auto not_yet_placed = b.plan.add(record_flag(b, ymd(2025, 1, 1))).id;
+  (void)retired_on_time, (void)not_yet_placed;
+
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 7, 16)) == items({retired_late}));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 8, 31)) == items({retired_late}));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 9, 1)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2030, 1, 1)) == items({not_yet_placed}));
+}
+
+TEST_CASE("review_overdue follows a cycle attached to the item") {
+  Builder b;
+  const auto flag = b.plan.add(record_flag(b, ymd(2024, 1, 15))).id;
+  auto panel = meetings_on(b.area, {ymd(2024, 3, 1), ymd(2024, 9, 1)}, "flag review panel");
+  panel.item = flag;
+  b.plan.add(panel);
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 3, 1)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 3, 2)) == items({flag}));
+  review_item(b, flag, ymd(2024, 3, 2));
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 9, 1)) == none);
+  CHECK(fired("review_overdue", b.plan, ymd(2024, 9, 2)) == items({flag}));
+  CHECK(message_for(builtin("review_overdue"), b.plan, ymd(2024, 9, 2), Subject::item(flag)) ==
+        "item 1 (record_flag) 'Domestic abuse flag on the child's health record' was last reviewed on "
+        "2024-03-02; its review fell due on 2024-09-01, 1 day overdue as of 2024-09-02");
+}
+
+TEST_CASE("review_overdue cuts a long description to one line") {
+  Builder b;
+  const std::string text(79, 'x');
+  const auto long_one =
+      b.plan.add(record_flag(b, ymd(2024, 1, 15), text + "é and more words after the cut")).id;
+  const auto message =
+      message_for(builtin("review_overdue"), b.plan, ymd(2024, 7, 16), Subject::item(long_one));
+  CHECK_NAMES(message, "(record_flag) '" + text + "…' was placed");
+  CHECK(message.find("more words") == std::string::npos);
+}
+
 // ---- rule sets ------------------------------------------------------------------------------------
 
 TEST_CASE("an empty rule set runs nothing") {
@@ -682,12 +1015,14 @@ TEST_CASE("a rule set refuses a second rule with the same id, and a null rule") 
 TEST_CASE("configuring a rule the set does not have is not found, and changes nothing") {
   RuleSet set = RuleSet::builtin();
   const std::string before = configuration(set);
-  CHECK_NAMES(refused<NotFoundError>([&] { set.enable("drift"); }),
-              "no rule 'drift' in the rule set (rules: overdue, ");
-  CHECK_NAMES(refused<NotFoundError>([&] { set.disable("drift"); }), "no rule 'drift'");
-  CHECK_NAMES(refused<NotFoundError>([&] { set.set_severity("drift", Severity::info); }), "no rule 'drift'");
-  CHECK_NAMES(refused<NotFoundError>([&] { set.set_parameter("drift", "days", 3); }), "no rule 'drift'");
-  CHECK_NAMES(refused<NotFoundError>([&] { (void)set.rule("drift"); }), "no rule 'drift'");
+  const std::string missing = "no rule 'briefing_unpublished'";
+  CHECK_NAMES(refused<NotFoundError>([&] { set.enable("briefing_unpublished"); }),
+              missing + " in the rule set (rules: overdue, ");
+  CHECK_NAMES(refused<NotFoundError>([&] { set.disable("briefing_unpublished"); }), missing);
+  CHECK_NAMES(refused<NotFoundError>([&] { set.set_severity("briefing_unpublished", Severity::info); }),
+              missing);
+  CHECK_NAMES(refused<NotFoundError>([&] { set.set_parameter("briefing_unpublished", "days", 3); }), missing);
+  CHECK_NAMES(refused<NotFoundError>([&] { (void)set.rule("briefing_unpublished"); }), missing);
   CHECK(configuration(set) == before);
 }
 
@@ -715,7 +1050,8 @@ TEST_CASE("disabled rules are skipped and listed; the others run in the set's or
   CHECK(report.ran == std::vector<std::string>{"due_soon_not_started", "completion_without_evidence",
                                                "impact_not_assured", "extended_too_often",
                                                "blocked_by_overdue", "owner_outside_audit",
-                                               "unanswered_finding", "not_smart", "concern_unanswered"});
+                                               "unanswered_finding", "not_smart", "concern_unanswered",
+                                               "drift", "review_overdue"});
   CHECK_FALSE(report.has_breach());
   CHECK(report.count(Severity::warning) == 1);  // not_smart: no measure, no role or lead
   CHECK(report.results.at(0).rule == "not_smart");
@@ -994,11 +1330,11 @@ TEST_CASE("configure refuses an unknown rule and an unknown key with their lines
     const RuleConfig config = parse_rule_config(text, "policy.ini");
     return refused<ImportError>([&] { set.configure(config); });
   };
-  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n\n[drift]\nenabled = false\n"),
-              "policy.ini line 4, field drift: no rule 'drift' in the rule set (rules: overdue, "
-              "due_soon_not_started, ");
-  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n[drift]\n"),
-              "policy.ini line 3, field drift: no rule 'drift'");
+  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n\n[briefing_unpublished]\nenabled = false\n"),
+              "policy.ini line 4, field briefing_unpublished: no rule 'briefing_unpublished' in the rule set "
+              "(rules: overdue, due_soon_not_started, ");
+  CHECK_NAMES(configure_error("[overdue]\nseverity = info\n[briefing_unpublished]\n"),
+              "policy.ini line 3, field briefing_unpublished: no rule 'briefing_unpublished'");
   CHECK_NAMES(
       configure_error("[overdue]\nseverity = info\n[due_soon_not_started]\nenabled = false\nweeks = 2\n"),
       "policy.ini line 5, field due_soon_not_started.weeks: rule due_soon_not_started has no key 'weeks' "
