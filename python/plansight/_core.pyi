@@ -1376,7 +1376,7 @@ class ReviewCycle:
         Id of the partnership it belongs to.
         """
     @property
-    def start(self) -> datetime.date:
+    def start(self) -> datetime.date | None:
         """
         The first review date (quarterly: quarter ends on or after it); None for explicit dates.
         """
@@ -1840,7 +1840,7 @@ class RuleResult:
         """
 class RuleContext:
     """
-    What a rule's check receives: the plan, the date and the rule's configured severity and parameters. Valid only during the check: do not keep it.
+    What a rule's check receives: the plan, the date and the rule's configured severity and parameters. Valid only during the check: kept and used later, it raises Error.
     """
     def parameter(self, name: str) -> int:
         """
@@ -1889,7 +1889,7 @@ class Rule:
         """
     def check(self, context: RuleContext) -> list[RuleResult]:
         """
-        The rule's results for context.plan as of context.as_of.
+        The rule's results for context.plan as of context.as_of (e.g. a built-in rule's, from inside another rule's check).
         """
     @property
     def default_parameters(self) -> dict[str, int]:
@@ -1967,7 +1967,7 @@ class RuleReport:
         """
     def __repr__(self) -> str:
         """
-        Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 11 rules>.
+        Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 13 rules>.
         """
     def count(self, severity: Severity | str) -> int:
         """
@@ -2017,7 +2017,7 @@ class RuleSet:
         """
     def __repr__(self) -> str:
         """
-        Like <RuleSet of 11 rules>.
+        Like <RuleSet of 13 rules>.
         """
     def add(self, rule: Rule) -> None:
         """
