@@ -179,6 +179,8 @@ TEST_CASE_FIXTURE(EmbeddedPython,
   CHECK(py::type::of<Rule>().is(py::object(plansight.attr("Rule"))));
   CHECK(py::type::of<RuleSet>().is(py::object(plansight.attr("RuleSet"))));
   CHECK(plansight.attr("__version__").cast<std::string>() == plansight::version);
+  // numpy is imported by action_columns only: running rules needs none installed.
+  CHECK_FALSE(py::module_::import("sys").attr("modules").contains("numpy"));
 }
 
 // ---- Python and C++ rules in one rule set ------------------------------------------------
