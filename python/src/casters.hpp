@@ -12,8 +12,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <datetime.h>  // after pybind11, which brings in Python.h first
-
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -49,11 +47,11 @@ struct FilePath {
   std::string text;
 };
 
-// The datetime C API is a per-translation-unit static: import it on first use.
-inline void ensure_datetime_api() {
-  if (!PyDateTimeAPI) PyDateTime_IMPORT;
-  if (!PyDateTimeAPI) throw pybind11::error_already_set();
-}
+// datetime.date <-> boost::gregorian::date, in dates.cpp: the only
+// translation unit that includes <datetime.h>, whose C API pointer is a
+// static of each one that does; one copy, imported once, serves all.
+bool load_date(pybind11::handle src, boost::gregorian::date& out);
+pybind11::handle date_to_python(const boost::gregorian::date& d);
 
 }  // namespace plansight::python
 
@@ -65,24 +63,10 @@ struct type_caster<boost::gregorian::date> {
 
   // Accepts a datetime.date; a datetime.datetime is refused rather than
   // silently cut to its date.
-  bool load(handle src, bool /*convert*/) {
-    plansight::python::ensure_datetime_api();
-    if (!src || !PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-    const int year = PyDateTime_GET_YEAR(src.ptr());
-    // Boost.Date_Time covers the years 1400 to 9999.
-    if (year < 1400)
-      throw plansight::ValidationError("date", "year " + std::to_string(year) +
-                                                   " is out of range (1400 to 9999)");
-    value = boost::gregorian::date(static_cast<unsigned short>(year),
-                                   static_cast<unsigned short>(PyDateTime_GET_MONTH(src.ptr())),
-                                   static_cast<unsigned short>(PyDateTime_GET_DAY(src.ptr())));
-    return true;
-  }
+  bool load(handle src, bool /*convert*/) { return plansight::python::load_date(src, value); }
 
   static handle cast(const boost::gregorian::date& d, return_value_policy, handle) {
-    if (d.is_special()) return none().release();
-    plansight::python::ensure_datetime_api();
-    return PyDate_FromDate(d.year(), d.month(), d.day());
+    return plansight::python::date_to_python(d);
   }
 };
 
