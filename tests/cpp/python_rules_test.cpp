@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "sample_rules.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/status.hpp"
 #include "plansight/version.hpp"
@@ -94,23 +95,6 @@ const Date created = ymd(2024, 2, 1);
 
 Date days_after(Date d, int n) { return d + boost::gregorian::days(n); }
 Date days_before(Date d, int n) { return d - boost::gregorian::days(n); }
-
-// A rule of the tool's own, in C++: open actions owned by a group name a lead.
-class GroupActionsNeedALead final : public Rule {
- public:
-  GroupActionsNeedALead()
-      : Rule("group_actions_need_a_lead", "open actions owned by a group name a lead", Severity::warning) {}
-  std::vector<RuleResult> check(const RuleContext& c) const override {
-    std::vector<RuleResult> out;
-    for (const auto& a : c.plan.actions()) {
-      const Owner& owner = owner_at(a, c.as_of);
-      if (exists_at(a, c.as_of) && is_open_at(a, c.as_of) && owner.group && is_blank(owner.lead))
-        out.push_back(
-            c.result(Subject::action(a.id), "action " + std::to_string(a.id.value()) + " has no named lead"));
-    }
-    return out;
-  }
-};
 
 // The subjects rule `rule` found, in the report's order.
 std::vector<Subject> found(const RuleReport& report, std::string_view rule) {

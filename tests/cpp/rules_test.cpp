@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "fixtures.hpp"
+#include "sample_rules.hpp"
 #include "plansight/review_cycles.hpp"
 #include "plansight/status.hpp"
 
@@ -70,23 +71,6 @@ std::string refused(F&& f) {
 #define CHECK_NAMES(message, fragment)                         \
   CHECK_MESSAGE((message).find(fragment) != std::string::npos, \
                 "\"" << (message) << "\" should name \"" << (fragment) << "\"")
-
-// A rule of the partnership's own: actions owned by a group need a named lead.
-class GroupActionsNeedALead final : public Rule {
- public:
-  GroupActionsNeedALead()
-      : Rule("group_actions_need_a_lead", "open actions owned by a group name a lead", Severity::warning) {}
-  std::vector<RuleResult> check(const RuleContext& c) const override {
-    std::vector<RuleResult> out;
-    for (const auto& a : c.plan.actions()) {
-      const Owner& owner = owner_at(a, c.as_of);
-      if (exists_at(a, c.as_of) && is_open_at(a, c.as_of) && owner.group && is_blank(owner.lead))
-        out.push_back(
-            c.result(Subject::action(a.id), "action " + std::to_string(a.id.value()) + " has no named lead"));
-    }
-    return out;
-  }
-};
 
 // A rule that does whatever the test asks of it.
 class ScriptedRule final : public Rule {
