@@ -32,6 +32,10 @@ inline Date ymd(int y, int m, int d) {
   return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
 
+// Boundary dates: the day before, of and after a threshold.
+inline Date days_after(Date d, int n) { return d + boost::gregorian::days(n); }
+inline Date days_before(Date d, int n) { return d - boost::gregorian::days(n); }
+
 inline Owner owned_by(AgencyId agency, std::string role = {}) {
   Owner o;
   o.agency = agency;

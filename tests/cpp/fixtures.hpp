@@ -62,6 +62,27 @@ struct StringMaker<std::vector<plansight::Subject>> {
 };
 }  // namespace doctest
 
+// Says whether the plan's fingerprint changed since the last call (or since
+// the watch began): for tests that each change moves the fingerprint.
+namespace plansight::testing {
+
+class ChangeWatch {
+ public:
+  explicit ChangeWatch(const Plan& plan) : plan_(plan), last_(fingerprint(plan)) {}
+  bool changed() {
+    std::string now = fingerprint(plan_);
+    const bool differs = now != last_;
+    last_ = std::move(now);
+    return differs;
+  }
+
+ private:
+  const Plan& plan_;
+  std::string last_;
+};
+
+}  // namespace plansight::testing
+
 // Checks that `expr` throws exactly Kind, whose message contains every one of
 // the given fragments, and that `plan` is unchanged afterwards.
 #define CHECK_REFUSED(plan, expr, Kind, ...)                                                    \

@@ -1517,13 +1517,8 @@ TEST_CASE("the unchanged-plan check sees every kind of change") {
   Builder b;
   const auto a = b.add_action(created, due);
   const auto c = b.add_action(created, due);
-  std::string last = fingerprint(b.plan);
-  const auto changed = [&] {
-    const std::string now = fingerprint(b.plan);
-    const bool differs = now != last;
-    last = now;
-    return differs;
-  };
+  ChangeWatch watch(b.plan);
+  const auto changed = [&] { return watch.changed(); };
   const Case the_case = b.plan.add(case_in(b.area.audit, "Child A"));
   CHECK(changed());
   b.plan.add(AgencyReturn{{}, the_case.id, b.police, {}});

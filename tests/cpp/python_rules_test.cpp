@@ -93,8 +93,6 @@ std::shared_ptr<const Rule> python_rule(const char* name) {
 const Date D = ymd(2024, 6, 30);
 const Date created = ymd(2024, 2, 1);
 
-Date days_after(Date d, int n) { return d + boost::gregorian::days(n); }
-Date days_before(Date d, int n) { return d - boost::gregorian::days(n); }
 
 // The subjects rule `rule` found, in the report's order.
 std::vector<Subject> found(const RuleReport& report, std::string_view rule) {
@@ -116,17 +114,6 @@ std::vector<std::string> builtin_ids() {
   std::vector<std::string> ids;
   for (const auto& r : builtin_rules()) ids.push_back(r->id());
   return ids;
-}
-
-// A rule set's whole configuration, as text, to show that a refusal changed nothing.
-std::string configuration(const RuleSet& set) {
-  std::string text;
-  for (const auto& r : set.rules()) {
-    text += r.rule->id() + (r.enabled ? " on " : " off ") + to_string(r.severity);
-    for (const auto& [name, value] : r.parameters) text += " " + name + "=" + std::to_string(value);
-    text += "\n";
-  }
-  return text;
 }
 
 // The RuleError `f` throws; fails the check when it throws nothing or something else.

@@ -848,13 +848,8 @@ TEST_CASE("a copied plan keeps its cycles, items and meetings apart from the ori
 TEST_CASE("the unchanged-plan check sees cycles, items, reviews and meetings") {
   WithBoard b;
   const auto a = b.add_action(created, due);
-  std::string last = fingerprint(b.plan);
-  const auto changed = [&] {
-    const std::string now = fingerprint(b.plan);
-    const bool differs = now != last;
-    last = now;
-    return differs;
-  };
+  ChangeWatch watch(b.plan);
+  const auto changed = [&] { return watch.changed(); };
   const auto item = b.plan.add(flag(b.area.partnership)).id;
   CHECK(changed());
   b.plan.add(quarterly(b.area.partnership));

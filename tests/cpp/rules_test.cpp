@@ -26,8 +26,6 @@ namespace {
 const Date D = ymd(2024, 6, 30);
 const Date created = ymd(2024, 2, 1);
 
-Date days_after(Date d, int n) { return d + boost::gregorian::days(n); }
-Date days_before(Date d, int n) { return d - boost::gregorian::days(n); }
 
 const Rule& builtin(std::string_view id) {
   static const auto rules = builtin_rules();
@@ -48,17 +46,6 @@ std::vector<Subject> actions(std::initializer_list<ActionId> ids) {
 }
 
 const std::vector<Subject> none;
-
-// A rule set's whole configuration, as text, to show that a refusal changed nothing.
-std::string configuration(const RuleSet& set) {
-  std::string text;
-  for (const auto& r : set.rules()) {
-    text += r.rule->id() + (r.enabled ? " on " : " off ") + to_string(r.severity);
-    for (const auto& [name, value] : r.parameters) text += " " + name + "=" + std::to_string(value);
-    text += "\n";
-  }
-  return text;
-}
 
 // The message of the exception `f` throws, if of type Kind, for rule sets and configs.
 template <class Kind, class F>

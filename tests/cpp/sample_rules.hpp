@@ -1,5 +1,6 @@
-// A C++ rule of a partnership's own that the rule tests run beside the
-// built-in rules (and, in python_rules_test.cpp, beside a Python rule).
+// What the rule tests share: a C++ rule of a partnership's own, run beside
+// the built-in rules (and, in python_rules_test.cpp, beside a Python rule),
+// and a rule set's configuration as text.
 #pragma once
 
 #include <string>
@@ -26,5 +27,16 @@ class GroupActionsNeedALead final : public Rule {
     return out;
   }
 };
+
+// A rule set's whole configuration, as text, to show that a refusal changed nothing.
+inline std::string configuration(const RuleSet& set) {
+  std::string text;
+  for (const auto& r : set.rules()) {
+    text += r.rule->id() + (r.enabled ? " on " : " off ") + to_string(r.severity);
+    for (const auto& [name, value] : r.parameters) text += " " + name + "=" + std::to_string(value);
+    text += "\n";
+  }
+  return text;
+}
 
 }  // namespace plansight::testing

@@ -17,8 +17,6 @@ namespace {
 const Date D = ymd(2024, 6, 30);
 const Date created = ymd(2024, 2, 1);
 
-Date days_after(Date d, int n) { return d + boost::gregorian::days(n); }
-Date days_before(Date d, int n) { return d - boost::gregorian::days(n); }
 
 }  // namespace
 
