@@ -233,3 +233,21 @@ def test_changes_between_two_quarters_of_the_workload_match_the_csv_files(worklo
     assert changes.newly_blocked == [a for a in ids if blocked(a, as_of) and not blocked(a, since)]
     assert changes.newly_at_risk == [a for a in ids if amber(a, as_of) and not amber(a, since)]
     assert changes.newly_overdue and changes.newly_blocked and changes.newly_at_risk and changes.completed
+
+
+def test_next_and_previous_review_need_a_cycle_and_name_the_partnership_when_there_are_several(
+        sample: Sample) -> None:
+    plan = sample.store.plan
+    with pytest.raises(ps.NotFoundError, match="no whole-plan review cycle"):
+        plan.previous_review(day("2024-09-30"))
+    with pytest.raises(ps.NotFoundError, match=f"partnership {sample.partnership.id}"):
+        plan.next_review(day("2024-09-30"), partnership=sample.partnership.id)
+    store = sample.store
+    store.add_review_cycle(sample.partnership.id, "LIS", "calendar_quarters", start=day("2024-03-31"), by=ME)
+    other = store.add_partnership("Dudley SCB", by=ME)
+    store.add_review_cycle(other.id, "Dudley LIS", "every_n_months", start=day("2024-01-31"), months=2, by=ME)
+    with pytest.raises(ps.ValidationError) as refused:
+        store.plan.previous_review(day("2024-09-30"))
+    assert refused.value.field == "partnership"
+    assert store.plan.previous_review(day("2024-09-30"), partnership=other.id) == day("2024-07-31")
+    assert store.plan.next_review(day("2024-09-30"), partnership=sample.partnership.id) == day("2024-12-31")
