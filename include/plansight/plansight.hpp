@@ -18,4 +18,5 @@
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
 #include "plansight/summary.hpp"
+#include "plansight/themes.hpp"
 #include "plansight/version.hpp"

@@ -2,7 +2,10 @@
 
 ``DataImportError`` is the C++ ``plansight::ImportError`` (a refused row of an
 interchange file, with ``file``, ``line`` and ``field``); it is renamed so as
-not to shadow Python's builtin ``ImportError``.
+not to shadow Python's builtin ``ImportError``. ``MissingDependencyError`` says
+which optional extra to install when a part of the package that needs one
+(pandas for frames, matplotlib for plots ...) is used without it; it is also
+an ``ImportError``, as Python code expects of a missing module.
 """
 
 from plansight._core import (
@@ -16,11 +19,17 @@ from plansight._core import (
     ValidationError,
 )
 
+
+class MissingDependencyError(Error, ImportError):
+    """An optional dependency (an extra such as ``plansight[pandas]``) is not installed."""
+
+
 __all__ = [
     "ConflictError",
     "CycleError",
     "DataImportError",
     "Error",
+    "MissingDependencyError",
     "NotFoundError",
     "RuleError",
     "StoreError",

@@ -29,11 +29,10 @@ void register_rules(py::module_& m);
 void register_interchange(py::module_& m);
 void register_store(py::module_& m);
 void register_schedule(py::module_& m);
+void register_themes(py::module_& m);
 // Sets __all__ to every public name the module defines (repr.cpp).
 void export_public_names(py::module_& m);
 
-// Columns of the actions existing at `as_of`, one numpy array per field
-// (defined in columns.cpp; see Plan.action_columns).
 // A Python object of any type, spelt typing.Any in signatures and stubs.
 class AnyObject : public py::object {
  public:
@@ -43,6 +42,8 @@ class AnyObject : public py::object {
 // Each value is a numpy array, except the two lists of category names; typed
 // as Any so that typed code can use either without a cast.
 using ColumnDict = py::typing::Dict<py::str, AnyObject>;
+// Columns of the actions existing at `as_of`, one numpy array per field
+// (columns.cpp; see Plan.action_columns).
 ColumnDict action_columns(const Plan& plan, Date as_of);
 
 // Python's repr of a string ('Deliver training'), cut to `limit` characters.

@@ -3,6 +3,7 @@
 // date from the caller (keyword as_of), never from the clock. Queries keep
 // the GIL: a store's plan is live, and another thread may change it.
 #include "bindings.hpp"
+#include "columns.hpp"
 #include "plansight/summary.hpp"
 
 namespace plansight::python {
@@ -111,12 +112,37 @@ void bind_plan_queries(py::class_<Plan>& plan) {
            "agency, and the overdue and blocked actions to discuss.")
       .def("action_columns", &action_columns, py::arg("as_of"),
            "The actions existing at as_of as columns, built in one pass in C++: a dict of "
-           "numpy arrays of equal length, id, partnership, audit (int64), owner_agency and "
-           "owner_group (int64 at as_of, -1 where the owner is of the other kind), created_on "
-           "and due_on (datetime64[D], due date in force at as_of), estimate_days (int32), "
-           "status and rag (int8 codes into status_categories and rag_categories, which are "
-           "the lists of names in code order, as pandas.Categorical.from_codes takes them), "
-           "overdue, blocked and assured (bool).");
+           "numpy arrays of equal length. Ids (int64, -1 where none): id, partnership, audit, "
+           "finding, recommendation, owner_agency and owner_group (the owner at as_of). Texts "
+           "and enums are int32/int8 codes into the list under name + '_categories' (-1: "
+           "missing), as pandas.Categorical.from_codes takes them: audit_title, title, owner "
+           "(the agency's or group's name), owner_agency_name, owner_role, owner_lead, status, "
+           "rag. Dates (datetime64[D], NaT where none): created_on, first_due_on (as first "
+           "agreed), due_on (in force at as_of), forecast_finish (the schedule's earliest "
+           "finish forecast from as_of), completed_on. revisions (int32, due-date revisions "
+           "made by as_of), estimate_days (int32); open, overdue, blocked, at_risk (forecast "
+           "finish after the due date, see at_risk) and assured (bool).");
+  plan.def("update_columns", &update_columns, py::kw_only(), py::arg("as_of") = py::none(),
+           "Every update (only those dated on or before as_of, when given), by action in the "
+           "plan's order, as columns: action, partnership, audit (int64), on, completed_on "
+           "(datetime64[D], NaT unless complete), status, reported_rag (codes; -1: none "
+           "reported), note, by (text codes); categories under name + '_categories'.");
+  plan.def("finding_columns", &finding_columns,
+           "Every finding as columns: id, audit, partnership (int64), audit_title, held_on (the "
+           "audit's date), category, text, themes (the theme names joined by '; '), cases and "
+           "agencies (how many it concerns).");
+  plan.def("grading_columns", &grading_columns, py::kw_only(), py::arg("audit") = py::none(),
+           "Every grading of the agency returns (of one audit's cases, when given; NotFoundError "
+           "for an unknown audit) as columns: audit, case, agency (int64), case_reference, "
+           "agency_name, question, grade (codes into the grades, outstanding first).");
+  plan.def("review_outcome_columns", &review_outcome_columns,
+           "One row per outcome of every review meeting, in the order recorded: review, group, "
+           "action, escalated_to (int64, -1 where none), group_name, held_on, new_due (NaT "
+           "unless extended), outcome, reason, note.");
+  plan.def("theme_occurrence_columns", &theme_occurrence_columns,
+           "One row per theme per audit it occurs in (the audit or one of its findings is "
+           "tagged with it), by theme then audit date: theme, audit, partnership, findings "
+           "(int64), theme_name, audit_title, year (int32), audit_theme (bool).");
 }
 
 }  // namespace

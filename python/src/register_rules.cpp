@@ -15,6 +15,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "columns.hpp"
 #include "plansight/rules.hpp"
 
 namespace plansight::python {
@@ -179,6 +180,9 @@ void bind_rule_set(py::module_& m) {
       .def_readonly("skipped", &RuleReport::skipped, "Ids of the disabled rules.")
       .def_property_readonly("has_breach", &RuleReport::has_breach, "Whether any result is a breach.")
       .def("count", &RuleReport::count, "severity"_a, "How many results have `severity`.")
+      .def("columns", &rule_result_columns,
+           "The results as columns, in report order: rule, severity, subject_kind, message (codes "
+           "into the lists under name + '_categories') and subject_id (int64).")
       .def("__len__", [](const RuleReport& r) { return r.results.size(); }, "Number of results.")
       .def("__repr__", [](const RuleReport& r) {
         return "<RuleReport as of " + iso_or_dash(r.as_of) + ": " + std::to_string(r.count(Severity::breach)) +

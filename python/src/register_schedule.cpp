@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bindings.hpp"
+#include "columns.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/dot.hpp"
 #include "plansight/schedule.hpp"
@@ -13,15 +14,6 @@ namespace plansight::python {
 namespace {
 
 constexpr auto copy = py::return_value_policy::copy;
-
-std::int64_t days_since_epoch(Date d) {
-  static const Date epoch(1970, 1, 1);
-  return (d - epoch).days();
-}
-
-py::array day_column(std::size_t n) {
-  return py::array(py::dtype("datetime64[D]"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-}
 
 // One numpy array per field of ActionTiming, in the plan's action order.
 ColumnDict schedule_columns(const Schedule& s) {

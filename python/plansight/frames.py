@@ -1,0 +1,277 @@
+"""pandas DataFrames of a plan, for the analyst's quarterly review.
+
+Every frame is built from the numpy columns that C++ fills in one pass
+(``Plan.action_columns`` and its siblings): texts and enums arrive as codes
+into their distinct values and become ``pandas.Categorical`` without one
+Python object per row; dates are ``datetime64`` (``NaT`` where there is
+none); ids are ``int64``, ``-1`` where there is none, except where a column
+says it holds nullable ids (pandas ``Int64``, ``<NA>`` where none).
+
+Status, RAG, grade and severity are *ordered* categoricals, so that sorting
+and comparisons follow their meaning (``not_started < in_progress``,
+``inadequate < outstanding``, ``info < breach``). Everything is as of the date
+the caller gives; nothing reads the clock.
+
+pandas is an optional extra (``pip install "plansight[pandas]"``); the rest of
+plansight works without it::
+
+    import datetime as dt
+    import plansight as ps
+    from plansight import frames
+
+    plan = ps.open("lscp.db").plan
+    q4 = dt.date(2025, 3, 31)
+    df = frames.actions(plan, q4)
+    df[df.overdue].groupby("owner", observed=True).size()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Optional
+
+from plansight import _core
+from plansight.exceptions import MissingDependencyError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "actions",
+    "findings",
+    "grading_grid",
+    "gradings",
+    "rag_counts",
+    "reaudit_grades",
+    "reviews",
+    "rule_results",
+    "theme_recurrence",
+    "updates",
+]
+
+#: Enums whose categories are ordered, lowest first, by column name.
+_ORDERED = {
+    "status": ["not_started", "in_progress", "complete", "cancelled"],
+    "rag": ["RED", "AMBER", "GREEN", "BLUE", "none"],
+    "reported_rag": ["RED", "AMBER", "GREEN", "BLUE", "none"],
+    "grade": ["inadequate", "requires_improvement", "good", "outstanding"],
+    "severity": ["info", "warning", "breach"],
+}
+
+#: The RAG columns of rag_counts, in the order a review pack shows them.
+RAG_ORDER = ["RED", "AMBER", "GREEN", "BLUE", "none"]
+
+
+def _pandas() -> Any:
+    """pandas, or a MissingDependencyError saying how to install it."""
+    try:
+        import pandas
+    except ImportError as missing:
+        raise MissingDependencyError(
+            "plansight.frames needs pandas: pip install \"plansight[pandas]\"") from missing
+    return pandas
+
+
+def _frame(columns: Mapping[str, Any], index: Optional[str] = None) -> pd.DataFrame:
+    """A DataFrame of C++ columns: codes with a ``<name>_categories`` list become categoricals."""
+    pd = _pandas()
+    data: dict[str, Any] = {}
+    for name, values in columns.items():
+        if name.endswith("_categories"):
+            continue
+        categories = columns.get(name + "_categories")
+        data[name] = values if categories is None else _categorical(pd, name, values, categories)
+    frame = pd.DataFrame(data)
+    return frame.set_index(index) if index else frame
+
+
+def _categorical(pd: Any, name: str, codes: Any, categories: Sequence[str]) -> Any:
+    values = pd.Categorical.from_codes(codes, categories=list(categories))
+    if name in _ORDERED:
+        values = values.reorder_categories(_ORDERED[name], ordered=True)
+    return values
+
+
+def _nullable_ids(frame: pd.DataFrame, *names: str) -> None:
+    """Id columns where -1 means none become pandas Int64 with <NA>."""
+    for name in names:
+        frame[name] = frame[name].astype("Int64").mask(frame[name] < 0)
+
+
+def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = None,
+            audit: Optional[int] = None) -> pd.DataFrame:
+    """The actions existing at ``as_of`` (of one partnership or audit, when given), indexed by id.
+
+    Columns: ``partnership``, ``audit``, ``audit_title``, ``finding`` and
+    ``recommendation`` (Int64, <NA> where none), ``title``, ``owner`` (the
+    owning agency's or group's name at ``as_of``), ``owner_agency`` (the
+    agency's name, NaN for a group-owned action), ``owner_group`` (the group's
+    id, <NA> for an agency-owned one), ``owner_role``, ``owner_lead``;
+    ``created_on``, ``first_due_on`` (as first agreed), ``due_on`` (in force at
+    ``as_of``), ``revised_due_on`` (``due_on`` where it was revised by then,
+    else NaT), ``revisions``, ``forecast_finish`` (the schedule's earliest
+    finish forecast from ``as_of``), ``completed_on``, ``estimate_days``;
+    ``status`` and ``rag`` at ``as_of`` (ordered categoricals, WORKLOAD.md's
+    definitions); ``open``, ``overdue``, ``blocked``, ``at_risk`` (forecast to
+    finish after its due date) and ``assured`` (bool).
+    """
+    columns = dict(plan.action_columns(as_of))
+    frame = _frame(columns, index="id")
+    frame = frame.drop(columns=["owner_agency"]).rename(columns={"owner_agency_name": "owner_agency"})
+    _nullable_ids(frame, "finding", "recommendation", "owner_group")
+    frame.insert(frame.columns.get_loc("due_on") + 1, "revised_due_on",
+                 frame["due_on"].where(frame["revisions"] > 0))
+    if partnership is not None:
+        frame = frame[frame["partnership"] == partnership]
+    if audit is not None:
+        frame = frame[frame["audit"] == audit]
+    return frame
+
+
+def rag_counts(plan: _core.Plan, as_of: dt.date, *,
+               by: Literal["agency", "owner", "partnership", "audit"] = "agency",
+               partnership: Optional[int] = None) -> pd.DataFrame:
+    """How many actions existing at ``as_of`` have each RAG then, one row per agency (or other key).
+
+    ``by``: ``"agency"`` (the owning agency; group-owned actions under the
+    group's name, as ``"owner"`` does), ``"partnership"`` (by id) or
+    ``"audit"`` (by title). Columns RED, AMBER, GREEN, BLUE, none (int; every
+    one present, zeros included), rows sorted by key.
+    """
+    key = {"agency": "owner", "owner": "owner", "partnership": "partnership", "audit": "audit_title"}.get(by)
+    if key is None:
+        raise _core.ValidationError(f"by: unknown grouping {by!r} (expected agency, owner, partnership or audit)")
+    frame = actions(plan, as_of, partnership=partnership)
+    counts = frame.groupby([key, "rag"], observed=False).size().unstack("rag", fill_value=0)
+    counts = counts.reindex(columns=RAG_ORDER, fill_value=0)
+    counts = counts[counts.sum(axis=1) > 0] if len(counts) else counts
+    counts.index = counts.index.astype(str) if by != "partnership" else counts.index.astype("int64")
+    counts = counts.sort_index()
+    counts.columns = counts.columns.astype(str)
+    counts.columns.name = None
+    counts.index.name = by
+    return counts.astype("int64")
+
+
+def updates(plan: _core.Plan, *, as_of: Optional[dt.date] = None) -> pd.DataFrame:
+    """Every progress update (those dated on or before ``as_of``, when given), by action.
+
+    Columns: ``action``, ``partnership``, ``audit``, ``on``, ``status``
+    (ordered), ``reported_rag`` (the RAG the owner reported, NaN where none;
+    not the RAG at a date), ``note``, ``by``, ``completed_on`` (NaT unless the
+    update completes the action).
+    """
+    return _frame(plan.update_columns(as_of=as_of))
+
+
+def findings(plan: _core.Plan) -> pd.DataFrame:
+    """Every finding, indexed by id, with its audit and themes.
+
+    Columns: ``audit``, ``audit_title``, ``partnership``, ``held_on`` (the
+    audit's date), ``category`` (good_practice, area_for_development, worry,
+    learning_theme), ``text``, ``themes`` (names joined by "; "), ``cases``
+    and ``agencies`` (how many it concerns).
+    """
+    return _frame(plan.finding_columns(), index="id")
+
+
+def gradings(plan: _core.Plan, audit: Optional[int] = None) -> pd.DataFrame:
+    """Every grading of the agency returns (of one audit's cases, when given), one row each.
+
+    Columns: ``audit``, ``case`` (id), ``case_reference`` (the pseudonymised
+    reference), ``agency`` (id), ``agency_name``, ``question``, ``grade``
+    (ordered, inadequate lowest). Raises NotFoundError for an unknown audit.
+    """
+    return _frame(plan.grading_columns(audit=audit))
+
+
+def grading_grid(plan: _core.Plan, audit: int, *, question: Optional[str] = None) -> pd.DataFrame:
+    """The agency × case grid of an audit: one row per agency, one column per case reference.
+
+    Each cell is the grade that agency gave on that case for ``question``, or,
+    when ``question`` is None, the lowest grade across its questions (a grid
+    cell flags the weakest practice found). NaN where the agency made no
+    return for the case. Raises ValidationError for a question the audit
+    never graded.
+    """
+    pd = _pandas()
+    long = gradings(plan, audit)
+    if question is not None:
+        if question not in set(long["question"].astype(str)):
+            raise _core.ValidationError(f"question: audit {audit} never graded {question!r}")
+        long = long[long["question"] == question]
+    grid = long.groupby(["agency_name", "case_reference"], observed=True)["grade"].min().unstack("case_reference")
+    cases = [c for c in long["case_reference"].cat.categories if c in grid.columns]
+    grid = grid.reindex(columns=cases)
+    grid.index.name = "agency"
+    grid.columns.name = "case"
+    for column in grid.columns:
+        grid[column] = pd.Categorical(grid[column], categories=_ORDERED["grade"], ordered=True)
+    return grid
+
+
+def reviews(plan: _core.Plan) -> pd.DataFrame:
+    """One row per outcome of every review meeting, in the order recorded.
+
+    Columns: ``review`` (the meeting's id), ``group``, ``group_name``,
+    ``held_on``, ``action``, ``outcome`` (continue, complete, assure, extend,
+    escalate, cancel), ``new_due`` (NaT unless extended), ``reason``,
+    ``escalated_to`` (a group id, <NA> unless escalated), ``note``.
+    """
+    frame = _frame(plan.review_outcome_columns())
+    _nullable_ids(frame, "escalated_to")
+    return frame
+
+
+def rule_results(report: _core.RuleReport) -> pd.DataFrame:
+    """A rule set's results, in the report's order (breaches first).
+
+    Columns: ``rule``, ``severity`` (ordered: info < warning < breach),
+    ``subject_kind`` ("action", "finding", "audit", "concern", "item"),
+    ``subject_id``, ``message``.
+    """
+    return _frame(report.columns())
+
+
+def theme_recurrence(plan: _core.Plan) -> pd.DataFrame:
+    """One row per theme per audit it occurs in, by theme then audit date.
+
+    A theme occurs in an audit when the audit or one of its findings is tagged
+    with it. Columns: ``theme`` (name), ``theme_id``, ``audit``,
+    ``audit_title``, ``partnership``, ``year``, ``findings`` (the audit's
+    findings tagged with it), ``audit_theme`` (the audit itself is tagged).
+    Pivot it for recurrence across years:
+    ``df.pivot_table(index="theme", columns="year", values="audit", aggfunc="count")``.
+    """
+    frame = _frame(plan.theme_occurrence_columns())
+    frame = frame.rename(columns={"theme": "theme_id", "theme_name": "theme"})
+    return frame[["theme", "theme_id", "audit", "audit_title", "partnership", "year", "findings", "audit_theme"]]
+
+
+def reaudit_grades(plan: _core.Plan, reaudit: int) -> pd.DataFrame:
+    """A re-audit against the audit it re-audits, one row per question, indexed by question.
+
+    Columns: ``audit_gradings`` and ``reaudit_gradings`` (how many),
+    ``audit_good_or_better`` and ``reaudit_good_or_better`` (the share graded
+    good or outstanding, 0 to 1), ``change`` (re-audit share minus audit
+    share), ``improved`` and ``declined`` (bool; both False unless the question
+    was graded in both). Raises ValidationError when ``reaudit`` re-audits no
+    audit.
+    """
+    pd = _pandas()
+    comparison = _core.compare_reaudit(plan, reaudit)
+    rows = [{
+        "question": q.question,
+        "audit_gradings": q.audit.total,
+        "reaudit_gradings": q.reaudit.total,
+        "audit_good_or_better": q.audit.good_or_better_share,
+        "reaudit_good_or_better": q.reaudit.good_or_better_share,
+        "change": q.reaudit.good_or_better_share - q.audit.good_or_better_share,
+        "improved": q.improved,
+        "declined": q.declined,
+    } for q in comparison.questions]
+    columns = ["question", "audit_gradings", "reaudit_gradings", "audit_good_or_better",
+               "reaudit_good_or_better", "change", "improved", "declined"]
+    frame: pd.DataFrame = pd.DataFrame(rows, columns=columns).set_index("question")
+    return frame

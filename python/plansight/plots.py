@@ -1,0 +1,238 @@
+"""matplotlib charts of a plan for the quarterly review and the re-audit.
+
+Each function draws on ``ax`` when given, else on a new figure (made with
+``matplotlib.pyplot.subplots`` so that a notebook shows it), and returns the
+Axes, so analysts can restyle, retitle or save it::
+
+    from plansight import plots
+    ax = plots.rag_by_agency(plan, dt.date(2025, 3, 31))
+    ax.set_title("RAG by agency, 2024/25 Q4")
+    ax.figure.savefig("rag.png", dpi=150)
+
+RAG colours are fixed (red, amber, green, blue for complete, grey for
+cancelled) so every chart of a pack reads the same. matplotlib and pandas are
+optional extras (``pip install "plansight[plots]"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Optional
+
+from plansight import _core, frames
+from plansight.exceptions import MissingDependencyError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "RAG_COLOURS",
+    "burndown",
+    "gantt",
+    "grade_comparison",
+    "rag_by_agency",
+    "rag_over_reviews",
+    "theme_recurrence",
+]
+
+#: The colour of each RAG, as the review pack uses them.
+RAG_COLOURS = {"RED": "#c0392b", "AMBER": "#f39c12", "GREEN": "#27ae60", "BLUE": "#2e86c1", "none": "#a6acaf"}
+
+#: Grade colours, lowest first.
+GRADE_COLOURS = {"inadequate": "#c0392b", "requires_improvement": "#f39c12", "good": "#82c785",
+                 "outstanding": "#1e8449"}
+
+
+def _pyplot() -> Any:
+    """matplotlib.pyplot, or a MissingDependencyError saying how to install it."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as missing:
+        raise MissingDependencyError(
+            "plansight.plots needs matplotlib: pip install \"plansight[plots]\"") from missing
+    return plt
+
+
+def _axes(ax: Optional[Axes], size: tuple[float, float] = (8.0, 4.5)) -> Axes:
+    if ax is not None:
+        return ax
+    _figure, new_ax = _pyplot().subplots(figsize=size, layout="constrained")
+    result: Axes = new_ax
+    return result
+
+
+def _stacked_bars(ax: Axes, counts: Any, *, horizontal: bool) -> None:
+    """Bars of a frame whose columns are RAG names, stacked in RAG order."""
+    base = [0] * len(counts)
+    labels = [str(i) for i in counts.index]
+    for rag in frames.RAG_ORDER:
+        values = [int(v) for v in counts[rag]]
+        if not any(values):
+            continue
+        if horizontal:
+            ax.barh(labels, values, left=base, color=RAG_COLOURS[rag], label=rag)
+        else:
+            ax.bar(labels, values, bottom=base, color=RAG_COLOURS[rag], label=rag)
+        base = [b + v for b, v in zip(base, values)]
+    ax.legend(title="RAG", frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+
+
+def rag_by_agency(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = None,
+                  ax: Optional[Axes] = None) -> Axes:
+    """Horizontal stacked bars: each owning agency's (or group's) actions by RAG at ``as_of``."""
+    counts = frames.rag_counts(plan, as_of, by="agency", partnership=partnership)
+    ax = _axes(ax)
+    _stacked_bars(ax, counts.iloc[::-1], horizontal=True)
+    ax.set_xlabel("actions")
+    ax.set_title(f"RAG by agency at {as_of.isoformat()}")
+    return ax
+
+
+def rag_over_reviews(plan: _core.Plan, dates: Sequence[dt.date], *, partnership: Optional[int] = None,
+                     ax: Optional[Axes] = None) -> Axes:
+    """Stacked bars of the plan's RAG at each review date in ``dates`` (e.g. the last four reviews).
+
+    Raises ValidationError when ``dates`` is empty.
+    """
+    if not dates:
+        raise _core.ValidationError("dates: give at least one review date")
+    pd = frames._pandas()
+    rows = {}
+    for day in sorted(dates):
+        rag = frames.actions(plan, day, partnership=partnership)["rag"]
+        rows[day.isoformat()] = rag.value_counts().reindex(frames.RAG_ORDER, fill_value=0)
+    counts = pd.DataFrame(rows).T.astype(int)
+    ax = _axes(ax)
+    _stacked_bars(ax, counts, horizontal=False)
+    ax.set_ylabel("actions")
+    ax.set_title("RAG at each review")
+    return ax
+
+
+def burndown(plan: _core.Plan, start: dt.date, end: dt.date, *, partnership: Optional[int] = None,
+             step_days: int = 7, ax: Optional[Axes] = None) -> Axes:
+    """Open and overdue actions on every ``step_days``-th day from ``start`` to ``end`` (both drawn).
+
+    Raises ValidationError when ``end`` is before ``start`` or ``step_days`` is below 1.
+    """
+    if end < start:
+        raise _core.ValidationError(f"end: {end.isoformat()} is before start {start.isoformat()}")
+    if step_days < 1:
+        raise _core.ValidationError(f"step_days: must be 1 or more, not {step_days}")
+    days = [start + dt.timedelta(days=k) for k in range(0, (end - start).days + 1, step_days)]
+    if days[-1] != end:
+        days.append(end)
+    open_counts, overdue_counts = [], []
+    for day in days:
+        actions = frames.actions(plan, day, partnership=partnership)
+        open_counts.append(int(actions["open"].sum()))
+        overdue_counts.append(int(actions["overdue"].sum()))
+    ax = _axes(ax)
+    ax.plot(days, open_counts, color=RAG_COLOURS["AMBER"], label="open")
+    ax.plot(days, overdue_counts, color=RAG_COLOURS["RED"], label="overdue")
+    ax.fill_between(days, open_counts, color=RAG_COLOURS["AMBER"], alpha=0.15)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("actions")
+    ax.set_title("Open actions")
+    ax.legend(frameon=False)
+    return ax
+
+
+def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = None) -> Axes:
+    """An audit plan's Gantt chart as forecast from ``as_of``.
+
+    One bar per action from its earliest start to its forecast finish,
+    coloured by RAG at ``as_of``; a tick at its due date in force; an arrow
+    from each prerequisite to the action waiting for it; the critical path
+    outlined in black. Raises NotFoundError for an unknown audit.
+    """
+    plan.audit(audit)  # NotFoundError before drawing anything
+    pd = frames._pandas()
+    from matplotlib import dates as mdates
+
+    actions = frames.actions(plan, as_of, audit=audit).sort_values(["created_on", "title"])
+    forecast = _core.schedule(plan, from_date=as_of)
+    timing = pd.DataFrame(forecast.columns()).set_index("id")
+    critical = set(forecast.critical_path(audit=audit).chain)
+    start = {i: float(mdates.date2num(timing.at[i, "earliest_start"])) for i in actions.index}
+    finish = {i: float(mdates.date2num(timing.at[i, "earliest_finish"])) for i in actions.index}
+    ax = _axes(ax, (10.0, 0.45 * max(len(actions), 4) + 1.5))
+    row = {action_id: position for position, action_id in enumerate(actions.index)}
+    for action_id, rag, due_on in zip(actions.index, actions["rag"], actions["due_on"]):
+        ax.barh(row[action_id], max(finish[action_id] - start[action_id], 1.0), left=start[action_id],
+                height=0.6, color=RAG_COLOURS[str(rag)],
+                edgecolor="black" if action_id in critical else "none", linewidth=1.5)
+        ax.plot([mdates.date2num(due_on)], [row[action_id]], marker="|", markersize=14, color="black")
+    for dependency in plan.dependencies():
+        if dependency.action in row and dependency.depends_on in row:
+            ax.annotate("", xy=(start[dependency.action], row[dependency.action]),
+                        xytext=(finish[dependency.depends_on], row[dependency.depends_on]),
+                        arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 0.8})
+    ax.axvline(float(mdates.date2num(as_of)), color="#555555", linestyle="--", linewidth=1)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_yticks(range(len(actions)), [_short(str(t)) for t in actions["title"]], fontsize="small")
+    ax.invert_yaxis()
+    ax.set_title(f"{_short(plan.audit(audit).title, 70)}\nforecast from {as_of.isoformat()}; "
+                 "critical path outlined, due dates ticked", fontsize="medium")
+    return ax
+
+
+def _short(text: str, limit: int = 45) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def grade_comparison(plan: _core.Plan, reaudit: int, *, ax: Optional[Axes] = None) -> Axes:
+    """The grade distribution of an audit against its re-audit: two 100% stacked bars.
+
+    Each bar is labelled with its share graded good or better. Raises
+    ValidationError when ``reaudit`` re-audits no audit.
+    """
+    comparison = _core.compare_reaudit(plan, reaudit)
+    sides = [(f"{plan.audit(comparison.audit).held_on.year} audit", comparison.audit_overall),
+             (f"{plan.audit(reaudit).held_on.year} re-audit", comparison.reaudit_overall)]
+    ax = _axes(ax, (8.0, 3.0))
+    for position, (_label, counts) in enumerate(sides):
+        left = 0.0
+        for grade in GRADE_COLOURS:
+            share = counts.by_grade[grade] / counts.total if counts.total else 0.0
+            ax.barh(position, share, left=left, color=GRADE_COLOURS[grade],
+                    label=grade.replace("_", " ") if position == 0 else None)
+            left += share
+        ax.text(1.01, position, f"{counts.good_or_better_share:.0%} good or better", va="center",
+                fontsize="small")
+    ax.set_yticks(range(len(sides)), [label for label, _counts in sides])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    from matplotlib.ticker import PercentFormatter
+
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False, fontsize="small")
+    ax.set_title("Gradings, audit and re-audit")
+    return ax
+
+
+def theme_recurrence(plan: _core.Plan, *, min_audits: int = 1, ax: Optional[Axes] = None) -> Axes:
+    """A theme × year heat map: how many audits each theme occurred in, each year.
+
+    Themes occurring in fewer than ``min_audits`` audits in all are left out;
+    rows run from the most recurrent theme down.
+    """
+    occurrences = frames.theme_recurrence(plan)
+    table = occurrences.pivot_table(index="theme", columns="year", values="audit", aggfunc="count",
+                                    fill_value=0, observed=True)
+    table = table[table.sum(axis=1) >= min_audits]
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    ax = _axes(ax, (8.0, 0.45 * max(len(table), 3) + 1.5))
+    ax.imshow(table.to_numpy(), cmap="Oranges", aspect="auto", vmin=0)
+    for (i, j), count in _cells(table.to_numpy()):
+        ax.text(j, i, str(count), ha="center", va="center", fontsize="small")
+    ax.set_xticks(range(len(table.columns)), [str(y) for y in table.columns])
+    ax.set_yticks(range(len(table.index)), [str(t) for t in table.index])
+    ax.set_title("Learning themes: audits per year")
+    return ax
+
+
+def _cells(values: Any) -> list[tuple[tuple[int, int], int]]:
+    return [((i, j), int(values[i][j])) for i in range(len(values)) for j in range(len(values[i]))]
