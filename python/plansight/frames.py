@@ -105,9 +105,10 @@ def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = No
 
     Columns: ``partnership``, ``audit``, ``audit_title``, ``finding`` and
     ``recommendation`` (Int64, <NA> where none), ``title``, ``owner`` (the
-    owning agency's or group's name at ``as_of``), ``owner_agency`` (the
-    agency's name, NaN for a group-owned action), ``owner_group`` (the group's
-    id, <NA> for an agency-owned one), ``owner_role``, ``owner_lead``;
+    owning agency's or group's name at ``as_of``), ``owner_agency_id``
+    (Int64) and ``owner_agency`` (the agency's name; <NA> and NaN for a
+    group-owned action), ``owner_group`` (the group's id, <NA> for an
+    agency-owned one), ``owner_role``, ``owner_lead``;
     ``created_on``, ``first_due_on`` (as first agreed), ``due_on`` (in force at
     ``as_of``), ``revised_due_on`` (``due_on`` where it was revised by then,
     else NaT), ``revisions``, ``forecast_finish`` (the schedule's earliest
@@ -118,8 +119,8 @@ def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = No
     """
     columns = dict(plan.action_columns(as_of))
     frame = _frame(columns, index="id")
-    frame = frame.drop(columns=["owner_agency"]).rename(columns={"owner_agency_name": "owner_agency"})
-    _nullable_ids(frame, "finding", "recommendation", "owner_group")
+    frame = frame.rename(columns={"owner_agency": "owner_agency_id", "owner_agency_name": "owner_agency"})
+    _nullable_ids(frame, "finding", "recommendation", "owner_agency_id", "owner_group")
     frame.insert(frame.columns.get_loc("due_on") + 1, "revised_due_on",
                  frame["due_on"].where(frame["revisions"] > 0))
     if partnership is not None:
