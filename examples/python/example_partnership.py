@@ -31,7 +31,7 @@ import plansight as ps
 REVIEW_DATE = dt.date(2025, 3, 31)
 """The LIS review the example is set up for (2024/25 Q4)."""
 
-RECORDER = ps.Actor("NYSCP business manager")
+RECORDER = ps.Actor("Partnership business manager")  # keeps both partnerships' plans
 
 THEMES = (
     "voice of the child",
