@@ -22,8 +22,12 @@ std::map<Key, ThemeOccurrence> collect_occurrences(const Plan& plan) {
   std::map<Key, ThemeOccurrence> found;
   auto occurrence = [&](ThemeId theme, const Audit& audit) -> ThemeOccurrence& {
     auto [it, added] = found.try_emplace(Key{theme, audit.id});
-    if (added)
-      it->second = ThemeOccurrence{theme, audit.id, audit.partnership, static_cast<int>(audit.held_on.year())};
+    if (added) {
+      it->second.theme = theme;
+      it->second.audit = audit.id;
+      it->second.partnership = audit.partnership;
+      it->second.year = static_cast<int>(audit.held_on.year());
+    }
     return it->second;
   };
   for (const auto& audit : plan.audits())
@@ -45,7 +49,8 @@ bool in_date_order(const Plan& plan, const ThemeOccurrence& a, const ThemeOccurr
 }
 
 ThemeRecurrence summarise(ThemeId theme, const std::vector<ThemeOccurrence>& occurrences) {
-  ThemeRecurrence r{theme};
+  ThemeRecurrence r;
+  r.theme = theme;
   std::set<PartnershipId> partnerships;
   std::set<int> years;
   for (const auto& o : occurrences) {
@@ -72,7 +77,11 @@ void add_gradings(const Plan& plan, AuditId audit, std::vector<QuestionCompariso
     for (const auto& grading : agency_return.gradings) {
       auto it = std::find_if(questions.begin(), questions.end(),
                              [&](const QuestionComparison& q) { return q.question == grading.question; });
-      if (it == questions.end()) it = questions.insert(questions.end(), QuestionComparison{grading.question});
+      if (it == questions.end()) {
+        QuestionComparison first;
+        first.question = grading.question;
+        it = questions.insert(questions.end(), std::move(first));
+      }
       ++((*it).*side).by_grade[static_cast<std::size_t>(grading.grade)];
       ++overall.by_grade[static_cast<std::size_t>(grading.grade)];
     }
@@ -143,7 +152,9 @@ ReauditComparison compare_reaudit(const Plan& plan, AuditId reaudit) {
   const Audit& later = plan.audit(reaudit);
   if (!later.reaudit_of)
     throw ValidationError("reaudit_of", "audit " + std::to_string(reaudit.value()) + " re-audits no audit");
-  ReauditComparison c{*later.reaudit_of, reaudit};
+  ReauditComparison c;
+  c.audit = *later.reaudit_of;
+  c.reaudit = reaudit;
   add_gradings(plan, c.audit, c.questions, &QuestionComparison::audit, c.audit_overall);
   add_gradings(plan, c.reaudit, c.questions, &QuestionComparison::reaudit, c.reaudit_overall);
   return c;

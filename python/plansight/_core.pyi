@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'Rag', 'RagCount', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'financial_quarter', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'previous_review', 'read_rule_config', 'ready_to_start', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
+__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'GradeCounts', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'QuestionComparison', 'Rag', 'RagCount', 'ReauditComparison', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'ThemeRecurrence', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'compare_reaudit', 'financial_quarter', 'grade_counts', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'previous_review', 'read_rule_config', 'ready_to_start', 'recurring_themes', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -1078,7 +1078,7 @@ class Plan:
         """
     def action_columns(self, as_of: datetime.date) -> dict[str, typing.Any]:
         """
-        The actions existing at as_of as columns, built in one pass in C++: a dict of numpy arrays of equal length, id, partnership, audit (int64), owner_agency and owner_group (int64 at as_of, -1 where the owner is of the other kind), created_on and due_on (datetime64[D], due date in force at as_of), estimate_days (int32), status and rag (int8 codes into status_categories and rag_categories, which are the lists of names in code order, as pandas.Categorical.from_codes takes them), overdue, blocked and assured (bool).
+        The actions existing at as_of as columns, built in one pass in C++: a dict of numpy arrays of equal length. Ids (int64, -1 where none): id, partnership, audit, finding, recommendation, owner_agency and owner_group (the owner at as_of). Texts and enums are int32/int8 codes into the list under name + '_categories' (-1: missing), as pandas.Categorical.from_codes takes them: audit_title, title, owner (the agency's or group's name), owner_agency_name, owner_role, owner_lead, status, rag. Dates (datetime64[D], NaT where none): created_on, first_due_on (as first agreed), due_on (in force at as_of), forecast_finish (the schedule's earliest finish forecast from as_of), completed_on. revisions (int32, due-date revisions made by as_of), estimate_days (int32); open, overdue, blocked, at_risk (forecast finish after the due date, see at_risk) and assured (bool).
         """
     def actions(self) -> list[Action]:
         """
@@ -1176,9 +1176,17 @@ class Plan:
         """
         The finding with this id; raises NotFoundError when there is none.
         """
+    def finding_columns(self) -> dict[str, typing.Any]:
+        """
+        Every finding as columns: id, audit, partnership (int64), audit_title, held_on (the audit's date), category, text, themes (the theme names joined by '; '), cases and agencies (how many it concerns).
+        """
     def findings(self) -> list[Finding]:
         """
         Every finding, in the order added.
+        """
+    def grading_columns(self, *, audit: typing.SupportsIndex | None = None) -> dict[str, typing.Any]:
+        """
+        Every grading of the agency returns (of one audit's cases, when given; NotFoundError for an unknown audit) as columns: audit, case, agency (int64), case_reference, agency_name, question, grade (codes into the grades, outstanding first).
         """
     def group(self, id: typing.SupportsIndex) -> Group:
         """
@@ -1276,6 +1284,10 @@ class Plan:
         """
         When the item's next review is due, as of as_of.
         """
+    def review_outcome_columns(self) -> dict[str, typing.Any]:
+        """
+        One row per outcome of every review meeting, in the order recorded: review, group, action, escalated_to (int64, -1 where none), group_name, held_on, new_due (NaT unless extended), outcome, reason, note.
+        """
     def review_summary(self, as_of: datetime.date) -> ReviewSummary:
         """
         The quarterly review summary at as_of: per partnership, headline counts, RAG by agency, and the overdue and blocked actions to discuss.
@@ -1300,9 +1312,17 @@ class Plan:
         """
         The theme with this id; raises NotFoundError when there is none.
         """
+    def theme_occurrence_columns(self) -> dict[str, typing.Any]:
+        """
+        One row per theme per audit it occurs in (the audit or one of its findings is tagged with it), by theme then audit date: theme, audit, partnership, findings (int64), theme_name, audit_title, year (int32), audit_theme (bool).
+        """
     def themes(self) -> list[Theme]:
         """
         Every theme, in the order added.
+        """
+    def update_columns(self, *, as_of: datetime.date | None = None) -> dict[str, typing.Any]:
+        """
+        Every update (only those dated on or before as_of, when given), by action in the plan's order, as columns: action, partnership, audit (int64), on, completed_on (datetime64[D], NaT unless complete), status, reported_rag (codes; -1: none reported), note, by (text codes); categories under name + '_categories'.
         """
 class BlockedAction:
     """
@@ -1969,6 +1989,10 @@ class RuleReport:
         """
         Like <RuleReport as of 2024-09-30: 2 breach, 5 warning, 0 info from 13 rules>.
         """
+    def columns(self) -> dict[str, typing.Any]:
+        """
+        The results as columns, in report order: rule, severity, subject_kind, message (codes into the lists under name + '_categories') and subject_id (int64).
+        """
     def count(self, severity: Severity | str) -> int:
         """
         How many results have `severity`.
@@ -2539,6 +2563,138 @@ class DueImpact:
         """
         The due date the schedule held it to.
         """
+class ThemeRecurrence:
+    """
+    How widely one learning theme recurs across audits.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ThemeRecurrence theme 1: 3 audits, 2 partnerships, 2023-2025>.
+        """
+    @property
+    def audits(self) -> int:
+        """
+        Audits it occurs in.
+        """
+    @property
+    def findings(self) -> int:
+        """
+        Findings tagged with it, over those audits.
+        """
+    @property
+    def first_year(self) -> int:
+        """
+        The year of its earliest audit.
+        """
+    @property
+    def last_year(self) -> int:
+        """
+        The year of its latest audit.
+        """
+    @property
+    def partnerships(self) -> int:
+        """
+        Partnerships holding those audits.
+        """
+    @property
+    def theme(self) -> int:
+        """
+        The theme's id.
+        """
+    @property
+    def years(self) -> int:
+        """
+        Distinct years of those audits.
+        """
+class GradeCounts:
+    """
+    How many gradings fell on each grade.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <GradeCounts 40% of 10 good or better>.
+        """
+    @property
+    def by_grade(self) -> dict[str, int]:
+        """
+        Counts by grade name, outstanding first.
+        """
+    @property
+    def good_or_better_share(self) -> float:
+        """
+        The share graded good or outstanding; 0.0 when there are none.
+        """
+    @property
+    def total(self) -> int:
+        """
+        All gradings counted.
+        """
+class QuestionComparison:
+    """
+    One audit question graded in an audit and its re-audit.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <QuestionComparison 'voice of the child evident': 20% of 10 -> 60% of 10>.
+        """
+    @property
+    def audit(self) -> GradeCounts:
+        """
+        Its gradings in the audit.
+        """
+    @property
+    def declined(self) -> bool:
+        """
+        Graded in both, and a lower share good or better in the re-audit.
+        """
+    @property
+    def improved(self) -> bool:
+        """
+        Graded in both, and a higher share good or better in the re-audit.
+        """
+    @property
+    def question(self) -> str:
+        """
+        The audit question.
+        """
+    @property
+    def reaudit(self) -> GradeCounts:
+        """
+        Its gradings in the re-audit.
+        """
+class ReauditComparison:
+    """
+    A re-audit's gradings against its audit's.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <ReauditComparison audit 1 -> 4: 30% of 40 -> 55% of 40 good or better>.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        The audit re-audited.
+        """
+    @property
+    def audit_overall(self) -> GradeCounts:
+        """
+        Every grading of the audit.
+        """
+    @property
+    def questions(self) -> list[QuestionComparison]:
+        """
+        Every question graded in either, the audit's first, in the order first graded.
+        """
+    @property
+    def reaudit(self) -> int:
+        """
+        The re-audit.
+        """
+    @property
+    def reaudit_overall(self) -> GradeCounts:
+        """
+        Every grading of the re-audit.
+        """
 def at_risk(plan: Plan, schedule: Schedule, *, as_of: datetime.date) -> list[int]:
     """
     Ids, ascending, of the actions open at as_of whose forecast finish lies after the due date in force then: beside RAG, never changing it. Pass a schedule made with from_date=as_of for a forecast.
@@ -2567,9 +2723,17 @@ def check_cycle(cycle: ReviewCycle) -> None:
     """
     Raises ValidationError naming the field when the cycle cannot produce dates.
     """
+def compare_reaudit(plan: Plan, reaudit: typing.SupportsIndex) -> ReauditComparison:
+    """
+    Compares a re-audit's gradings with those of the audit it re-audits, question by question. NotFoundError for an unknown audit; ValidationError when it re-audits none.
+    """
 def financial_quarter(date: datetime.date) -> FinancialQuarter:
     """
     The financial-year quarter holding `date`.
+    """
+def grade_counts(plan: Plan, audit: typing.SupportsIndex) -> GradeCounts:
+    """
+    Every grading of the agency returns of an audit's cases; NotFoundError for an unknown audit.
     """
 def is_review_date(cycle: ReviewCycle, date: datetime.date) -> bool:
     """
@@ -2606,6 +2770,10 @@ def read_rule_config(path: str | os.PathLike[str]) -> RuleConfig:
 def ready_to_start(plan: Plan, *, as_of: datetime.date) -> list[int]:
     """
     Ids, ascending, of the actions existing and open at as_of none of whose prerequisites is open then.
+    """
+def recurring_themes(plan: Plan, *, min_audits: typing.SupportsInt | typing.SupportsIndex = 2) -> list[ThemeRecurrence]:
+    """
+    The themes occurring in at least min_audits audits (an audit occurs when it or one of its findings is tagged), most audits first, then most partnerships, then the plan's theme order. ValidationError when min_audits is below 1.
     """
 def review_dates(cycle: ReviewCycle, from_: datetime.date, to: datetime.date) -> list[datetime.date]:
     """

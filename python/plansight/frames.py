@@ -75,19 +75,19 @@ def _pandas() -> Any:
 
 def _frame(columns: Mapping[str, Any], index: Optional[str] = None) -> pd.DataFrame:
     """A DataFrame of C++ columns: codes with a ``<name>_categories`` list become categoricals."""
-    pd = _pandas()
+    pandas = _pandas()
     data: dict[str, Any] = {}
     for name, values in columns.items():
         if name.endswith("_categories"):
             continue
         categories = columns.get(name + "_categories")
-        data[name] = values if categories is None else _categorical(pd, name, values, categories)
-    frame = pd.DataFrame(data)
+        data[name] = values if categories is None else _categorical(pandas, name, values, categories)
+    frame: pd.DataFrame = pandas.DataFrame(data)
     return frame.set_index(index) if index else frame
 
 
-def _categorical(pd: Any, name: str, codes: Any, categories: Sequence[str]) -> Any:
-    values = pd.Categorical.from_codes(codes, categories=list(categories))
+def _categorical(pandas: Any, name: str, codes: Any, categories: Sequence[str]) -> Any:
+    values = pandas.Categorical.from_codes(codes, categories=list(categories))
     if name in _ORDERED:
         values = values.reorder_categories(_ORDERED[name], ordered=True)
     return values
@@ -121,7 +121,7 @@ def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = No
     frame = _frame(columns, index="id")
     frame = frame.rename(columns={"owner_agency": "owner_agency_id", "owner_agency_name": "owner_agency"})
     _nullable_ids(frame, "finding", "recommendation", "owner_agency_id", "owner_group")
-    frame.insert(frame.columns.get_loc("due_on") + 1, "revised_due_on",
+    frame.insert(list(frame.columns).index("due_on") + 1, "revised_due_on",
                  frame["due_on"].where(frame["revisions"] > 0))
     if partnership is not None:
         frame = frame[frame["partnership"] == partnership]
@@ -196,7 +196,7 @@ def grading_grid(plan: _core.Plan, audit: int, *, question: Optional[str] = None
     return for the case. Raises ValidationError for a question the audit
     never graded.
     """
-    pd = _pandas()
+    pandas = _pandas()
     long = gradings(plan, audit)
     if question is not None:
         if question not in set(long["question"].astype(str)):
@@ -208,7 +208,7 @@ def grading_grid(plan: _core.Plan, audit: int, *, question: Optional[str] = None
     grid.index.name = "agency"
     grid.columns.name = "case"
     for column in grid.columns:
-        grid[column] = pd.Categorical(grid[column], categories=_ORDERED["grade"], ordered=True)
+        grid[column] = pandas.Categorical(grid[column], categories=_ORDERED["grade"], ordered=True)
     return grid
 
 
@@ -260,7 +260,7 @@ def reaudit_grades(plan: _core.Plan, reaudit: int) -> pd.DataFrame:
     was graded in both). Raises ValidationError when ``reaudit`` re-audits no
     audit.
     """
-    pd = _pandas()
+    pandas = _pandas()
     comparison = _core.compare_reaudit(plan, reaudit)
     rows = [{
         "question": q.question,
@@ -274,5 +274,5 @@ def reaudit_grades(plan: _core.Plan, reaudit: int) -> pd.DataFrame:
     } for q in comparison.questions]
     columns = ["question", "audit_gradings", "reaudit_gradings", "audit_good_or_better",
                "reaudit_good_or_better", "change", "improved", "declined"]
-    frame: pd.DataFrame = pd.DataFrame(rows, columns=columns).set_index("question")
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=columns).set_index("question")
     return frame

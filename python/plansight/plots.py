@@ -17,6 +17,7 @@ optional extras (``pip install "plansight[plots]"``).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -97,12 +98,12 @@ def rag_over_reviews(plan: _core.Plan, dates: Sequence[dt.date], *, partnership:
     """
     if not dates:
         raise _core.ValidationError("dates: give at least one review date")
-    pd = frames._pandas()
+    pandas = frames._pandas()
     rows = {}
     for day in sorted(dates):
         rag = frames.actions(plan, day, partnership=partnership)["rag"]
         rows[day.isoformat()] = rag.value_counts().reindex(frames.RAG_ORDER, fill_value=0)
-    counts = pd.DataFrame(rows).T.astype(int)
+    counts = pandas.DataFrame(rows).T.astype(int)
     ax = _axes(ax)
     _stacked_bars(ax, counts, horizontal=False)
     ax.set_ylabel("actions")
@@ -129,9 +130,10 @@ def burndown(plan: _core.Plan, start: dt.date, end: dt.date, *, partnership: Opt
         open_counts.append(int(actions["open"].sum()))
         overdue_counts.append(int(actions["overdue"].sum()))
     ax = _axes(ax)
-    ax.plot(days, open_counts, color=RAG_COLOURS["AMBER"], label="open")
-    ax.plot(days, overdue_counts, color=RAG_COLOURS["RED"], label="overdue")
-    ax.fill_between(days, open_counts, color=RAG_COLOURS["AMBER"], alpha=0.15)
+    x = frames._pandas().to_datetime(days)
+    ax.plot(x, open_counts, color=RAG_COLOURS["AMBER"], label="open")
+    ax.plot(x, overdue_counts, color=RAG_COLOURS["RED"], label="overdue")
+    ax.fill_between(x, open_counts, color=RAG_COLOURS["AMBER"], alpha=0.15)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("actions")
     ax.set_title("Open actions")
@@ -148,12 +150,12 @@ def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = 
     outlined in black. Raises NotFoundError for an unknown audit.
     """
     plan.audit(audit)  # NotFoundError before drawing anything
-    pd = frames._pandas()
-    from matplotlib import dates as mdates
+    pandas = frames._pandas()
+    mdates = _matplotlib_dates()
 
     actions = frames.actions(plan, as_of, audit=audit).sort_values(["created_on", "title"])
     forecast = _core.schedule(plan, from_date=as_of)
-    timing = pd.DataFrame(forecast.columns()).set_index("id")
+    timing = pandas.DataFrame(forecast.columns()).set_index("id")
     critical = set(forecast.critical_path(audit=audit).chain)
     start = {i: float(mdates.date2num(timing.at[i, "earliest_start"])) for i in actions.index}
     finish = {i: float(mdates.date2num(timing.at[i, "earliest_finish"])) for i in actions.index}
@@ -177,6 +179,12 @@ def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = 
     ax.set_title(f"{_short(plan.audit(audit).title, 70)}\nforecast from {as_of.isoformat()}; "
                  "critical path outlined, due dates ticked", fontsize="medium")
     return ax
+
+
+def _matplotlib_dates() -> Any:
+    """matplotlib.dates (its functions are untyped: used through Any)."""
+    _pyplot()
+    return importlib.import_module("matplotlib.dates")
 
 
 def _short(text: str, limit: int = 45) -> str:

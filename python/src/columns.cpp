@@ -25,8 +25,11 @@ std::int64_t* days_of(py::array& column) { return static_cast<std::int64_t*>(col
 TextColumn::TextColumn(std::size_t n) : codes_(static_cast<py::ssize_t>(n)), data_(codes_.mutable_data()) {}
 
 void TextColumn::set(std::size_t row, std::string_view text) {
-  auto [it, added] = index_.try_emplace(std::string(text), static_cast<std::int32_t>(values_.size()));
-  if (added) values_.push_back(it->first);
+  auto it = index_.find(text);
+  if (it == index_.end()) {
+    it = index_.emplace(std::string(text), static_cast<std::int32_t>(values_.size())).first;
+    values_.push_back(it->first);
+  }
   data_[row] = it->second;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -46,7 +47,12 @@ class TextColumn {
  private:
   py::array_t<std::int32_t> codes_;
   std::int32_t* data_;
-  std::unordered_map<std::string, std::int32_t> index_;
+  // Transparent, so that looking up a value already seen allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> index_;
   std::vector<std::string> values_;
 };
 

@@ -11,8 +11,8 @@ namespace {
 using namespace pybind11::literals;
 constexpr auto copy = py::return_value_policy::copy;
 
-py::dict by_grade(const GradeCounts& c) {
-  py::dict d;
+py::typing::Dict<py::str, py::int_> by_grade(const GradeCounts& c) {
+  py::typing::Dict<py::str, py::int_> d;
   for (std::size_t i = 0; i < c.by_grade.size(); ++i)
     d[py::str(std::string(EnumNames<Grade>::values[i]))] = c.by_grade[i];
   return d;

@@ -140,7 +140,7 @@ TEST_CASE("a re-audit is compared question by question on the share good or bett
 }
 
 TEST_CASE("equal shares are neither improved nor declined; no gradings share zero") {
-  QuestionComparison q{"voice of the child evident"};
+  QuestionComparison q;
   q.audit.by_grade = {1, 0, 1, 0};
   q.reaudit.by_grade = {0, 2, 0, 2};
   CHECK(q.audit.good_or_better_share() == doctest::Approx(0.5));

@@ -29,7 +29,13 @@ def test_hierarchy() -> None:
 def test_exceptions_module_reexports_the_same_classes() -> None:
     assert plansight.exceptions.Error is ps.Error
     assert {getattr(plansight.exceptions, k.__name__) for k in KINDS} == set(KINDS)
-    assert set(plansight.exceptions.__all__) == {"Error", *(k.__name__ for k in KINDS)}
+    assert set(plansight.exceptions.__all__) == {"Error", "MissingDependencyError", *(k.__name__ for k in KINDS)}
+
+
+def test_a_missing_optional_dependency_is_a_plansight_error_and_an_import_error() -> None:
+    assert ps.MissingDependencyError is plansight.exceptions.MissingDependencyError
+    assert issubclass(ps.MissingDependencyError, ps.Error)
+    assert issubclass(ps.MissingDependencyError, ImportError)
 
 
 def test_validation_error_names_the_field(store: ps.Store) -> None:

@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on test machines
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
@@ -65,8 +66,8 @@ def test_burndown_counts_open_and_overdue_actions(sample: Sample) -> None:
     ax = plots.burndown(sample.store.plan, day("2024-03-01"), day("2024-12-01"), step_days=30)
     open_line, overdue_line = ax.get_lines()
     assert open_line.get_label() == "open" and overdue_line.get_label() == "overdue"
-    opened = list(open_line.get_ydata())
-    overdue = list(overdue_line.get_ydata())
+    opened = [float(v) for v in np.asarray(open_line.get_ydata())]
+    overdue = [float(v) for v in np.asarray(overdue_line.get_ydata())]
     assert opened[0] == 0 and max(opened) == 2 and opened[-1] == 1
     assert max(overdue) == 1  # training, due 2024-09-30, was late until completed on 2024-11-01
     assert len(opened) == 11  # every 30th day from 1 March, and the end date
@@ -85,7 +86,8 @@ def test_gantt_outlines_the_critical_path_and_draws_dependencies(sample: Sample)
                                                            "Revise the multi-agency DA procedure"]
     drawn = bars(ax)
     assert len(drawn) == 2
-    assert all(b.get_linewidth() > 0 and b.get_edgecolor()[3] > 0 for b in drawn)  # both on the path
+    # Both are on the critical path: outlined.
+    assert all(b.get_linewidth() > 0 and matplotlib.colors.to_rgba(b.get_edgecolor())[3] > 0 for b in drawn)
     assert [b.get_width() for b in drawn] == [90.0, 60.0]
     assert len(ax.texts) == 1  # one dependency arrow (an annotation)
     with pytest.raises(ps.NotFoundError):

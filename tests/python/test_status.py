@@ -118,11 +118,20 @@ def test_action_columns_types_and_values(progressed: Sample) -> None:
     assert columns["rag_categories"] == [str(r) for r in ps.Rag]
     dtypes = {name: str(value.dtype) for name, value in columns.items() if isinstance(value, np.ndarray)}
     assert dtypes == {
-        "id": "int64", "partnership": "int64", "audit": "int64", "owner_agency": "int64",
-        "owner_group": "int64", "created_on": "datetime64[D]", "due_on": "datetime64[D]",
-        "estimate_days": "int32", "status": "int8", "rag": "int8", "overdue": "bool",
-        "blocked": "bool", "assured": "bool",
+        "id": "int64", "partnership": "int64", "audit": "int64", "finding": "int64", "recommendation": "int64",
+        "owner_agency": "int64", "owner_group": "int64", "audit_title": "int32", "title": "int32",
+        "owner": "int32", "owner_agency_name": "int32", "owner_role": "int32", "owner_lead": "int32",
+        "created_on": "datetime64[D]", "first_due_on": "datetime64[D]", "due_on": "datetime64[D]",
+        "revisions": "int32", "forecast_finish": "datetime64[D]", "completed_on": "datetime64[D]",
+        "estimate_days": "int32", "status": "int8", "rag": "int8", "open": "bool", "overdue": "bool",
+        "blocked": "bool", "at_risk": "bool", "assured": "bool",
     }
+    assert columns["owner_categories"] == ["Children's Social Care", "Learning and Improvement Subgroup"]
+    assert columns["owner"].tolist() == [0, 1]
+    assert columns["owner_agency_name"].tolist() == [0, -1]  # -1: the group-owned action has no agency
+    assert columns["revisions"].tolist() == [1, 0]
+    assert columns["first_due_on"].tolist() == [day("2024-09-30"), day("2024-12-31")]
+    assert np.isnat(columns["completed_on"]).all()
     assert columns["id"].tolist() == [progressed.training.id, progressed.procedure.id]
     assert columns["owner_agency"].tolist() == [progressed.social_care.id, -1]
     assert columns["owner_group"].tolist() == [-1, progressed.lis.id]

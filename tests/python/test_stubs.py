@@ -37,3 +37,12 @@ def test_the_tests_and_examples_type_check_against_the_stub(tmp_path: Path) -> N
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_package_type_checks_strictly(tmp_path: Path) -> None:
+    # The installed package, frames and plots included, against pandas' and matplotlib's own types.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), "-p", "plansight"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
