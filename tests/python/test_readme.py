@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -56,3 +57,24 @@ def test_quarterly_review_example_prints_the_changes_and_the_breaches(tmp_path: 
     lines = run.stdout.splitlines()
     assert lines[:2] == ["2024/25 Q2 review, changes since 2024-06-30:", "  extended [1], escalated [2]"]
     assert any(line.startswith("  breach overdue: action 2 'Agree a pathway") for line in lines)
+
+
+def test_readme_shows_the_analyst_example_verbatim() -> None:
+    assert readme_example("examples/python/analyst_frames.py") == (
+        ROOT / "examples/python/analyst_frames.py"
+    ).read_text()
+
+
+def test_analyst_example_prints_the_frames_figures_and_saves_the_chart(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples/python/analyst_frames.py")],
+        capture_output=True, text=True, cwd=tmp_path, check=True, env={**os.environ, "MPLBACKEND": "Agg"},
+    )
+    lines = run.stdout.splitlines()
+    assert lines[:6] == ["rag", "BLUE     12", "GREEN     5", "AMBER     4", "RED       2", "none      0"]
+    assert lines[6].startswith("overdue: ['Make historical paper records available")
+    assert lines[9].split() == ["North", "Yorkshire", "Police", "0", "0", "1", "1", "0"]
+    assert lines[10] == ("improved: ['voice of the child evident', 'risk assessment tool used', "
+                         "'information shared with partners']")
+    assert "voice of the child: 3 audits, 2023-2025" in lines
+    assert (tmp_path / "rag_by_agency.png").stat().st_size > 10_000
