@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from plansight import _core
-from plansight.exceptions import MissingDependencyError
+from plansight._optional import require
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,12 +65,7 @@ RAG_ORDER = ["RED", "AMBER", "GREEN", "BLUE", "none"]
 
 def _pandas() -> Any:
     """pandas, or a MissingDependencyError saying how to install it."""
-    try:
-        import pandas
-    except ImportError as missing:
-        raise MissingDependencyError(
-            "plansight.frames needs pandas: pip install \"plansight[pandas]\"") from missing
-    return pandas
+    return require("pandas", extra="pandas", needed_by="plansight.frames")
 
 
 def _frame(columns: Mapping[str, Any], index: Optional[str] = None) -> pd.DataFrame:

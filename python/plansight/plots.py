@@ -17,12 +17,11 @@ optional extras (``pip install "plansight[plots]"``).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Optional
 
 from plansight import _core, frames
-from plansight.exceptions import MissingDependencyError
+from plansight._optional import require
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -47,12 +46,7 @@ GRADE_COLOURS = {"inadequate": "#c0392b", "requires_improvement": "#f39c12", "go
 
 def _pyplot() -> Any:
     """matplotlib.pyplot, or a MissingDependencyError saying how to install it."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as missing:
-        raise MissingDependencyError(
-            "plansight.plots needs matplotlib: pip install \"plansight[plots]\"") from missing
-    return plt
+    return require("matplotlib.pyplot", extra="plots", needed_by="plansight.plots")
 
 
 def _axes(ax: Optional[Axes], size: tuple[float, float] = (8.0, 4.5)) -> Axes:
@@ -183,8 +177,7 @@ def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = 
 
 def _matplotlib_dates() -> Any:
     """matplotlib.dates (its functions are untyped: used through Any)."""
-    _pyplot()
-    return importlib.import_module("matplotlib.dates")
+    return require("matplotlib.dates", extra="plots", needed_by="plansight.plots")
 
 
 def _short(text: str, limit: int = 45) -> str:
