@@ -60,10 +60,11 @@ def streams(notebook: Any, stream: str) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def kernel_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Charts render off screen; jupyter_core uses the platform directories
+    """Charts render as the notebook's inline PNG images (matplotlib-inline comes
+    with ipykernel), so the tests can see each one; jupyter_core uses the platform directories
     without its warning that it is migrating to them (an error under
     filterwarnings=error); the notebook builds the example store itself."""
-    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
     monkeypatch.delenv("PLANSIGHT_STORE", raising=False)
 
@@ -80,11 +81,17 @@ def test_the_notebook_is_valid_and_committed_without_outputs(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_notebook_runs_top_to_bottom_without_errors_or_warnings(name: str) -> None:
+def test_the_notebook_runs_top_to_bottom_without_errors_or_warnings_and_shows_its_charts(name: str) -> None:
     notebook = run(name)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert all(cell.execution_count is not None for cell in code)
     assert streams(notebook, "stderr") == []
+    # Every cell drawing a chart shows it.
+    charts = [cell for cell in notebook.cells if cell.cell_type == "code" and "pp." in cell.source]
+    assert charts, "the notebook draws no chart"
+    for cell in charts:
+        images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert images, f"no chart shown by the cell:\n{cell.source}"
 
 
 def test_the_review_notebook_reads_the_store_plansight_store_names(tmp_path: Path,
