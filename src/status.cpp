@@ -53,9 +53,7 @@ bool is_overdue(const Action& action, Date as_of) {
 }
 
 bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
-  if (!is_open_at(action, as_of)) return false;
-  return std::any_of(action.depends_on.begin(), action.depends_on.end(),
-                     [&](const Dependency& d) { return is_open_at(plan.action(d.depends_on), as_of); });
+  return state_at(plan, action, as_of).blocked;
 }
 
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of) {
@@ -66,19 +64,41 @@ std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_o
   return open;
 }
 
-Rag rag_at(const Plan& plan, const Action& action, Date as_of) {
-  switch (status_at(action, as_of)) {
+namespace {
+
+// RAG from the state's other fields, in WORKLOAD.md's order of precedence.
+Rag rag_of(const ActionState& s, Date as_of) {
+  switch (s.status) {
     case Status::cancelled: return Rag::none;
     case Status::complete: return Rag::blue;
     case Status::not_started:
     case Status::in_progress: break;
   }
-  const Date due = due_on_at(action, as_of);
-  if (due < as_of) return Rag::red;
-  if (is_blocked(plan, action, as_of)) return Rag::amber;
-  const bool due_soon = due <= as_of + boost::gregorian::days(amber_window_days);
-  return status_at(action, as_of) == Status::not_started && due_soon ? Rag::amber : Rag::green;
+  if (s.overdue) return Rag::red;
+  if (s.blocked) return Rag::amber;
+  const bool due_soon = s.due_on <= as_of + boost::gregorian::days(amber_window_days);
+  return s.status == Status::not_started && due_soon ? Rag::amber : Rag::green;
 }
+
+bool any_open_prerequisite(const Plan& plan, const Action& action, Date as_of) {
+  return std::any_of(action.depends_on.begin(), action.depends_on.end(),
+                     [&](const Dependency& d) { return is_open_at(plan.action(d.depends_on), as_of); });
+}
+
+}  // namespace
+
+ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
+  ActionState s;
+  s.status = status_at(action, as_of);
+  s.due_on = due_on_at(action, as_of);
+  const bool open = is_open(s.status);
+  s.overdue = open && s.due_on < as_of;
+  s.blocked = open && any_open_prerequisite(plan, action, as_of);
+  s.rag = rag_of(s, as_of);
+  return s;
+}
+
+Rag rag_at(const Plan& plan, const Action& action, Date as_of) { return state_at(plan, action, as_of).rag; }
 
 Status status_at(const Plan& plan, ActionId id, Date as_of) { return status_at(plan.action(id), as_of); }
 bool is_overdue(const Plan& plan, ActionId id, Date as_of) { return is_overdue(plan.action(id), as_of); }

@@ -32,8 +32,11 @@ std::map<Key, ThemeOccurrence> collect_occurrences(const Plan& plan) {
   };
   for (const auto& audit : plan.audits())
     for (const auto theme : audit.themes) occurrence(theme, audit).audit_theme = true;
-  for (const auto& finding : plan.findings())
-    for (const auto theme : finding.themes) ++occurrence(theme, plan.audit(finding.audit)).findings;
+  for (const auto& finding : plan.findings()) {
+    // A finding tagged twice with one theme is still one finding of it.
+    const std::set<ThemeId> themes(finding.themes.begin(), finding.themes.end());
+    for (const auto theme : themes) ++occurrence(theme, plan.audit(finding.audit)).findings;
+  }
   return found;
 }
 

@@ -40,6 +40,17 @@ bool is_blocked(const Plan& plan, const Action& action, Date as_of);
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of);
 Rag rag_at(const Plan& plan, const Action& action, Date as_of);
 
+// Everything above about one action at D, each looked up once: what a
+// per-action table (a frame, a report) needs without asking five times.
+struct ActionState {
+  Status status = Status::not_started;
+  Date due_on;  // in force at D
+  bool overdue = false;
+  bool blocked = false;
+  Rag rag = Rag::none;
+};
+ActionState state_at(const Plan& plan, const Action& action, Date as_of);
+
 // Convenience forms by id; throw NotFoundError for an unknown id.
 Status status_at(const Plan& plan, ActionId id, Date as_of);
 bool is_overdue(const Plan& plan, ActionId id, Date as_of);

@@ -76,7 +76,8 @@ struct ReauditComparison {
   std::vector<QuestionComparison> questions;
 };
 
-// Every grading given in the agency returns of an audit's cases.
+// Every grading given in the agency returns of an audit's cases. Throws
+// NotFoundError for an unknown audit.
 GradeCounts grade_counts(const Plan& plan, AuditId audit);
 
 // Compares a re-audit with the audit it re-audits. Throws NotFoundError for

@@ -1076,9 +1076,9 @@ class Plan:
         """
         The action with this id; raises NotFoundError when there is none.
         """
-    def action_columns(self, as_of: datetime.date) -> dict[str, typing.Any]:
+    def action_columns(self, as_of: datetime.date, *, partnership: typing.SupportsIndex | None = None, audit: typing.SupportsIndex | None = None, forecast: bool = True) -> dict[str, typing.Any]:
         """
-        The actions existing at as_of as columns, built in one pass in C++: a dict of numpy arrays of equal length. Ids (int64, -1 where none): id, partnership, audit, finding, recommendation, owner_agency and owner_group (the owner at as_of). Texts and enums are int32/int8 codes into the list under name + '_categories' (-1: missing), as pandas.Categorical.from_codes takes them: audit_title, title, owner (the agency's or group's name), owner_agency_name, owner_role, owner_lead, status, rag. Dates (datetime64[D], NaT where none): created_on, first_due_on (as first agreed), due_on (in force at as_of), forecast_finish (the schedule's earliest finish forecast from as_of), completed_on. revisions (int32, due-date revisions made by as_of), estimate_days (int32); open, overdue, blocked, at_risk (forecast finish after the due date, see at_risk) and assured (bool).
+        The actions existing at as_of (of one partnership or audit when given; NotFoundError for an unknown one) as columns, built in one pass in C++: a dict of numpy arrays of equal length. Ids (int64, -1 where none): id, partnership, audit, finding, recommendation, owner_agency and owner_group (the owner at as_of). Texts and enums are int32/int8 codes into the list under name + '_categories' (-1: missing), as pandas.Categorical.from_codes takes them: audit_title, title, owner (the agency's or group's name), owner_agency_name, owner_role, owner_lead, status, rag. Dates (datetime64[D], NaT where none): created_on, first_due_on (as first agreed), due_on (in force at as_of), forecast_finish (the schedule's earliest finish forecast from as_of), completed_on. revisions (int32, due-date revisions made by as_of), estimate_days (int32); open, overdue, blocked, at_risk (forecast finish after the due date, see at_risk) and assured (bool). Texts never given (owner_role, owner_lead) are missing (-1). forecast=False leaves out forecast_finish and at_risk, which need the whole plan scheduled.
         """
     def actions(self) -> list[Action]:
         """
@@ -1178,7 +1178,7 @@ class Plan:
         """
     def finding_columns(self) -> dict[str, typing.Any]:
         """
-        Every finding as columns: id, audit, partnership (int64), audit_title, held_on (the audit's date), category, text, themes (the theme names joined by '; '), cases and agencies (how many it concerns).
+        Every finding as columns: id, audit, partnership (int64), audit_title, held_on (the audit's date), category, text, themes (the theme names, each once, joined by '; '; -1 for none), cases and agencies (how many it concerns).
         """
     def findings(self) -> list[Finding]:
         """
@@ -1286,7 +1286,7 @@ class Plan:
         """
     def review_outcome_columns(self) -> dict[str, typing.Any]:
         """
-        One row per outcome of every review meeting, in the order recorded: review, group, action, escalated_to (int64, -1 where none), group_name, held_on, new_due (NaT unless extended), outcome, reason, note.
+        One row per outcome of every review meeting, in the order recorded: review, group, action, escalated_to (int64, -1 where none), group_name, held_on, new_due (NaT unless extended), outcome, reason, note (text codes, -1 where empty).
         """
     def review_summary(self, as_of: datetime.date) -> ReviewSummary:
         """
@@ -1322,7 +1322,7 @@ class Plan:
         """
     def update_columns(self, *, as_of: datetime.date | None = None) -> dict[str, typing.Any]:
         """
-        Every update (only those dated on or before as_of, when given), by action in the plan's order, as columns: action, partnership, audit (int64), on, completed_on (datetime64[D], NaT unless complete), status, reported_rag (codes; -1: none reported), note, by (text codes); categories under name + '_categories'.
+        Every update (only those dated on or before as_of, when given), by action in the plan's order, as columns: action, partnership, audit (int64), on, completed_on (datetime64[D], NaT unless complete), status, reported_rag (codes; -1: none reported), note, by (text codes, -1 where empty); categories under name + '_categories'.
         """
 class BlockedAction:
     """
@@ -2773,7 +2773,7 @@ def ready_to_start(plan: Plan, *, as_of: datetime.date) -> list[int]:
     """
 def recurring_themes(plan: Plan, *, min_audits: typing.SupportsInt | typing.SupportsIndex = 2) -> list[ThemeRecurrence]:
     """
-    The themes occurring in at least min_audits audits (an audit occurs when it or one of its findings is tagged), most audits first, then most partnerships, then the plan's theme order. ValidationError when min_audits is below 1.
+    The themes occurring in at least min_audits audits (a theme occurs in an audit when the audit or one of its findings is tagged with it), most audits first, then most partnerships, then the plan's theme order. ValidationError when min_audits is below 1.
     """
 def review_dates(cycle: ReviewCycle, from_: datetime.date, to: datetime.date) -> list[datetime.date]:
     """

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "RAG_ORDER",
     "actions",
     "findings",
     "grading_grid",
@@ -50,17 +51,13 @@ __all__ = [
     "updates",
 ]
 
-#: Enums whose categories are ordered, lowest first, by column name.
-_ORDERED = {
-    "status": ["not_started", "in_progress", "complete", "cancelled"],
-    "rag": ["RED", "AMBER", "GREEN", "BLUE", "none"],
-    "reported_rag": ["RED", "AMBER", "GREEN", "BLUE", "none"],
-    "grade": ["inadequate", "requires_improvement", "good", "outstanding"],
-    "severity": ["info", "warning", "breach"],
-}
+#: Enum columns whose categories are ordered. C++ declares status, RAG and
+#: severity lowest first; grades run from outstanding down, so they are reversed.
+_ORDERED = {"status", "rag", "reported_rag", "severity"}
+_REVERSED = {"grade"}
 
 #: The RAG columns of rag_counts, in the order a review pack shows them.
-RAG_ORDER = ["RED", "AMBER", "GREEN", "BLUE", "none"]
+RAG_ORDER = [str(rag) for rag in _core.Rag]
 
 
 def _pandas() -> Any:
@@ -82,9 +79,9 @@ def _frame(columns: Mapping[str, Any], index: Optional[str] = None) -> pd.DataFr
 
 
 def _categorical(pandas: Any, name: str, codes: Any, categories: Sequence[str]) -> Any:
-    values = pandas.Categorical.from_codes(codes, categories=list(categories))
-    if name in _ORDERED:
-        values = values.reorder_categories(_ORDERED[name], ordered=True)
+    values = pandas.Categorical.from_codes(codes, categories=list(categories), ordered=name in _ORDERED)
+    if name in _REVERSED:
+        values = values.reorder_categories(list(reversed(categories)), ordered=True)
     return values
 
 
@@ -95,7 +92,7 @@ def _nullable_ids(frame: pd.DataFrame, *names: str) -> None:
 
 
 def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = None,
-            audit: Optional[int] = None) -> pd.DataFrame:
+            audit: Optional[int] = None, forecast: bool = True) -> pd.DataFrame:
     """The actions existing at ``as_of`` (of one partnership or audit, when given), indexed by id.
 
     Columns: ``partnership``, ``audit``, ``audit_title``, ``finding`` and
@@ -110,44 +107,79 @@ def actions(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = No
     finish forecast from ``as_of``), ``completed_on``, ``estimate_days``;
     ``status`` and ``rag`` at ``as_of`` (ordered categoricals, WORKLOAD.md's
     definitions); ``open``, ``overdue``, ``blocked``, ``at_risk`` (forecast to
-    finish after its due date) and ``assured`` (bool).
+    finish after its due date) and ``assured`` (bool). ``owner_role`` and
+    ``owner_lead`` are NaN where never given.
+
+    ``forecast=False`` leaves out ``forecast_finish`` and ``at_risk``, which
+    need the whole plan scheduled. Raises NotFoundError for an unknown
+    partnership or audit.
     """
-    columns = dict(plan.action_columns(as_of))
+    columns = plan.action_columns(as_of, partnership=partnership, audit=audit, forecast=forecast)
     frame = _frame(columns, index="id")
     frame = frame.rename(columns={"owner_agency": "owner_agency_id", "owner_agency_name": "owner_agency"})
     _nullable_ids(frame, "finding", "recommendation", "owner_agency_id", "owner_group")
     frame.insert(list(frame.columns).index("due_on") + 1, "revised_due_on",
                  frame["due_on"].where(frame["revisions"] > 0))
-    if partnership is not None:
-        frame = frame[frame["partnership"] == partnership]
-    if audit is not None:
-        frame = frame[frame["audit"] == audit]
     return frame
 
 
 def rag_counts(plan: _core.Plan, as_of: dt.date, *,
                by: Literal["agency", "owner", "partnership", "audit"] = "agency",
                partnership: Optional[int] = None) -> pd.DataFrame:
-    """How many actions existing at ``as_of`` have each RAG then, one row per agency (or other key).
+    """How many actions existing at ``as_of`` have each RAG then, one row per owner (or other key).
 
-    ``by``: ``"agency"`` (the owning agency; group-owned actions under the
-    group's name, as ``"owner"`` does), ``"partnership"`` (by id) or
-    ``"audit"`` (by title). Columns RED, AMBER, GREEN, BLUE, none (int; every
-    one present, zeros included), rows sorted by key.
+    ``by``: ``"agency"`` or ``"owner"`` (the owner at ``as_of``: an agency, or
+    a group for a group-owned action), ``"partnership"`` or ``"audit"``.
+    Counted by id; rows are labelled by name (a partnership by its id), and
+    where two share a name (every partnership's LIS, an audit title used
+    twice) the label adds the id, like ``"Learning and Improvement Subgroup
+    (group 4)"``. Columns RED, AMBER, GREEN, BLUE, none (int; every one
+    present, zeros included); rows sorted by label. Raises ValidationError
+    for another ``by`` and NotFoundError for an unknown partnership.
     """
-    key = {"agency": "owner", "owner": "owner", "partnership": "partnership", "audit": "audit_title"}.get(by)
-    if key is None:
+    if by not in ("agency", "owner", "partnership", "audit"):
         raise _core.ValidationError(f"by: unknown grouping {by!r} (expected agency, owner, partnership or audit)")
-    frame = actions(plan, as_of, partnership=partnership)
-    counts = frame.groupby([key, "rag"], observed=False).size().unstack("rag", fill_value=0)
+    frame = actions(plan, as_of, partnership=partnership, forecast=False)
+    keys, labels = _grouping(frame, by)
+    counts = frame.groupby([keys, frame["rag"]], observed=True).size().unstack("rag", fill_value=0)
     counts = counts.reindex(columns=RAG_ORDER, fill_value=0)
-    counts = counts[counts.sum(axis=1) > 0] if len(counts) else counts
-    counts.index = counts.index.astype(str) if by != "partnership" else counts.index.astype("int64")
-    counts = counts.sort_index()
     counts.columns = counts.columns.astype(str)
     counts.columns.name = None
+    if by != "partnership":
+        counts.index = [labels[key] for key in counts.index]
+    counts = counts.sort_index()
     counts.index.name = by
     return counts.astype("int64")
+
+
+def _grouping(frame: pd.DataFrame, by: str) -> tuple[Any, dict[Any, str]]:
+    """The key of each row for rag_counts (ids) and the label of each key (names, made unique)."""
+    if by == "partnership":
+        return frame["partnership"].rename("key"), {}
+    if by == "audit":
+        keys = frame["audit"].rename("key")
+        names = dict(zip(frame["audit"], frame["audit_title"].astype(str)))
+        return keys, _unique_labels(names, "audit")
+    # Agencies by their id, groups by minus theirs: one key for either kind of owner.
+    keys = frame["owner_agency_id"].fillna(-frame["owner_group"]).astype("int64").rename("key")
+    names = dict(zip(keys, frame["owner"].astype(str)))
+    return keys, _unique_labels(names, "owner")
+
+
+def _unique_labels(names: dict[Any, str], kind: str) -> dict[Any, str]:
+    """Each key's name, with its id added where another key has the same name."""
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+
+    def label(key: Any, name: str) -> str:
+        if seen[name] == 1:
+            return name
+        if kind == "owner":
+            return f"{name} ({'agency' if key > 0 else 'group'} {abs(int(key))})"
+        return f"{name} ({kind} {int(key)})"
+
+    return {key: label(key, name) for key, name in names.items()}
 
 
 def updates(plan: _core.Plan, *, as_of: Optional[dt.date] = None) -> pd.DataFrame:
@@ -202,8 +234,9 @@ def grading_grid(plan: _core.Plan, audit: int, *, question: Optional[str] = None
     grid = grid.reindex(columns=cases)
     grid.index.name = "agency"
     grid.columns.name = "case"
+    grades = list(long["grade"].cat.categories)  # inadequate first
     for column in grid.columns:
-        grid[column] = pandas.Categorical(grid[column], categories=_ORDERED["grade"], ordered=True)
+        grid[column] = pandas.Categorical(grid[column], categories=grades, ordered=True)
     return grid
 
 
@@ -252,8 +285,8 @@ def reaudit_grades(plan: _core.Plan, reaudit: int) -> pd.DataFrame:
     ``audit_good_or_better`` and ``reaudit_good_or_better`` (the share graded
     good or outstanding, 0 to 1), ``change`` (re-audit share minus audit
     share), ``improved`` and ``declined`` (bool; both False unless the question
-    was graded in both). Raises ValidationError when ``reaudit`` re-audits no
-    audit.
+    was graded in both). Raises NotFoundError for an unknown audit and
+    ValidationError when ``reaudit`` re-audits no audit.
     """
     pandas = _pandas()
     comparison = _core.compare_reaudit(plan, reaudit)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
+    "GRADE_COLOURS",
     "RAG_COLOURS",
     "burndown",
     "gantt",
@@ -70,12 +71,32 @@ def _stacked_bars(ax: Axes, counts: Any, *, horizontal: bool) -> None:
         else:
             ax.bar(labels, values, bottom=base, color=RAG_COLOURS[rag], label=rag)
         base = [b + v for b, v in zip(base, values)]
-    ax.legend(title="RAG", frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if any(base):
+        ax.legend(title="RAG", frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    else:
+        _say_empty(ax, "no actions")
+
+
+def _say_empty(ax: Axes, text: str) -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color="#555555")
+
+
+def _rag_totals(plan: _core.Plan, day: dt.date, partnership: Optional[int]) -> dict[str, int]:
+    """How many actions have each RAG at ``day`` (counted in C++, without a frame)."""
+    totals = dict.fromkeys(frames.RAG_ORDER, 0)
+    for count in plan.rag_counts(day):
+        if partnership is None or count.partnership == partnership:
+            totals[str(count.rag)] += count.count
+    return totals
 
 
 def rag_by_agency(plan: _core.Plan, as_of: dt.date, *, partnership: Optional[int] = None,
                   ax: Optional[Axes] = None) -> Axes:
-    """Horizontal stacked bars: each owning agency's (or group's) actions by RAG at ``as_of``."""
+    """Horizontal stacked bars: each owning agency's (or group's) actions by RAG at ``as_of``.
+
+    The rows are those of ``frames.rag_counts(plan, as_of, partnership=...)``.
+    Raises NotFoundError for an unknown partnership.
+    """
     counts = frames.rag_counts(plan, as_of, by="agency", partnership=partnership)
     ax = _axes(ax)
     _stacked_bars(ax, counts.iloc[::-1], horizontal=True)
@@ -88,15 +109,16 @@ def rag_over_reviews(plan: _core.Plan, dates: Sequence[dt.date], *, partnership:
                      ax: Optional[Axes] = None) -> Axes:
     """Stacked bars of the plan's RAG at each review date in ``dates`` (e.g. the last four reviews).
 
-    Raises ValidationError when ``dates`` is empty.
+    Counted in C++ (``Plan.rag_counts``), so many dates stay quick on a
+    large plan. Raises ValidationError when ``dates`` is empty and
+    NotFoundError for an unknown partnership.
     """
     if not dates:
         raise _core.ValidationError("dates: give at least one review date")
+    if partnership is not None:
+        plan.partnership(partnership)  # NotFoundError for an unknown one
     pandas = frames._pandas()
-    rows = {}
-    for day in sorted(dates):
-        rag = frames.actions(plan, day, partnership=partnership)["rag"]
-        rows[day.isoformat()] = rag.value_counts().reindex(frames.RAG_ORDER, fill_value=0)
+    rows = {day.isoformat(): _rag_totals(plan, day, partnership) for day in sorted(dates)}
     counts = pandas.DataFrame(rows).T.astype(int)
     ax = _axes(ax)
     _stacked_bars(ax, counts, horizontal=False)
@@ -118,11 +140,14 @@ def burndown(plan: _core.Plan, start: dt.date, end: dt.date, *, partnership: Opt
     days = [start + dt.timedelta(days=k) for k in range(0, (end - start).days + 1, step_days)]
     if days[-1] != end:
         days.append(end)
+    if partnership is not None:
+        plan.partnership(partnership)  # NotFoundError for an unknown one
     open_counts, overdue_counts = [], []
     for day in days:
-        actions = frames.actions(plan, day, partnership=partnership)
-        open_counts.append(int(actions["open"].sum()))
-        overdue_counts.append(int(actions["overdue"].sum()))
+        totals = _rag_totals(plan, day, partnership)
+        # Open actions are RED, AMBER or GREEN; RED ones are exactly the overdue (WORKLOAD.md).
+        open_counts.append(totals["RED"] + totals["AMBER"] + totals["GREEN"])
+        overdue_counts.append(totals["RED"])
     ax = _axes(ax)
     x = frames._pandas().to_datetime(days)
     ax.plot(x, open_counts, color=RAG_COLOURS["AMBER"], label="open")
@@ -144,15 +169,15 @@ def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = 
     outlined in black. Raises NotFoundError for an unknown audit.
     """
     plan.audit(audit)  # NotFoundError before drawing anything
-    pandas = frames._pandas()
     mdates = _matplotlib_dates()
 
-    actions = frames.actions(plan, as_of, audit=audit).sort_values(["created_on", "title"])
+    actions = frames.actions(plan, as_of, audit=audit, forecast=False)
+    actions = actions.assign(title_text=actions["title"].astype(str)).sort_values(["created_on", "title_text"])
     forecast = _core.schedule(plan, from_date=as_of)
-    timing = pandas.DataFrame(forecast.columns()).set_index("id")
     critical = set(forecast.critical_path(audit=audit).chain)
-    start = {i: float(mdates.date2num(timing.at[i, "earliest_start"])) for i in actions.index}
-    finish = {i: float(mdates.date2num(timing.at[i, "earliest_finish"])) for i in actions.index}
+    timing = [forecast.action(action_id) for action_id in actions.index]
+    start = {t.id: float(mdates.date2num(t.earliest_start)) for t in timing}
+    finish = {t.id: float(mdates.date2num(t.earliest_finish)) for t in timing}
     ax = _axes(ax, (10.0, 0.45 * max(len(actions), 4) + 1.5))
     row = {action_id: position for position, action_id in enumerate(actions.index)}
     for action_id, rag, due_on in zip(actions.index, actions["rag"], actions["due_on"]):
@@ -160,15 +185,16 @@ def gantt(plan: _core.Plan, audit: int, as_of: dt.date, *, ax: Optional[Axes] = 
                 height=0.6, color=RAG_COLOURS[str(rag)],
                 edgecolor="black" if action_id in critical else "none", linewidth=1.5)
         ax.plot([mdates.date2num(due_on)], [row[action_id]], marker="|", markersize=14, color="black")
-    for dependency in plan.dependencies():
-        if dependency.action in row and dependency.depends_on in row:
+    # The audit's own dependencies; a prerequisite in another audit has no row here.
+    for dependency in (d for action_id in actions.index for d in plan.action(action_id).depends_on):
+        if dependency.depends_on in row:
             ax.annotate("", xy=(start[dependency.action], row[dependency.action]),
                         xytext=(finish[dependency.depends_on], row[dependency.depends_on]),
                         arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 0.8})
     ax.axvline(float(mdates.date2num(as_of)), color="#555555", linestyle="--", linewidth=1)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.set_yticks(range(len(actions)), [_short(str(t)) for t in actions["title"]], fontsize="small")
+    ax.set_yticks(range(len(actions)), [_short(t) for t in actions["title_text"]], fontsize="small")
     ax.invert_yaxis()
     ax.set_title(f"{_short(plan.audit(audit).title, 70)}\nforecast from {as_of.isoformat()}; "
                  "critical path outlined, due dates ticked", fontsize="medium")
@@ -188,7 +214,8 @@ def grade_comparison(plan: _core.Plan, reaudit: int, *, ax: Optional[Axes] = Non
     """The grade distribution of an audit against its re-audit: two 100% stacked bars.
 
     Each bar is labelled with its share graded good or better. Raises
-    ValidationError when ``reaudit`` re-audits no audit.
+    NotFoundError for an unknown audit and ValidationError when ``reaudit``
+    re-audits no audit.
     """
     comparison = _core.compare_reaudit(plan, reaudit)
     sides = [(f"{plan.audit(comparison.audit).held_on.year} audit", comparison.audit_overall),
@@ -217,21 +244,26 @@ def grade_comparison(plan: _core.Plan, reaudit: int, *, ax: Optional[Axes] = Non
 def theme_recurrence(plan: _core.Plan, *, min_audits: int = 1, ax: Optional[Axes] = None) -> Axes:
     """A theme × year heat map: how many audits each theme occurred in, each year.
 
-    Themes occurring in fewer than ``min_audits`` audits in all are left out;
-    rows run from the most recurrent theme down.
+    The themes are those ``plansight.recurring_themes(plan,
+    min_audits=min_audits)`` gives, in its order (most audits first); a theme
+    occurs in an audit when the audit or one of its findings is tagged with
+    it. Raises ValidationError when ``min_audits`` is below 1.
     """
+    themes = [plan.theme(r.theme).name for r in _core.recurring_themes(plan, min_audits=min_audits)]
     occurrences = frames.theme_recurrence(plan)
+    occurrences = occurrences[occurrences["theme"].isin(themes)]
+    ax = _axes(ax, (8.0, 0.45 * max(len(themes), 3) + 1.5))
+    ax.set_title("Learning themes: audits per year")
+    if not themes:
+        _say_empty(ax, f"no theme in {min_audits} or more audits")
+        return ax
     table = occurrences.pivot_table(index="theme", columns="year", values="audit", aggfunc="count",
-                                    fill_value=0, observed=True)
-    table = table[table.sum(axis=1) >= min_audits]
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    ax = _axes(ax, (8.0, 0.45 * max(len(table), 3) + 1.5))
+                                    fill_value=0, observed=True).reindex(themes)
     ax.imshow(table.to_numpy(), cmap="Oranges", aspect="auto", vmin=0)
     for (i, j), count in _cells(table.to_numpy()):
         ax.text(j, i, str(count), ha="center", va="center", fontsize="small")
     ax.set_xticks(range(len(table.columns)), [str(y) for y in table.columns])
     ax.set_yticks(range(len(table.index)), [str(t) for t in table.index])
-    ax.set_title("Learning themes: audits per year")
     return ax
 
 

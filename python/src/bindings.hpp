@@ -42,9 +42,14 @@ class AnyObject : public py::object {
 // Each value is a numpy array, except the two lists of category names; typed
 // as Any so that typed code can use either without a cast.
 using ColumnDict = py::typing::Dict<py::str, AnyObject>;
-// Columns of the actions existing at `as_of`, one numpy array per field
-// (columns.cpp; see Plan.action_columns).
-ColumnDict action_columns(const Plan& plan, Date as_of);
+// Columns of the actions existing at `as_of` (of one partnership or audit
+// when given), one numpy array per field (columns.cpp; see Plan.action_columns).
+struct ActionSelection {
+  std::optional<PartnershipId> partnership;
+  std::optional<AuditId> audit;
+  bool forecast = true;
+};
+ColumnDict action_columns(const Plan& plan, Date as_of, const ActionSelection& selection = {});
 
 // Python's repr of a string ('Deliver training'), cut to `limit` characters.
 std::string quoted(std::string_view text, std::size_t limit = 60);

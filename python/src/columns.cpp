@@ -24,13 +24,19 @@ std::int64_t* days_of(py::array& column) { return static_cast<std::int64_t*>(col
 
 TextColumn::TextColumn(std::size_t n) : codes_(static_cast<py::ssize_t>(n)), data_(codes_.mutable_data()) {}
 
-void TextColumn::set(std::size_t row, std::string_view text) {
+std::int32_t TextColumn::code_of(std::string_view text) {
   auto it = index_.find(text);
   if (it == index_.end()) {
     it = index_.emplace(std::string(text), static_cast<std::int32_t>(values_.size())).first;
     values_.push_back(it->first);
   }
-  data_[row] = it->second;
+  return it->second;
+}
+
+void TextColumn::set(std::size_t row, std::string_view text) { data_[row] = code_of(text); }
+
+void TextColumn::set_or_missing(std::size_t row, std::string_view text) {
+  data_[row] = text.empty() ? -1 : code_of(text);
 }
 
 void TextColumn::set_missing(std::size_t row) { data_[row] = -1; }
@@ -38,23 +44,11 @@ void TextColumn::set_missing(std::size_t row) { data_[row] = -1; }
 void TextColumn::add_to(ColumnDict& columns, const char* name) const {
   columns[name] = codes_;
   py::list values(values_.size());
-  for (std::size_t i = 0; i < values_.size(); ++i) values[i] = py::str(values_[i]);
+  for (std::size_t i = 0; i < values_.size(); ++i) values[i] = py::str(values_[i].data(), values_[i].size());
   columns[py::str(std::string(name) + "_categories")] = values;
 }
 
 namespace {
-
-// Names by id of the plan's agencies, groups and audits, looked up per row.
-struct Names {
-  explicit Names(const Plan& plan) {
-    for (const auto& a : plan.agencies()) agency[a.id] = a.name;
-    for (const auto& g : plan.groups()) group[g.id] = g.name;
-    for (const auto& a : plan.audits()) audit[a.id] = a.title;
-  }
-  std::unordered_map<AgencyId, std::string_view> agency;
-  std::unordered_map<GroupId, std::string_view> group;
-  std::unordered_map<AuditId, std::string_view> audit;
-};
 
 struct ActionColumns {
   explicit ActionColumns(std::size_t n)
@@ -78,43 +72,48 @@ int revisions_by(const Action& a, Date as_of) {
                                         [&](const DueDateRevision& r) { return r.on <= as_of; }));
 }
 
-void fill_owner(ActionColumns& c, std::size_t i, const Owner& owner, const Names& names) {
+// Group keys are negative so that agencies and groups share one cache.
+std::int64_t owner_key(const Owner& owner) {
+  return owner.agency ? owner.agency->value() : owner.group ? -owner.group->value() : 0;
+}
+
+void fill_owner(ActionColumns& c, std::size_t i, const Plan& plan, const Owner& owner) {
   c.owner_agency.data[i] = id_or_missing(owner.agency);
   c.owner_group.data[i] = id_or_missing(owner.group);
-  if (owner.agency) {
-    c.owner.set(i, names.agency.at(*owner.agency));
-    c.owner_agency_name.set(i, names.agency.at(*owner.agency));
-  } else {
-    c.owner.set(i, owner.group ? names.group.at(*owner.group) : std::string_view());
+  c.owner.set_by_key(i, owner_key(owner), [&]() -> std::string_view {
+    if (owner.agency) return plan.agency(*owner.agency).name;
+    return owner.group ? std::string_view(plan.group(*owner.group).name) : std::string_view();
+  });
+  if (owner.agency)
+    c.owner_agency_name.set_by_key(i, owner.agency->value(), [&] { return plan.agency(*owner.agency).name; });
+  else
     c.owner_agency_name.set_missing(i);
-  }
-  c.owner_role.set(i, owner.role);
-  c.owner_lead.set(i, owner.lead);
+  c.owner_role.set_or_missing(i, owner.role);
+  c.owner_lead.set_or_missing(i, owner.lead);
 }
 
 void fill_state(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Date as_of) {
-  const Status status = status_at(a, as_of);
-  c.status.set(i, status);
-  c.rag.set(i, rag_at(plan, a, as_of));
-  c.open.data[i] = is_open(status);
-  c.overdue.data[i] = is_overdue(a, as_of);
-  c.blocked.data[i] = is_blocked(plan, a, as_of);
+  const ActionState state = state_at(plan, a, as_of);
+  c.status.set(i, state.status);
+  c.rag.set(i, state.rag);
+  c.open.data[i] = is_open(state.status);
+  c.overdue.data[i] = state.overdue;
+  c.blocked.data[i] = state.blocked;
   c.assured.data[i] = is_assured_at(a, as_of);
-  const int revisions = revisions_by(a, as_of);
-  c.revisions.data[i] = revisions;
-  days_of(c.due_on)[i] = days_since_epoch(due_on_at(a, as_of));
+  c.revisions.data[i] = revisions_by(a, as_of);
+  days_of(c.due_on)[i] = days_since_epoch(state.due_on);
   days_of(c.completed_on)[i] = days_since_epoch(completed_on_at(a, as_of));
 }
 
-void fill(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Date as_of, const Names& names) {
+void fill(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Date as_of) {
   c.id.data[i] = a.id.value();
   c.partnership.data[i] = a.partnership.value();
   c.audit.data[i] = a.audit.value();
   c.finding.data[i] = id_or_missing(a.finding);
   c.recommendation.data[i] = id_or_missing(a.recommendation);
-  c.audit_title.set(i, names.audit.at(a.audit));
+  c.audit_title.set_by_key(i, a.audit.value(), [&] { return plan.audit(a.audit).title; });
   c.title.set(i, a.title);
-  fill_owner(c, i, owner_at(a, as_of), names);
+  fill_owner(c, i, plan, owner_at(a, as_of));
   days_of(c.created_on)[i] = days_since_epoch(a.created_on);
   days_of(c.first_due_on)[i] = days_since_epoch(a.due_on);
   c.estimate_days.data[i] = a.estimate_days;
@@ -132,7 +131,7 @@ void fill_forecast(ActionColumns& c, const Plan& plan, Date as_of, const std::ve
   }
 }
 
-ColumnDict to_dict(ActionColumns& c) {
+ColumnDict to_dict(ActionColumns& c, bool forecast) {
   ColumnDict d;
   d["id"] = c.id.array;
   d["partnership"] = c.partnership.array;
@@ -151,7 +150,7 @@ ColumnDict to_dict(ActionColumns& c) {
   d["first_due_on"] = c.first_due_on;
   d["due_on"] = c.due_on;
   d["revisions"] = c.revisions.array;
-  d["forecast_finish"] = c.forecast_finish;
+  if (forecast) d["forecast_finish"] = c.forecast_finish;
   d["completed_on"] = c.completed_on;
   d["estimate_days"] = c.estimate_days.array;
   c.status.add_to(d, "status");
@@ -159,25 +158,31 @@ ColumnDict to_dict(ActionColumns& c) {
   d["open"] = c.open.array;
   d["overdue"] = c.overdue.array;
   d["blocked"] = c.blocked.array;
-  d["at_risk"] = c.at_risk.array;
+  if (forecast) d["at_risk"] = c.at_risk.array;
   d["assured"] = c.assured.array;
   return d;
 }
 
+bool selected(const Action& a, Date as_of, const ActionSelection& selection) {
+  return exists_at(a, as_of) && (!selection.partnership || a.partnership == *selection.partnership) &&
+         (!selection.audit || a.audit == *selection.audit);
+}
+
 }  // namespace
 
-ColumnDict action_columns(const Plan& plan, Date as_of) {
+ColumnDict action_columns(const Plan& plan, Date as_of, const ActionSelection& selection) {
+  if (selection.partnership) plan.partnership(*selection.partnership);  // NotFoundError when unknown
+  if (selection.audit) plan.audit(*selection.audit);
   // The GIL stays held: the plan may be a store's live plan, which another
   // Python thread could change between counting and filling.
   const auto& actions = plan.actions();
-  std::vector<std::size_t> rows;  // positions in plan.actions() of the actions existing at as_of
+  std::vector<std::size_t> rows;  // positions in plan.actions() of the actions selected
   for (std::size_t i = 0; i < actions.size(); ++i)
-    if (exists_at(actions[i], as_of)) rows.push_back(i);
+    if (selected(actions[i], as_of, selection)) rows.push_back(i);
   ActionColumns columns(rows.size());
-  const Names names(plan);
-  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, actions[rows[i]], as_of, names);
-  fill_forecast(columns, plan, as_of, rows);
-  return to_dict(columns);
+  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, actions[rows[i]], as_of);
+  if (selection.forecast) fill_forecast(columns, plan, as_of, rows);
+  return to_dict(columns, selection.forecast);
 }
 
 }  // namespace plansight::python

@@ -40,11 +40,23 @@ class TextColumn {
  public:
   explicit TextColumn(std::size_t n);
   void set(std::size_t row, std::string_view text);
+  // Empty text is missing: a note or lead never given.
+  void set_or_missing(std::size_t row, std::string_view text);
   void set_missing(std::size_t row);
+  // For a text that an entity's id determines (an audit's title, an owner's
+  // name): looks the text up once per key. text_of() gives the text.
+  template <class TextOf>
+  void set_by_key(std::size_t row, std::int64_t key, TextOf text_of) {
+    auto [it, added] = by_key_.try_emplace(key, 0);
+    if (added) it->second = code_of(text_of());
+    data_[row] = it->second;
+  }
   // Adds `codes` under `name` and the values under name + "_categories".
   void add_to(ColumnDict& columns, const char* name) const;
 
  private:
+  std::int32_t code_of(std::string_view text);
+
   py::array_t<std::int32_t> codes_;
   std::int32_t* data_;
   // Transparent, so that looking up a value already seen allocates nothing.
@@ -53,7 +65,8 @@ class TextColumn {
     std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
   };
   std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> index_;
-  std::vector<std::string> values_;
+  std::vector<std::string_view> values_;  // the keys of index_, which never move
+  std::unordered_map<std::int64_t, std::int32_t> by_key_;
 };
 
 // An enum column as int8 codes in declaration order (-1: missing).
@@ -85,8 +98,7 @@ struct ValueColumn {
   T* data;
 };
 
-// The columns bound on Plan, RuleReport and the theme analytics
-// (columns.cpp, table_columns.cpp).
+// The columns bound on Plan and RuleReport (columns.cpp, table_columns.cpp).
 ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of);
 ColumnDict finding_columns(const Plan& plan);
 ColumnDict grading_columns(const Plan& plan, std::optional<AuditId> audit);

@@ -110,8 +110,13 @@ void bind_plan_queries(py::class_<Plan>& plan) {
            py::arg("as_of"),
            "The quarterly review summary at as_of: per partnership, headline counts, RAG by "
            "agency, and the overdue and blocked actions to discuss.")
-      .def("action_columns", &action_columns, py::arg("as_of"),
-           "The actions existing at as_of as columns, built in one pass in C++: a dict of "
+      .def("action_columns",
+           [](const Plan& p, Date as_of, std::optional<PartnershipId> partnership, std::optional<AuditId> audit,
+              bool forecast) { return action_columns(p, as_of, {partnership, audit, forecast}); },
+           py::arg("as_of"), py::kw_only(), py::arg("partnership") = py::none(), py::arg("audit") = py::none(),
+           py::arg("forecast") = true,
+           "The actions existing at as_of (of one partnership or audit when given; NotFoundError "
+           "for an unknown one) as columns, built in one pass in C++: a dict of "
            "numpy arrays of equal length. Ids (int64, -1 where none): id, partnership, audit, "
            "finding, recommendation, owner_agency and owner_group (the owner at as_of). Texts "
            "and enums are int32/int8 codes into the list under name + '_categories' (-1: "
@@ -121,15 +126,18 @@ void bind_plan_queries(py::class_<Plan>& plan) {
            "agreed), due_on (in force at as_of), forecast_finish (the schedule's earliest "
            "finish forecast from as_of), completed_on. revisions (int32, due-date revisions "
            "made by as_of), estimate_days (int32); open, overdue, blocked, at_risk (forecast "
-           "finish after the due date, see at_risk) and assured (bool).");
+           "finish after the due date, see at_risk) and assured (bool). Texts never given "
+           "(owner_role, owner_lead) are missing (-1). forecast=False leaves out "
+           "forecast_finish and at_risk, which need the whole plan scheduled.");
   plan.def("update_columns", &update_columns, py::kw_only(), py::arg("as_of") = py::none(),
            "Every update (only those dated on or before as_of, when given), by action in the "
            "plan's order, as columns: action, partnership, audit (int64), on, completed_on "
            "(datetime64[D], NaT unless complete), status, reported_rag (codes; -1: none "
-           "reported), note, by (text codes); categories under name + '_categories'.");
+           "reported), note, by (text codes, -1 where empty); categories under name + '_categories'.");
   plan.def("finding_columns", &finding_columns,
            "Every finding as columns: id, audit, partnership (int64), audit_title, held_on (the "
-           "audit's date), category, text, themes (the theme names joined by '; '), cases and "
+           "audit's date), category, text, themes (the theme names, each once, joined by '; '; "
+           "-1 for none), cases and "
            "agencies (how many it concerns).");
   plan.def("grading_columns", &grading_columns, py::kw_only(), py::arg("audit") = py::none(),
            "Every grading of the agency returns (of one audit's cases, when given; NotFoundError "
@@ -138,7 +146,7 @@ void bind_plan_queries(py::class_<Plan>& plan) {
   plan.def("review_outcome_columns", &review_outcome_columns,
            "One row per outcome of every review meeting, in the order recorded: review, group, "
            "action, escalated_to (int64, -1 where none), group_name, held_on, new_due (NaT "
-           "unless extended), outcome, reason, note.");
+           "unless extended), outcome, reason, note (text codes, -1 where empty).");
   plan.def("theme_occurrence_columns", &theme_occurrence_columns,
            "One row per theme per audit it occurs in (the audit or one of its findings is "
            "tagged with it), by theme then audit date: theme, audit, partnership, findings "

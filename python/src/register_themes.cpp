@@ -38,8 +38,8 @@ void bind_recurrence(py::module_& m) {
                "-" + std::to_string(r.last_year) + ">";
       }, "Like <ThemeRecurrence theme 1: 3 audits, 2 partnerships, 2023-2025>.");
   m.def("recurring_themes", &recurring_themes, "plan"_a, py::kw_only(), "min_audits"_a = 2,
-        "The themes occurring in at least min_audits audits (an audit occurs when it or one of its "
-        "findings is tagged), most audits first, then most partnerships, then the plan's theme "
+        "The themes occurring in at least min_audits audits (a theme occurs in an audit when the "
+        "audit or one of its findings is tagged with it), most audits first, then most partnerships, then the plan's theme "
         "order. ValidationError when min_audits is below 1.");
 }
 

@@ -11,9 +11,13 @@
 namespace plansight::python {
 namespace {
 
+// The names of a finding's themes, each once, joined by "; ".
 std::string theme_names(const Plan& plan, const std::vector<ThemeId>& themes) {
   std::string text;
-  for (const auto id : themes) text += (text.empty() ? "" : "; ") + plan.theme(id).name;
+  for (std::size_t i = 0; i < themes.size(); ++i)
+    if (std::find(themes.begin(), themes.begin() + static_cast<std::ptrdiff_t>(i), themes[i]) ==
+        themes.begin() + static_cast<std::ptrdiff_t>(i))
+      text += (text.empty() ? "" : "; ") + plan.theme(themes[i]).name;
   return text;
 }
 
@@ -46,8 +50,8 @@ ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of) {
       days_of(on)[i] = days_since_epoch(u.on);
       status.set(i, u.status);
       reported_rag.set(i, u.reported_rag);
-      note.set(i, u.note);
-      by.set(i, u.by);
+      note.set_or_missing(i, u.note);
+      by.set_or_missing(i, u.by);
       days_of(completed_on)[i] =
           u.status == Status::complete ? days_since_epoch(u.completed_on.value_or(u.on)) : not_a_time;
       ++i;
@@ -83,7 +87,7 @@ ColumnDict finding_columns(const Plan& plan) {
     audit_title.set(i, a.title);
     category.set(i, f.category);
     text.set(i, f.text);
-    themes.set(i, theme_names(plan, f.themes));
+    themes.set_or_missing(i, theme_names(plan, f.themes));
     cases.data[i] = static_cast<std::int32_t>(f.cases.size());
     agencies.data[i] = static_cast<std::int32_t>(f.agencies.size());
   }
@@ -152,9 +156,9 @@ ColumnDict review_outcome_columns(const Plan& plan) {
       action.data[i] = o.action.value();
       outcome.set(i, o.kind);
       days_of(new_due)[i] = days_since_epoch(o.new_due);
-      reason.set(i, o.reason);
+      reason.set_or_missing(i, o.reason);
       escalated_to.data[i] = id_or_missing(o.escalated_to);
-      note.set(i, o.note);
+      note.set_or_missing(i, o.note);
       ++i;
     }
   ColumnDict d;

@@ -563,3 +563,33 @@ TEST_CASE("review_summary a quarter later reflects what happened since") {
   CHECK(s.assured == 2);
   CHECK(s.rag == tally(4, 1, 1, 3, 1));
 }
+
+// ---- the state of an action in one lookup ----------------------------------------------
+
+TEST_CASE("state_at agrees with each as-of function, on the day before, of and after each date") {
+  Builder b;
+  const auto training = b.add_action(created, ymd(2024, 7, 15));
+  const auto waiting = b.add_action(created, ymd(2024, 6, 30));
+  const auto closed = b.add_action(created, ymd(2024, 5, 31));
+  b.plan.add_dependency(waiting, training);
+  b.set_status(training, ymd(2024, 6, 1), Status::in_progress);
+  b.revise_due(waiting, ymd(2024, 6, 15), ymd(2024, 7, 31));
+  b.set_status(closed, ymd(2024, 6, 30), Status::complete);
+  b.set_status(training, ymd(2024, 7, 20), Status::complete);
+  for (Date d = ymd(2024, 5, 30); d <= ymd(2024, 8, 2); d += boost::gregorian::days(1))
+    for (const auto id : {training, waiting, closed}) {
+      const Action& a = b.plan.action(id);
+      const ActionState s = state_at(b.plan, a, d);
+      CAPTURE(d);
+      CAPTURE(id);
+      CHECK(s.status == status_at(a, d));
+      CHECK(s.due_on == due_on_at(a, d));
+      CHECK(s.overdue == is_overdue(a, d));
+      CHECK(s.blocked == is_blocked(b.plan, a, d));
+      CHECK(s.rag == rag_at(b.plan, a, d));
+    }
+  // Spot values, so that the functions cannot all be wrong together.
+  CHECK(state_at(b.plan, b.plan.action(waiting), ymd(2024, 7, 1)).rag == Rag::amber);  // blocked, revised
+  CHECK(state_at(b.plan, b.plan.action(training), ymd(2024, 7, 16)).rag == Rag::red);
+  CHECK(state_at(b.plan, b.plan.action(waiting), ymd(2024, 7, 20)).blocked == false);  // training done
+}

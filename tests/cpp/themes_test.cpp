@@ -168,3 +168,36 @@ TEST_CASE("grade_counts counts every grading of an audit's cases") {
   CHECK(counts.by_grade[static_cast<std::size_t>(Grade::inadequate)] == 1);
   CHECK(counts.total() == 3);
 }
+
+TEST_CASE("an audit tagged with a theme and with findings tagged with it is one occurrence") {
+  Builder b;
+  const ThemeId voice = add_theme(b, "voice of the child");
+  const AuditId audit = add_audit(b, b.area.partnership, ymd(2024, 2, 1), {voice});
+  add_finding(b, audit, {voice});
+  add_finding(b, audit, {voice, voice});  // tagged twice: still one finding of the theme
+  const auto all = theme_occurrences(b.plan);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].audit_theme);
+  CHECK(all[0].findings == 2);
+  const auto recurring = recurring_themes(b.plan, 1);
+  REQUIRE(recurring.size() == 1);
+  CHECK(recurring[0].audits == 1);
+  CHECK(recurring[0].findings == 2);
+}
+
+TEST_CASE("themes in as many audits are ordered by partnerships, then by the plan's theme order") {
+  Builder b;
+  const auto other = b.add_area("Dudley Safeguarding Children Partnership");
+  const ThemeId first = add_theme(b, "information sharing");
+  const ThemeId wider = add_theme(b, "professional curiosity");
+  const ThemeId third = add_theme(b, "record keeping and flags");
+  add_audit(b, b.area.partnership, ymd(2023, 3, 1), {first, wider, third});
+  add_audit(b, b.area.partnership, ymd(2024, 3, 1), {first, third});
+  add_audit(b, other.partnership, ymd(2024, 6, 1), {wider});
+  const auto recurring = recurring_themes(b.plan);
+  REQUIRE(recurring.size() == 3);
+  CHECK(recurring[0].theme == wider);  // two audits in two partnerships
+  CHECK(recurring[1].theme == first);  // two audits in one: the plan's order breaks the tie
+  CHECK(recurring[2].theme == third);
+}
+

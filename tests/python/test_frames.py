@@ -132,11 +132,56 @@ def test_an_action_appears_from_its_creation_date_on(sample: Sample) -> None:
 
 
 def test_actions_frame_filters_by_partnership_and_audit(sample: Sample) -> None:
-    plan = sample.store.plan
-    assert len(frames.actions(plan, day("2024-10-15"), partnership=sample.partnership.id)) == 2
-    assert frames.actions(plan, day("2024-10-15"), partnership=sample.partnership.id + 1).empty
+    store = sample.store
+    other = store.add_partnership("Dudley Safeguarding Children Partnership", by=ME)
+    audit = store.add_audit(other.id, "MACFA: domestic abuse", "multi_agency_case_audit", day("2024-02-01"), by=ME)
+    store.add_action(other.id, audit.id, "Refresh MARAC referral guidance", owner_agency=sample.police.id,
+                     created_on=day("2024-04-01"), due_on=day("2024-12-31"), by=ME)
+    plan = store.plan
+    assert len(frames.actions(plan, day("2024-10-15"))) == 3
+    assert list(frames.actions(plan, day("2024-10-15"), partnership=sample.partnership.id).index) == [
+        sample.training.id, sample.procedure.id]
+    assert list(frames.actions(plan, day("2024-10-15"), partnership=other.id)["title"]) == [
+        "Refresh MARAC referral guidance"]
     assert len(frames.actions(plan, day("2024-10-15"), audit=sample.audit.id)) == 2
-    assert frames.actions(plan, day("2024-10-15"), audit=sample.audit.id + 1).empty
+    assert len(frames.actions(plan, day("2024-10-15"), audit=audit.id)) == 1
+
+
+def test_actions_frame_refuses_an_unknown_partnership_or_audit(sample: Sample) -> None:
+    with pytest.raises(ps.NotFoundError):
+        frames.actions(sample.store.plan, day("2024-10-15"), partnership=999)
+    with pytest.raises(ps.NotFoundError):
+        frames.actions(sample.store.plan, day("2024-10-15"), audit=999)
+
+
+def test_due_dates_and_owners_are_those_in_force_at_the_date(sample: Sample) -> None:
+    store = sample.store
+    store.revise_due_date(sample.training.id, on=day("2024-09-01"), new_due=day("2024-11-30"),
+                          reason="trainer on leave", agreed_by="LIS chair", by=ME)
+    store.change_owner(sample.training.id, on=day("2024-09-02"), owner_agency=sample.social_care.id,
+                       reason="restructure", by=ME)
+    before = frames.actions(store.plan, day("2024-08-31")).loc[sample.training.id]
+    assert before["due_on"] == pd.Timestamp("2024-09-30")
+    assert before["revised_due_on"] is pd.NaT and before["revisions"] == 0
+    assert before["owner"] == "Police" and before["owner_role"] == "Detective Inspector, Public Protection"
+    after = frames.actions(store.plan, day("2024-09-02")).loc[sample.training.id]
+    assert after["due_on"] == pd.Timestamp("2024-11-30") and after["revisions"] == 1
+    assert after["owner"] == "Children's Social Care" and after["owner_agency_id"] == sample.social_care.id
+    assert pd.isna(after["owner_role"]) and pd.isna(after["owner_lead"])  # the new owner names no role or lead
+
+
+def test_an_open_action_forecast_to_finish_in_time_is_not_at_risk(sample: Sample) -> None:
+    df = frames.actions(sample.store.plan, day("2024-04-01"))
+    training = df.loc[sample.training.id]
+    assert bool(training["open"])
+    assert training["forecast_finish"] == pd.Timestamp("2024-06-30")  # 1 April + 90 days
+    assert not bool(training["at_risk"])  # due 2024-09-30
+
+
+def test_actions_frame_without_the_forecast(sample: Sample) -> None:
+    df = frames.actions(sample.store.plan, day("2024-10-15"), forecast=False)
+    assert "forecast_finish" not in df.columns and "at_risk" not in df.columns
+    assert list(df["rag"]) == ["RED", "AMBER"]
 
 
 def test_rag_counts_by_agency_name_groups_under_their_name(sample: Sample) -> None:
@@ -148,6 +193,26 @@ def test_rag_counts_by_agency_name_groups_under_their_name(sample: Sample) -> No
     }
     by_audit = frames.rag_counts(sample.store.plan, day("2024-10-15"), by="audit")
     assert list(by_audit.index) == ["Multi-Agency Response to Domestic Abuse"]
+
+
+def test_rag_counts_count_by_id_and_label_namesakes_with_their_id(sample: Sample) -> None:
+    store = sample.store
+    other = store.add_partnership("Dudley Safeguarding Children Partnership", by=ME)
+    other_lis = store.add_group(other.id, "Learning and Improvement Subgroup", by=ME)
+    audit = store.add_audit(other.id, "Multi-Agency Response to Domestic Abuse", "multi_agency_case_audit",
+                            day("2024-02-01"), by=ME)
+    store.add_action(other.id, audit.id, "Refresh MARAC referral guidance", owner_group=other_lis.id,
+                     created_on=day("2024-04-01"), due_on=day("2024-12-31"), by=ME)
+    counts = frames.rag_counts(store.plan, day("2024-10-15"))
+    assert list(counts.index) == [f"Learning and Improvement Subgroup (group {sample.lis.id})",
+                                  f"Learning and Improvement Subgroup (group {other_lis.id})", "Police"]
+    assert list(counts["AMBER"]) == [1, 0, 0] and list(counts["GREEN"]) == [0, 1, 0]
+    by_audit = frames.rag_counts(store.plan, day("2024-10-15"), by="audit")
+    assert list(by_audit.index) == [f"Multi-Agency Response to Domestic Abuse (audit {sample.audit.id})",
+                                    f"Multi-Agency Response to Domestic Abuse (audit {audit.id})"]
+    assert list(by_audit.sum(axis=1)) == [2, 1]
+    one = frames.rag_counts(store.plan, day("2024-10-15"), partnership=other.id)
+    assert list(one.index) == ["Learning and Improvement Subgroup"]  # no namesake within one partnership
 
 
 def test_rag_counts_refuses_an_unknown_grouping(sample: Sample) -> None:
@@ -172,6 +237,8 @@ def test_updates_frame_up_to_a_date(sample: Sample) -> None:
     assert every["completed_on"].iloc[1] == pd.Timestamp("2024-09-30") and every["completed_on"].iloc[0] is pd.NaT
     upto = frames.updates(store.plan, as_of=day("2024-09-29"))
     assert len(upto) == 1 and upto["on"].iloc[0] == pd.Timestamp("2024-06-30")
+    assert len(frames.updates(store.plan, as_of=day("2024-09-30"))) == 2  # an update on the date is in
+    assert bool(every["note"].isna().iloc[1])  # no note given
 
 
 def test_findings_frame_names_its_themes(sample: Sample) -> None:
@@ -185,6 +252,16 @@ def test_findings_frame_names_its_themes(sample: Sample) -> None:
     assert list(df["category"]) == ["area_for_development", "good_practice"]
     assert df.loc[sample.finding.id, "cases"] == 1
     assert df.loc[sample.finding.id, "held_on"] == pd.Timestamp("2024-03-14")
+
+
+def test_a_theme_tagged_twice_counts_once(sample: Sample) -> None:
+    store = sample.store
+    store.add_finding(sample.audit.id, "worry", "Sibling not seen", themes=[sample.theme.id, sample.theme.id], by=ME)
+    untagged = store.add_finding(sample.audit.id, "good_practice", "Prompt strategy discussion", by=ME)
+    df = frames.findings(store.plan)
+    assert df["themes"].iloc[1] == "domestic abuse"
+    assert bool(df["themes"].isna()[untagged.id])
+    assert list(frames.theme_recurrence(store.plan)["findings"]) == [2]
 
 
 def test_gradings_and_grid_of_an_audit(sample: Sample) -> None:

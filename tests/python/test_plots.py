@@ -55,8 +55,14 @@ def test_rag_over_reviews_has_one_bar_stack_per_date(sample: Sample) -> None:
     dates = [day("2024-09-30"), day("2024-06-30")]
     ax = plots.rag_over_reviews(sample.store.plan, dates)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024-06-30", "2024-09-30"]
-    heights = bar_lengths_by_colour(ax, horizontal=False)
-    assert sum(heights.values()) == 4.0  # two actions at each of two reviews
+    # 30 June: training (not started, due in three months) GREEN, the procedure AMBER (blocked by it);
+    # 30 September: training due that day, not overdue yet but not started: AMBER, as is the procedure.
+    by_date: dict[tuple[float, str], float] = {}
+    for bar in (b for b in bars(ax) if b.get_height() > 0):
+        key = (round(bar.get_x() + bar.get_width() / 2), matplotlib.colors.to_hex(bar.get_facecolor()))
+        by_date[key] = by_date.get(key, 0.0) + bar.get_height()
+    assert by_date == {(0, plots.RAG_COLOURS["GREEN"]): 1.0, (0, plots.RAG_COLOURS["AMBER"]): 1.0,
+                       (1, plots.RAG_COLOURS["AMBER"]): 2.0}
     with pytest.raises(ps.ValidationError, match="at least one review date"):
         plots.rag_over_reviews(sample.store.plan, [])
 
@@ -92,6 +98,27 @@ def test_gantt_outlines_the_critical_path_and_draws_dependencies(sample: Sample)
     assert len(ax.texts) == 1  # one dependency arrow (an annotation)
     with pytest.raises(ps.NotFoundError):
         plots.gantt(sample.store.plan, 999, day("2024-04-01"))
+
+
+def test_gantt_leaves_an_action_off_the_critical_path_unoutlined(sample: Sample) -> None:
+    sample.store.add_action(sample.partnership.id, sample.audit.id, "Brief schools on Operation Encompass",
+                            owner_agency=sample.social_care.id, created_on=day("2024-04-01"),
+                            due_on=day("2024-05-31"), estimate_days=10, by=ME)
+    ax = plots.gantt(sample.store.plan, sample.audit.id, day("2024-04-01"))
+    outlined = {t.get_text(): matplotlib.colors.to_rgba(b.get_edgecolor())[3] > 0
+                for t, b in zip(ax.get_yticklabels(), bars(ax))}
+    assert outlined == {"Brief schools on Operation Encompass": False, "Deliver DASH refresher training": True,
+                        "Revise the multi-agency DA procedure": True}
+
+
+def test_charts_of_nothing_say_so_without_warnings(store: ps.Store) -> None:
+    # pytest turns warnings into errors: an empty legend or heat map would fail here.
+    ax = plots.rag_by_agency(store.plan, day("2024-10-15"))
+    assert [t.get_text() for t in ax.texts] == ["no actions"]
+    heat = plots.theme_recurrence(store.plan)
+    assert [t.get_text() for t in heat.texts] == ["no theme in 1 or more audits"]
+    with pytest.raises(ps.ValidationError, match="min_audits"):
+        plots.theme_recurrence(store.plan, min_audits=0)
 
 
 def test_grade_comparison_shows_both_audits_shares(sample: Sample) -> None:
