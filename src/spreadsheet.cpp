@@ -83,7 +83,7 @@ std::optional<unsigned short> month_number(const std::string& word) {
   return std::nullopt;
 }
 
-// A quarter parser's refusal (e.g. "2024/26"), reworded as a timescale's.
+// A quarter parser's refusal (a year Boost.Date_Time cannot hold), reworded as a timescale's.
 template <class F>
 Date last_day_of(std::string_view text, F&& parse) {
   try {

@@ -93,6 +93,8 @@ from plansight._core import (
     Schedule,
     Sector,
     Severity,
+    SheetImportError,
+    SheetProblem,
     SlipEffect,
     SlipImpact,
     Status,
@@ -110,6 +112,8 @@ from plansight._core import (
     builtin_rules,
     calendar_quarter,
     check_cycle,
+    default_action_plan_columns,
+    export_action_plan,
     financial_quarter,
     is_review_date,
     next_review,
@@ -117,6 +121,7 @@ from plansight._core import (
     parse_financial_quarter,
     parse_quarter,
     parse_rule_config,
+    parse_timescale,
     previous_review,
     read_rule_config,
     ready_to_start,
@@ -128,6 +133,7 @@ from plansight._core import (
     what_if_due,
     workload_files,
 )
+from plansight.spreadsheets import read_action_plan, write_action_plan
 
 __version__: str = _core.__version__
 
@@ -198,6 +204,8 @@ __all__ = [
     "Schedule",
     "Sector",
     "Severity",
+    "SheetImportError",
+    "SheetProblem",
     "SlipEffect",
     "SlipImpact",
     "Status",
@@ -216,13 +224,17 @@ __all__ = [
     "builtin_rules",
     "calendar_quarter",
     "check_cycle",
+    "default_action_plan_columns",
+    "export_action_plan",
     "financial_quarter",
     "is_review_date",
     "next_review",
     "parse_financial_quarter",
     "parse_quarter",
     "parse_rule_config",
+    "parse_timescale",
     "previous_review",
+    "read_action_plan",
     "read_rule_config",
     "ready_to_start",
     "review_dates",
@@ -232,4 +244,5 @@ __all__ = [
     "topological_order",
     "what_if_due",
     "workload_files",
+    "write_action_plan",
 ]

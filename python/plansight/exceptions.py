@@ -2,7 +2,9 @@
 
 ``DataImportError`` is the C++ ``plansight::ImportError`` (a refused row of an
 interchange file, with ``file``, ``line`` and ``field``); it is renamed so as
-not to shadow Python's builtin ``ImportError``.
+not to shadow Python's builtin ``ImportError``. Its subclass
+``SheetImportError`` is a refused spreadsheet action plan, with every refused
+cell in ``problems``.
 """
 
 from plansight._core import (
@@ -12,6 +14,7 @@ from plansight._core import (
     Error,
     NotFoundError,
     RuleError,
+    SheetImportError,
     StoreError,
     ValidationError,
 )
@@ -23,6 +26,7 @@ __all__ = [
     "Error",
     "NotFoundError",
     "RuleError",
+    "SheetImportError",
     "StoreError",
     "ValidationError",
 ]
