@@ -133,6 +133,7 @@ def write_action_plan(
 
 
 def _kind_of(path: Path) -> str:
+    """"xlsx" or "csv" by the file's suffix; ValidationError for anything else."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
@@ -161,6 +162,7 @@ def _require_openpyxl() -> None:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
+    """The worksheet's title and its rows as cell text (values, not formulas)."""
     _require_openpyxl()
     from openpyxl import load_workbook
     from openpyxl.chartsheet import Chartsheet
@@ -196,6 +198,7 @@ def _cell_text(value: object) -> str:
 
 
 def _fold(text: str) -> str:
+    """A header as it is matched: runs of whitespace as one space, case ignored."""
     return " ".join(text.split()).casefold()
 
 
@@ -212,10 +215,12 @@ def _header_index(rows: Sequence[Sequence[str]], columns: Columns) -> int:
 
 
 def _timescale_header(columns: Columns) -> str:
+    """The header of the timescale column, whose cells are written as dates."""
     return dict(default_action_plan_columns(), **(columns or {}))["timescale"]
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list[str]], timescale: str) -> None:
+    """One sheet, "Action plan": a bold, frozen header, widths to fit, the timescale as dates."""
     _require_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -249,6 +254,7 @@ def _typed_cells(row: list[str], date_column: int | None) -> list[object]:
 
 
 def _widths(rows: Iterable[Sequence[str]]) -> list[int]:
+    """Each column's width: its longest line of text, within the minimum and maximum."""
     widths: list[int] = []
     for row in rows:
         for index, cell in enumerate(row):
