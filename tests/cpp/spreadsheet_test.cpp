@@ -96,7 +96,7 @@ TEST_CASE("February ends on the 29th in a leap year only") {
                        ValidationError);
 }
 
-TEST_CASE("a financial-year quarter is its last day; Q1 runs April to June") {
+TEST_CASE("a financial-year quarter is its last day (Q1 runs April to June)") {
   CHECK(parse_timescale("Q3 2024/25") == ymd(2024, 12, 31));
   CHECK(parse_timescale("2024/25 Q3") == ymd(2024, 12, 31));
   CHECK(parse_timescale("q4 2024/25") == ymd(2025, 3, 31));
@@ -173,7 +173,7 @@ TEST_CASE("a required column cannot be mapped away") {
   CHECK(columns.set(PlanColumn::evidence, "").header(PlanColumn::evidence).empty());
 }
 
-TEST_CASE("headers match ignoring case and spacing; other columns are ignored") {
+TEST_CASE("headers match ignoring case and spacing, and other columns are ignored") {
   Fixture f;
   const auto read =
       f.read(sheet_of({{"Ref 1", "  Refresh DASH training ", "humberside POLICE", "DI Smith", "March 2025",
@@ -293,7 +293,7 @@ TEST_CASE("progress and RAG become an update dated as_of") {
   CHECK(evidence[0].by == "LIS business manager");
 }
 
-TEST_CASE("a Status column states the status; a not-started RAG records nothing") {
+TEST_CASE("a Status column states the status, and a not-started RAG records nothing") {
   Fixture f;
   Cells head = header;
   head.push_back("Status");
