@@ -44,7 +44,7 @@ TEST_CASE("completed training without attendance figures fires after 14 days of 
         "figures as evidence by 2024-06-30");
 }
 
-TEST_CASE("attendance evidence counts from its date; other evidence does not count") {
+TEST_CASE("attendance evidence counts from its date, other evidence does not count") {
   Builder b;
   const auto training = completed_training(b);
   record_evidence(b, training, ymd(2024, 6, 20), "Slides and session plan");

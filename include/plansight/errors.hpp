@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace plansight {
 
@@ -64,10 +65,41 @@ class ImportError : public Error {
   long line() const noexcept { return line_; }
   const std::string& field() const noexcept { return field_; }
 
+ protected:
+  // For a subclass that words the whole message itself.
+  struct Worded {
+    std::string message;
+  };
+  ImportError(std::string file, long line, std::string field, Worded message)
+      : Error(message.message), file_(std::move(file)), line_(line), field_(std::move(field)) {}
+
  private:
   std::string file_;
   long line_;
   std::string field_;
+};
+
+// One refused cell of a spreadsheet: the sheet, its row number as the
+// spreadsheet shows it, the column's header, the cell's text and why.
+struct SheetProblem {
+  std::string sheet;
+  long row = 0;
+  std::string column;
+  std::string value;
+  std::string message;
+  friend bool operator==(const SheetProblem&, const SheetProblem&) = default;
+};
+
+// A spreadsheet refused with every problem found in it, not only the first
+// (an analyst fixes them all in one pass). file(), line() and field() are
+// those of the first problem; what() lists them all, one per line.
+class SheetImportError : public ImportError {
+ public:
+  explicit SheetImportError(std::vector<SheetProblem> problems);
+  const std::vector<SheetProblem>& problems() const noexcept { return problems_; }
+
+ private:
+  std::vector<SheetProblem> problems_;
 };
 
 // A policy rule failed while checking a plan: names the rule, and keeps

@@ -15,6 +15,7 @@
 #include "plansight/review_cycles.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
+#include "plansight/spreadsheet.hpp"
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
 #include "plansight/summary.hpp"

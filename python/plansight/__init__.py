@@ -97,6 +97,8 @@ from plansight._core import (
     Schedule,
     Sector,
     Severity,
+    SheetImportError,
+    SheetProblem,
     SlipEffect,
     SlipImpact,
     Status,
@@ -116,6 +118,8 @@ from plansight._core import (
     calendar_quarter,
     check_cycle,
     compare_reaudit,
+    default_action_plan_columns,
+    export_action_plan,
     financial_quarter,
     grade_counts,
     is_review_date,
@@ -124,6 +128,7 @@ from plansight._core import (
     parse_financial_quarter,
     parse_quarter,
     parse_rule_config,
+    parse_timescale,
     previous_review,
     read_rule_config,
     ready_to_start,
@@ -136,6 +141,7 @@ from plansight._core import (
     what_if_due,
     workload_files,
 )
+from plansight.spreadsheets import read_action_plan, write_action_plan
 
 __version__: str = _core.__version__
 
@@ -210,6 +216,8 @@ __all__ = [
     "Schedule",
     "Sector",
     "Severity",
+    "SheetImportError",
+    "SheetProblem",
     "SlipEffect",
     "SlipImpact",
     "Status",
@@ -230,6 +238,8 @@ __all__ = [
     "calendar_quarter",
     "check_cycle",
     "compare_reaudit",
+    "default_action_plan_columns",
+    "export_action_plan",
     "financial_quarter",
     "grade_counts",
     "is_review_date",
@@ -237,7 +247,9 @@ __all__ = [
     "parse_financial_quarter",
     "parse_quarter",
     "parse_rule_config",
+    "parse_timescale",
     "previous_review",
+    "read_action_plan",
     "read_rule_config",
     "ready_to_start",
     "recurring_themes",
@@ -248,4 +260,5 @@ __all__ = [
     "topological_order",
     "what_if_due",
     "workload_files",
+    "write_action_plan",
 ]

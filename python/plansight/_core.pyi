@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'GradeCounts', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'QuestionComparison', 'Rag', 'RagCount', 'ReauditComparison', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'ThemeRecurrence', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'compare_reaudit', 'financial_quarter', 'grade_counts', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'previous_review', 'read_rule_config', 'ready_to_start', 'recurring_themes', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
+__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'GradeCounts', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'QuestionComparison', 'Rag', 'RagCount', 'ReauditComparison', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SheetImportError', 'SheetProblem', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'ThemeRecurrence', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'compare_reaudit', 'default_action_plan_columns', 'export_action_plan', 'financial_quarter', 'grade_counts', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'parse_timescale', 'previous_review', 'read_rule_config', 'ready_to_start', 'recurring_themes', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -40,6 +40,11 @@ class DataImportError(Error):
     field: typing.ClassVar[str] = ''
     file: typing.ClassVar[str] = ''
     line: typing.ClassVar[int] = 0
+class SheetImportError(DataImportError):
+    """
+    A spreadsheet action plan was refused (the C++ plansight::SheetImportError): `problems` lists every refused cell as a SheetProblem (sheet, row, column, value, message), and the message lists them one per line. `file`, `line` and `field` are the first problem's sheet, row and column.
+    """
+    problems: typing.ClassVar[list[SheetProblem]] = list()
 class RuleError(Error):
     """
     A policy rule failed while checking a plan. `rule` names it; the exception it raised, if any, is the __cause__.
@@ -2257,6 +2262,10 @@ class Store:
         """
         The history of one entity (e.g. 'action', 42), oldest first; of everything when entity is empty.
         """
+    def import_action_plan(self, sheet_name: str, header: collections.abc.Sequence[str], rows: collections.abc.Sequence[collections.abc.Sequence[str]], *, audit: typing.SupportsIndex, as_of: datetime.date, by: Actor | str, columns: collections.abc.Mapping[str, str] | None = None, created_on: datetime.date | None = None, first_row: typing.SupportsInt | typing.SupportsIndex = 2, why: str = '') -> list[Action]:
+        """
+        Reads an action plan sheet (its header cells and rows of cell text, the first row numbered `first_row` as the spreadsheet shows it) into audit `audit` and writes it all in one transaction: an action per non-blank row, owned by the agency (or group) its lead agency names, due when its timescale says (see parse_timescale), answering the audit's recommendation of that text (created once if new), with an update dated `as_of` from its status, progress and RAG, and completion evidence. New actions are created on `created_on` (default: the audit's held_on). Returns the actions added, in sheet order. Raises SheetImportError listing every problem of every row, and leaves the store unchanged, when any row is refused.
+        """
     def import_workload(self, directory: str | os.PathLike[str], *, by: Actor | str, why: str = '') -> list[ImportWarning]:
         """
         Reads a CSV workload directory on top of the store's plan and writes it all in one transaction. Returns the warnings; raises DataImportError naming file, line and field, and leaves the store unchanged, when a row is refused.
@@ -2695,6 +2704,39 @@ class ReauditComparison:
         """
         Every grading of the re-audit.
         """
+class SheetProblem:
+    """
+    One refused cell of a spreadsheet, as SheetImportError.problems lists them.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <SheetProblem 'Action plan' row 4, 'Timescale' 'Ongoing': "'Ongoing' is not a timescale ...">.
+        """
+    @property
+    def column(self) -> str:
+        """
+        The column's header as the sheet spells it.
+        """
+    @property
+    def message(self) -> str:
+        """
+        Why the cell was refused.
+        """
+    @property
+    def row(self) -> int:
+        """
+        The row number as the spreadsheet shows it (the header is row 1).
+        """
+    @property
+    def sheet(self) -> str:
+        """
+        The sheet's name (a CSV file's name).
+        """
+    @property
+    def value(self) -> str:
+        """
+        The cell's text ('' for a blank or a missing column).
+        """
 def at_risk(plan: Plan, schedule: Schedule, *, as_of: datetime.date) -> list[int]:
     """
     Ids, ascending, of the actions open at as_of whose forecast finish lies after the due date in force then: beside RAG, never changing it. Pass a schedule made with from_date=as_of for a forecast.
@@ -2727,6 +2769,14 @@ def compare_reaudit(plan: Plan, reaudit: typing.SupportsIndex) -> ReauditCompari
     """
     Compares a re-audit's gradings with those of the audit it re-audits, question by question. NotFoundError for an unknown audit; ValidationError when it re-audits none.
     """
+def default_action_plan_columns() -> dict[str, str]:
+    """
+    The headers an action plan sheet is read and written with, by field: recommendation, action, lead_agency, lead_officer, timescale, status, progress, rag, evidence (a sheet must have the recommendation, action, lead_agency and timescale columns). Pass some of them as `columns` to use other headers; an optional field given as '' is neither read nor written.
+    """
+def export_action_plan(plan: Plan, *, audit: typing.SupportsIndex, as_of: datetime.date, columns: collections.abc.Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """
+    The audit's actions existing at `as_of` as a sheet: (header, rows), one row per action with its recommendation, title, lead agency (or group) and officer, the due date in force as an ISO date, status, latest progress note, RAG and evidence, all as of `as_of`. Store.import_action_plan reads it back as the same actions.
+    """
 def financial_quarter(date: datetime.date) -> FinancialQuarter:
     """
     The financial-year quarter holding `date`.
@@ -2758,6 +2808,10 @@ def parse_quarter(text: str) -> Quarter:
 def parse_rule_config(text: str, source_name: str = '<rules>') -> RuleConfig:
     """
     Reads rules-file text; errors name `source_name` as the file.
+    """
+def parse_timescale(text: str) -> datetime.date:
+    """
+    The due date a spreadsheet's free-text timescale names: a month ('March 2025', 'end of Mar 2025') is its last day; 'Q3 2024/25' a UK financial-year quarter's last day (2024-12-31); 'Q2 2024' a calendar quarter's (2024-06-30); '2024/25' the financial year's 31 March; '31/03/2025' (day/month/year) and '2025-03-31' that day. Raises ValidationError naming the text for anything else ('Ongoing', 'TBC', '31/02/2025').
     """
 def previous_review(cycle: ReviewCycle, before: datetime.date) -> datetime.date | None:
     """

@@ -2,10 +2,12 @@
 
 ``DataImportError`` is the C++ ``plansight::ImportError`` (a refused row of an
 interchange file, with ``file``, ``line`` and ``field``); it is renamed so as
-not to shadow Python's builtin ``ImportError``. ``MissingDependencyError`` says
-which optional extra to install when a part of the package that needs one
-(pandas for frames, matplotlib for plots ...) is used without it; it is also
-an ``ImportError``, as Python code expects of a missing module.
+not to shadow Python's builtin ``ImportError``. Its subclass
+``SheetImportError`` is a refused spreadsheet action plan, with every refused
+cell in ``problems``. ``MissingDependencyError`` says which optional extra to
+install when a part of the package that needs one (pandas for frames,
+matplotlib for plots, openpyxl for .xlsx) is used without it; it is also an
+``ImportError``, as Python code expects of a missing module.
 """
 
 from plansight._core import (
@@ -15,6 +17,7 @@ from plansight._core import (
     Error,
     NotFoundError,
     RuleError,
+    SheetImportError,
     StoreError,
     ValidationError,
 )
@@ -32,6 +35,7 @@ __all__ = [
     "MissingDependencyError",
     "NotFoundError",
     "RuleError",
+    "SheetImportError",
     "StoreError",
     "ValidationError",
 ]

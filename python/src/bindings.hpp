@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "casters.hpp"
 #include "plansight/plan.hpp"
@@ -30,6 +31,12 @@ void register_interchange(py::module_& m);
 void register_store(py::module_& m);
 void register_schedule(py::module_& m);
 void register_themes(py::module_& m);
+// After register_store: it adds Store.import_action_plan.
+void register_spreadsheet(py::module_& m);
+// `by` of the Store methods: an Actor or a plain name (register_store.cpp).
+using ActorArg = std::variant<Actor, std::string>;
+Actor to_actor(const ActorArg& by);
+
 // Sets __all__ to every public name the module defines (repr.cpp).
 void export_public_names(py::module_& m);
 

@@ -22,5 +22,6 @@ PYBIND11_MODULE(_core, m) {
   ps::register_store(m);
   ps::register_schedule(m);
   ps::register_themes(m);
+  ps::register_spreadsheet(m);
   ps::export_public_names(m);
 }

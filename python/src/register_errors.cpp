@@ -20,6 +20,7 @@ struct ExceptionClasses {
   PyObject* conflict = nullptr;
   PyObject* store = nullptr;
   PyObject* data_import = nullptr;
+  PyObject* sheet_import = nullptr;
   PyObject* rule = nullptr;
 };
 
@@ -93,6 +94,12 @@ void translate(std::exception_ptr thrown) {
     instance.attr("rule") = py::str(e.rule());
     instance.attr("__cause__") = cause;
     PyErr_SetObject(classes.rule, instance.ptr());
+  } catch (const SheetImportError& e) {
+    raise(classes.sheet_import, e.what(),
+          {{"file", py::str(e.file())},
+           {"line", py::int_(e.line())},
+           {"field", py::str(e.field())},
+           {"problems", py::cast(e.problems())}});
   } catch (const ImportError& e) {
     raise(classes.data_import, e.what(),
           {{"file", py::str(e.file())}, {"line", py::int_(e.line())}, {"field", py::str(e.field())}});
@@ -147,6 +154,12 @@ void register_errors(py::module_& m) {
       "A row of an interchange file was refused (the C++ plansight::ImportError). `file`, "
       "`line` and `field` say where.",
       class_attributes({{"file", py::str("")}, {"line", py::int_(0)}, {"field", py::str("")}}));
+  classes.sheet_import = make_class(
+      m, "SheetImportError", py::make_tuple(py::handle(classes.data_import)),
+      "A spreadsheet action plan was refused (the C++ plansight::SheetImportError): `problems` lists "
+      "every refused cell as a SheetProblem (sheet, row, column, value, message), and the message "
+      "lists them one per line. `file`, `line` and `field` are the first problem's sheet, row and column.",
+      class_attributes({{"problems", py::list()}}));
   classes.rule = make_class(
       m, "RuleError", py::make_tuple(error),
       "A policy rule failed while checking a plan. `rule` names it; the exception it raised, "

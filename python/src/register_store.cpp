@@ -10,15 +10,15 @@
 #include "plansight/store.hpp"
 
 namespace plansight::python {
-namespace {
-
-using namespace pybind11::literals;
-using ActorArg = std::variant<Actor, std::string>;
 
 Actor to_actor(const ActorArg& by) {
   if (const auto* actor = std::get_if<Actor>(&by)) return *actor;
   return Actor{std::get<std::string>(by), std::nullopt};
 }
+
+namespace {
+
+using namespace pybind11::literals;
 
 Owner make_owner(std::optional<AgencyId> agency, std::optional<GroupId> group, std::string role,
                  std::string lead) {

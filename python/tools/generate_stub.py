@@ -13,8 +13,9 @@ PlansightStubs:
   Enum's own ``__new__``; the mixin writes them as the typing spec defines enum
   members (``member = value``) and leaves Enum's internals to enum's stub;
 - it writes ``__version__`` with its value; the mixin keeps only the type, so
-  that a release does not change the stub; and it types ``__all__`` as a bare
-  ``list``, which the mixin makes ``list[str]``.
+  that a release does not change the stub; and it types ``__all__`` and
+  ``SheetImportError.problems`` as a bare ``list``, which the mixin makes
+  ``list[str]`` and ``list[SheetProblem]``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class PlansightStubs(IParser):
             result.value = None
         if result is not None and str(path) == f"{MODULE}.__all__":
             result.annotation = self.parse_annotation_str("list[str]")
+        if result is not None and str(path) == f"{MODULE}.SheetImportError.problems":
+            result.annotation = self.parse_annotation_str("list[SheetProblem]")
         return result
 
     def handle_class_member(

@@ -571,7 +571,7 @@ TEST_CASE("escalations come from meetings held after since and on or before unti
   CHECK(escalations[1].reason == "training still not booked");
 }
 
-TEST_CASE("escalations_between keeps meeting then outcome order; changes_between orders by action") {
+TEST_CASE("escalations_between keeps meeting then outcome order, changes_between orders by action") {
   Builder b;
   const auto board = add_board(b, b.area.partnership);
   const auto first = b.add_action(created, far_due);

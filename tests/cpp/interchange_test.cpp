@@ -333,7 +333,7 @@ TEST_CASE("writing puts each action's updates together, in action order") {
         "2,2024-03-01,not_started,GREEN,Awaiting lead officer\n");
 }
 
-TEST_CASE("review cycles, reviewable items and meetings are left out; a meeting's updates are written") {
+TEST_CASE("review cycles, reviewable items and meetings are left out, a meeting's updates are written") {
   Plan plan = read_files(tiny_workload()).plan;
   TempDir without_reviews;
   write_workload(plan, without_reviews.str());

@@ -551,7 +551,7 @@ TEST_CASE("an action without updates misses every review after its creation up t
   CHECK(r.missed(ymd(2024, 1, 1)).empty());
 }
 
-TEST_CASE("an update on the review date counts for that review; the day after does not") {
+TEST_CASE("an update on the review date counts for that review, the day after does not") {
   SUBCASE("on the review date") {
     Reviewed r;
     r.b.set_status(r.action, ymd(2024, 3, 31), Status::in_progress);
@@ -608,7 +608,7 @@ TEST_CASE("missed reviews follow the governing cycle, and there are none without
   CHECK(missed_reviews(b.plan, b.plan.action(action), ymd(2024, 12, 31)) == Dates{ymd(2024, 4, 20)});
 }
 
-TEST_CASE("an audit cycle added later governs from its first review on; earlier reviews keep the plan's") {
+TEST_CASE("an audit cycle added later governs from its first review on, earlier reviews keep the plan's") {
   Builder b;
   b.plan.add(in_plan(quarterly(ymd(2024, 1, 1)), b));
   const auto action = b.add_action(ymd(2024, 2, 1), ymd(2024, 12, 31));

@@ -1010,7 +1010,7 @@ TEST_CASE("set_parameter refuses a name the rule does not take and a value below
   CHECK(set.rule("due_soon_not_started").parameters.at("days") == 0);
 }
 
-TEST_CASE("disabled rules are skipped and listed; the others run in the set's order") {
+TEST_CASE("disabled rules are skipped and listed, the others run in the set's order") {
   Builder b;
   const auto late = b.add_action(created, days_before(D, 1));
   RuleSet set = RuleSet::builtin();
@@ -1056,7 +1056,7 @@ TEST_CASE("a configured severity and parameter reach the results") {
   CHECK(report.results.back().severity == Severity::warning);
 }
 
-TEST_CASE("results come breach first, then warning, then info; then by rule id; then by subject") {
+TEST_CASE("results come breach first, then warning, then info, then by rule id, then by subject") {
   const auto giving = [](std::string id, std::vector<Subject> subjects) {
     return std::make_shared<ScriptedRule>(std::move(id), [subjects](const RuleContext& c) {
       std::vector<RuleResult> out;

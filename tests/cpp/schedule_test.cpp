@@ -283,7 +283,7 @@ TEST_CASE("a prerequisite finishing on the creation date determines the start") 
   CHECK(s.action(c).driver == std::optional<ActionId>(a));
 }
 
-TEST_CASE("from a date, open actions start no earlier; complete, cancelled and later ones keep their dates") {
+TEST_CASE("from a date, open actions start no earlier, complete, cancelled and later ones keep their dates") {
   Builder b;
   const Date from = ymd(2024, 6, 30);
   const auto open = add(b, jan1, 10, ymd(2024, 12, 31));
@@ -648,7 +648,7 @@ TEST_CASE("DOT: nodes with RAG colours, lagged edges, at risk and the critical p
   CHECK(dot.substr(dot.size() - 2) == "}\n");
 }
 
-TEST_CASE("DOT of an audit draws a prerequisite from another audit dashed; quotes are escaped") {
+TEST_CASE("DOT of an audit draws a prerequisite from another audit dashed, quotes are escaped") {
   Builder b;
   Audit second = b.plan.audit(b.area.audit);
   second.id = AuditId();

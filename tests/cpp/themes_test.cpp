@@ -139,7 +139,7 @@ TEST_CASE("a re-audit is compared question by question on the share good or bett
   CHECK_FALSE(flags.declined());
 }
 
-TEST_CASE("equal shares are neither improved nor declined; no gradings share zero") {
+TEST_CASE("equal shares are neither improved nor declined, no gradings share zero") {
   QuestionComparison q;
   q.audit.by_grade = {1, 0, 1, 0};
   q.reaudit.by_grade = {0, 2, 0, 2};

@@ -13,7 +13,7 @@ import plansight.exceptions
 from support import ME, Sample, day
 
 KINDS = [ps.ValidationError, ps.NotFoundError, ps.CycleError, ps.ConflictError, ps.StoreError,
-         ps.DataImportError, ps.RuleError]
+         ps.DataImportError, ps.SheetImportError, ps.RuleError]
 
 
 def test_hierarchy() -> None:
@@ -24,6 +24,7 @@ def test_hierarchy() -> None:
     assert issubclass(ps.ValidationError, ValueError)
     assert issubclass(ps.NotFoundError, LookupError)
     assert not issubclass(ps.DataImportError, ImportError)
+    assert issubclass(ps.SheetImportError, ps.DataImportError)
 
 
 def test_exceptions_module_reexports_the_same_classes() -> None:
