@@ -245,3 +245,19 @@ def test_missing_extension_gives_a_clear_message(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "plansight's compiled extension _core is not built/installed" in result.stderr
+
+
+def test_every_public_name_of_the_python_modules_has_a_docstring() -> None:
+    import plansight.frames
+    import plansight.plots
+    import plansight.spreadsheets
+
+    missing = []
+    for module in (ps, plansight.frames, plansight.plots, plansight.spreadsheets, ps.exceptions):
+        assert module.__doc__, module.__name__
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if getattr(obj, "__module__", "").startswith("plansight.") and obj.__module__ != "plansight._core" \
+                    and callable(obj) and not (obj.__doc__ or "").strip():
+                missing.append(f"{module.__name__}.{name}")
+    assert missing == []
