@@ -113,9 +113,10 @@ std::vector<ThemeRecurrence> recurring_themes(const Plan& plan, long min_audits)
     ThemeRecurrence r = summarise(theme.id, occurrences);
     if (r.audits >= min_audits) recurring.push_back(r);
   }
-  std::stable_sort(recurring.begin(), recurring.end(), [](const ThemeRecurrence& a, const ThemeRecurrence& b) {
-    return a.audits != b.audits ? a.audits > b.audits : a.partnerships > b.partnerships;
-  });
+  std::stable_sort(recurring.begin(), recurring.end(),
+                   [](const ThemeRecurrence& a, const ThemeRecurrence& b) {
+                     return a.audits != b.audits ? a.audits > b.audits : a.partnerships > b.partnerships;
+                   });
   return recurring;
 }
 

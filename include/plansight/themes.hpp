@@ -22,8 +22,8 @@ struct ThemeOccurrence {
   ThemeId theme;
   AuditId audit;
   PartnershipId partnership;
-  int year = 0;             // the year the audit was held
-  long findings = 0;        // the audit's findings tagged with the theme
+  int year = 0;              // the year the audit was held
+  long findings = 0;         // the audit's findings tagged with the theme
   bool audit_theme = false;  // the audit itself is tagged with it
 };
 

@@ -52,11 +52,33 @@ namespace {
 
 struct ActionColumns {
   explicit ActionColumns(std::size_t n)
-      : id(n), partnership(n), audit(n), finding(n), recommendation(n), owner_agency(n), owner_group(n),
-        audit_title(n), title(n), owner(n), owner_agency_name(n), owner_role(n), owner_lead(n),
-        created_on(day_column(n)), first_due_on(day_column(n)), due_on(day_column(n)),
-        completed_on(day_column(n)), forecast_finish(day_column(n)), estimate_days(n), revisions(n),
-        status(n), rag(n), open(n), overdue(n), blocked(n), at_risk(n), assured(n) {}
+      : id(n),
+        partnership(n),
+        audit(n),
+        finding(n),
+        recommendation(n),
+        owner_agency(n),
+        owner_group(n),
+        audit_title(n),
+        title(n),
+        owner(n),
+        owner_agency_name(n),
+        owner_role(n),
+        owner_lead(n),
+        created_on(day_column(n)),
+        first_due_on(day_column(n)),
+        due_on(day_column(n)),
+        completed_on(day_column(n)),
+        forecast_finish(day_column(n)),
+        estimate_days(n),
+        revisions(n),
+        status(n),
+        rag(n),
+        open(n),
+        overdue(n),
+        blocked(n),
+        at_risk(n),
+        assured(n) {}
 
   ValueColumn<std::int64_t> id, partnership, audit, finding, recommendation, owner_agency, owner_group;
   TextColumn audit_title, title, owner, owner_agency_name, owner_role, owner_lead;

@@ -62,7 +62,9 @@ class TextColumn {
   // Transparent, so that looking up a value already seen allocates nothing.
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> index_;
   std::vector<std::string_view> values_;  // the keys of index_, which never move

@@ -32,14 +32,18 @@ void bind_recurrence(py::module_& m) {
       .def_readonly("first_year", &ThemeRecurrence::first_year, "The year of its earliest audit.")
       .def_readonly("last_year", &ThemeRecurrence::last_year, "The year of its latest audit.")
       .def_readonly("findings", &ThemeRecurrence::findings, "Findings tagged with it, over those audits.")
-      .def("__repr__", [](const ThemeRecurrence& r) {
-        return "<ThemeRecurrence theme " + std::to_string(r.theme.value()) + ": " + std::to_string(r.audits) +
-               " audits, " + std::to_string(r.partnerships) + " partnerships, " + std::to_string(r.first_year) +
-               "-" + std::to_string(r.last_year) + ">";
-      }, "Like <ThemeRecurrence theme 1: 3 audits, 2 partnerships, 2023-2025>.");
+      .def(
+          "__repr__",
+          [](const ThemeRecurrence& r) {
+            return "<ThemeRecurrence theme " + std::to_string(r.theme.value()) + ": " +
+                   std::to_string(r.audits) + " audits, " + std::to_string(r.partnerships) +
+                   " partnerships, " + std::to_string(r.first_year) + "-" + std::to_string(r.last_year) + ">";
+          },
+          "Like <ThemeRecurrence theme 1: 3 audits, 2 partnerships, 2023-2025>.");
   m.def("recurring_themes", &recurring_themes, "plan"_a, py::kw_only(), "min_audits"_a = 2,
         "The themes occurring in at least min_audits audits (a theme occurs in an audit when the "
-        "audit or one of its findings is tagged with it), most audits first, then most partnerships, then the plan's theme "
+        "audit or one of its findings is tagged with it), most audits first, then most partnerships, then "
+        "the plan's theme "
         "order. ValidationError when min_audits is below 1.");
 }
 
@@ -49,9 +53,12 @@ void bind_grades(py::module_& m) {
       .def_property_readonly("total", &GradeCounts::total, "All gradings counted.")
       .def_property_readonly("good_or_better_share", &GradeCounts::good_or_better_share,
                              "The share graded good or outstanding; 0.0 when there are none.")
-      .def("__repr__", [](const GradeCounts& c) { return "<GradeCounts " + share_text(c) + " good or better>"; },
-           "Like <GradeCounts 40% of 10 good or better>.");
-  py::class_<QuestionComparison>(m, "QuestionComparison", "One audit question graded in an audit and its re-audit.")
+      .def(
+          "__repr__",
+          [](const GradeCounts& c) { return "<GradeCounts " + share_text(c) + " good or better>"; },
+          "Like <GradeCounts 40% of 10 good or better>.");
+  py::class_<QuestionComparison>(m, "QuestionComparison",
+                                 "One audit question graded in an audit and its re-audit.")
       .def_readonly("question", &QuestionComparison::question, "The audit question.")
       .def_readonly("audit", &QuestionComparison::audit, "Its gradings in the audit.")
       .def_readonly("reaudit", &QuestionComparison::reaudit, "Its gradings in the re-audit.")
@@ -59,10 +66,13 @@ void bind_grades(py::module_& m) {
                              "Graded in both, and a higher share good or better in the re-audit.")
       .def_property_readonly("declined", &QuestionComparison::declined,
                              "Graded in both, and a lower share good or better in the re-audit.")
-      .def("__repr__", [](const QuestionComparison& q) {
-        return "<QuestionComparison " + quoted(q.question, 50) + ": " + share_text(q.audit) + " -> " +
-               share_text(q.reaudit) + ">";
-      }, "Like <QuestionComparison 'voice of the child evident': 20% of 10 -> 60% of 10>.");
+      .def(
+          "__repr__",
+          [](const QuestionComparison& q) {
+            return "<QuestionComparison " + quoted(q.question, 50) + ": " + share_text(q.audit) + " -> " +
+                   share_text(q.reaudit) + ">";
+          },
+          "Like <QuestionComparison 'voice of the child evident': 20% of 10 -> 60% of 10>.");
   py::class_<ReauditComparison>(m, "ReauditComparison", "A re-audit's gradings against its audit's.")
       .def_readonly("audit", &ReauditComparison::audit, "The audit re-audited.")
       .def_readonly("reaudit", &ReauditComparison::reaudit, "The re-audit.")
@@ -70,11 +80,14 @@ void bind_grades(py::module_& m) {
       .def_readonly("reaudit_overall", &ReauditComparison::reaudit_overall, "Every grading of the re-audit.")
       .def_readonly("questions", &ReauditComparison::questions, copy,
                     "Every question graded in either, the audit's first, in the order first graded.")
-      .def("__repr__", [](const ReauditComparison& c) {
-        return "<ReauditComparison audit " + std::to_string(c.audit.value()) + " -> " +
-               std::to_string(c.reaudit.value()) + ": " + share_text(c.audit_overall) + " -> " +
-               share_text(c.reaudit_overall) + " good or better>";
-      }, "Like <ReauditComparison audit 1 -> 4: 30% of 40 -> 55% of 40 good or better>.");
+      .def(
+          "__repr__",
+          [](const ReauditComparison& c) {
+            return "<ReauditComparison audit " + std::to_string(c.audit.value()) + " -> " +
+                   std::to_string(c.reaudit.value()) + ": " + share_text(c.audit_overall) + " -> " +
+                   share_text(c.reaudit_overall) + " good or better>";
+          },
+          "Like <ReauditComparison audit 1 -> 4: 30% of 40 -> 55% of 40 good or better>.");
   m.def("grade_counts", &grade_counts, "plan"_a, "audit"_a,
         "Every grading of the agency returns of an audit's cases; NotFoundError for an unknown audit.")
       .def("compare_reaudit", &compare_reaudit, "plan"_a, "reaudit"_a,

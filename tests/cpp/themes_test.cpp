@@ -1,6 +1,7 @@
 // Theme recurrence across audits and years, and re-audit grade comparison.
-#include "fixtures.hpp"
 #include "plansight/themes.hpp"
+
+#include "fixtures.hpp"
 
 using namespace plansight;
 using plansight::testing::Builder;
@@ -111,10 +112,13 @@ TEST_CASE("a re-audit is compared question by question on the share good or bett
   Builder b;
   const AuditId first = add_audit(b, b.area.partnership, ymd(2023, 3, 1));
   const AuditId again = add_audit(b, b.area.partnership, ymd(2025, 3, 1), {}, first);
-  grade(b, first, b.police, {{"voice of the child evident", Grade::inadequate}, {"risk assessment tool used", Grade::good}});
+  grade(b, first, b.police,
+        {{"voice of the child evident", Grade::inadequate}, {"risk assessment tool used", Grade::good}});
   grade(b, first, b.social_care, {{"voice of the child evident", Grade::requires_improvement}});
-  grade(b, again, b.police, {{"voice of the child evident", Grade::good}, {"risk assessment tool used", Grade::inadequate}});
-  grade(b, again, b.social_care, {{"voice of the child evident", Grade::requires_improvement}, {"flags reviewed", Grade::good}});
+  grade(b, again, b.police,
+        {{"voice of the child evident", Grade::good}, {"risk assessment tool used", Grade::inadequate}});
+  grade(b, again, b.social_care,
+        {{"voice of the child evident", Grade::requires_improvement}, {"flags reviewed", Grade::good}});
 
   const ReauditComparison c = compare_reaudit(b.plan, again);
   CHECK(c.audit == first);
@@ -152,7 +156,8 @@ TEST_CASE("equal shares are neither improved nor declined, no gradings share zer
 
 TEST_CASE("compare_reaudit refuses an audit that re-audits none, and an unknown audit") {
   Builder b;
-  CHECK_THROWS_WITH_AS(compare_reaudit(b.plan, b.area.audit), doctest::Contains("reaudit_of"), ValidationError);
+  CHECK_THROWS_WITH_AS(compare_reaudit(b.plan, b.area.audit), doctest::Contains("reaudit_of"),
+                       ValidationError);
   CHECK_THROWS_AS(compare_reaudit(b.plan, AuditId(999)), NotFoundError);
   CHECK_THROWS_AS(grade_counts(b.plan, AuditId(999)), NotFoundError);
 }
@@ -200,4 +205,3 @@ TEST_CASE("themes in as many audits are ordered by partnerships, then by the pla
   CHECK(recurring[1].theme == first);  // two audits in one: the plan's order breaks the tie
   CHECK(recurring[2].theme == third);
 }
-
