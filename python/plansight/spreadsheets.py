@@ -191,6 +191,11 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _header_of(field: str, columns: Columns) -> str:
+    """The header a field is read from: as ``columns`` names it, else the default."""
+    return (columns or {}).get(field, default_action_plan_columns()[field])
+
+
 def _fold(text: str) -> str:
     """A header as it is matched: runs of whitespace as one space, case ignored."""
     return " ".join(text.split()).casefold()
@@ -198,7 +203,7 @@ def _fold(text: str) -> str:
 
 def _header_index(rows: Sequence[Sequence[str]], columns: Columns) -> int:
     """The index of the header row: the first naming the action column, else the first non-blank."""
-    action = _fold(dict(default_action_plan_columns(), **(columns or {}))["action"])
+    action = _fold(_header_of("action", columns))
     for index, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         if any(_fold(cell) == action for cell in row):
             return index
@@ -210,7 +215,7 @@ def _header_index(rows: Sequence[Sequence[str]], columns: Columns) -> int:
 
 def _timescale_header(columns: Columns) -> str:
     """The header of the timescale column, whose cells are written as dates."""
-    return dict(default_action_plan_columns(), **(columns or {}))["timescale"]
+    return _header_of("timescale", columns)
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list[str]], timescale: str) -> None:

@@ -215,6 +215,11 @@ def test_rag_counts_count_by_id_and_label_namesakes_with_their_id(sample: Sample
     assert list(one.index) == ["Learning and Improvement Subgroup"]  # no namesake within one partnership
 
 
+def test_rag_counts_refuses_an_unknown_partnership(sample: Sample) -> None:
+    with pytest.raises(ps.NotFoundError):
+        frames.rag_counts(sample.store.plan, day("2024-10-15"), partnership=999)
+
+
 def test_rag_counts_refuses_an_unknown_grouping(sample: Sample) -> None:
     with pytest.raises(ps.ValidationError, match="by: unknown grouping 'colour'"):
         frames.rag_counts(sample.store.plan, day("2024-10-15"), by="colour")  # type: ignore[arg-type]

@@ -152,3 +152,14 @@ def test_plots_without_matplotlib_raise_missing_dependency_error(sample: Sample,
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ps.MissingDependencyError, match=r'pip install "plansight\[plots\]"'):
         plots.rag_by_agency(sample.store.plan, dt.date(2024, 10, 15))
+
+
+def test_charts_refuse_an_unknown_partnership(sample: Sample) -> None:
+    plan = sample.store.plan
+    with pytest.raises(ps.NotFoundError):
+        plots.rag_by_agency(plan, day("2024-10-15"), partnership=999)
+    with pytest.raises(ps.NotFoundError):
+        plots.rag_over_reviews(plan, [day("2024-10-15")], partnership=999)
+    with pytest.raises(ps.NotFoundError):
+        plots.burndown(plan, day("2024-03-01"), day("2024-12-01"), partnership=999)
+
