@@ -21,6 +21,7 @@
 #include "plansight/dot.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/interchange.hpp"
+#include "plansight/report.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
@@ -248,6 +249,14 @@ ActionId action_operand(std::string_view text, std::string_view name) {
 Store open_existing(const std::string& path) {
   if (!fs::exists(path)) throw StoreError("no plansight store at " + path);
   return Store::open(path);
+}
+
+// Writes `text` to `path`, replacing it; Error naming the file when it cannot.
+void write_file(const std::string& path, std::string_view text) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(text.data(), static_cast<std::streamsize>(text.size()));
+  file.close();
+  if (!file) throw Error("cannot write " + path);
 }
 
 // ---- plain-text tables -------------------------------------------------------------------
@@ -644,8 +653,7 @@ int run_graph(const Args& args, std::ostream& out, std::ostream&) {
     return exit_ok;
   }
   const std::string& file = args.value("--out");
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << picture;
-  if (!std::ifstream(file)) throw Error("cannot write " + file);
+  write_file(file, picture);
   out << "wrote the " << format << " picture to " << file << '\n';
   return exit_ok;
 }
@@ -708,6 +716,42 @@ int run_depends(const Args& args, std::ostream& out, std::ostream&) {
   return exit_ok;
 }
 
+// ---- reports -------------------------------------------------------------------------------------
+
+RuleSet configured_rules(const Args& args) {
+  RuleSet rules = RuleSet::builtin();
+  if (args.has("--rules")) rules.configure(read_rule_config(args.value("--rules")));
+  return rules;
+}
+
+int run_report(const Args& args, std::ostream& out, std::ostream&) {
+  const std::string& kind = args.operand();
+  if (kind != "review" && kind != "briefing")
+    throw UsageError("KIND: '" + kind + "' is not review or briefing (see 'plansight report --help')");
+  const Date date = as_of(args);
+  const std::string& file = args.value("--out");
+  const ReportFormat format = report_format_for(file);
+  if (kind == "briefing" && !args.has("--audit"))
+    throw UsageError("a briefing needs --audit ID (see 'plansight report --help')");
+  if (kind == "review" && args.has("--audit"))
+    throw UsageError("--audit is for a briefing; a review pack takes --partnership ID");
+  const Store store = open_existing(args.value("--db"));
+  std::string text;
+  if (kind == "briefing") {
+    text = render_briefing(store.plan(), AuditId(whole_number(args.value("--audit"), "--audit", 1)), date, format);
+  } else {
+    ReviewPackOptions options;
+    if (args.has("--partnership"))
+      options.partnership = PartnershipId(whole_number(args.value("--partnership"), "--partnership", 1));
+    options.rules = configured_rules(args);
+    text = render_review_pack(store.plan(), date, format, options);
+  }
+  write_file(file, text);
+  out << "wrote the " << (kind == "review" ? "review pack" : "briefing") << " as of " << to_iso(date) << " to "
+      << file << '\n';
+  return exit_ok;
+}
+
 // ---- policy rules -------------------------------------------------------------------------------
 
 std::string joined(const std::vector<std::string>& names) {
@@ -730,8 +774,7 @@ std::string check_summary(const RuleReport& report) {
 
 int run_check(const Args& args, std::ostream& out, std::ostream&) {
   const Date date = as_of(args);
-  RuleSet rules = RuleSet::builtin();
-  if (args.has("--rules")) rules.configure(read_rule_config(args.value("--rules")));
+  const RuleSet rules = configured_rules(args);
   const Store store = open_existing(args.value("--db"));
   const RuleReport report = rules.check(store.plan(), date);
   TextTable table({}, 4);
@@ -757,7 +800,7 @@ void print_builtin_rules(std::ostream& out) {
 
 // ---- the command table, help and dispatch --------------------------------------------------
 
-constexpr std::array<Command, 10> commands{{
+constexpr std::array<Command, 11> commands{{
     {"import",
      "DIR",
      {"--db"},
@@ -842,6 +885,23 @@ constexpr std::array<Command, 10> commands{{
      "dependency that would close a cycle is refused, naming every action on it.\n"
      "--remove ends the dependency; the store keeps it in its history.",
      run_depends},
+    {"report",
+     "KIND",
+     {"--db", "--as-of", "--out"},
+     {"--partnership", "--audit", "--rules"},
+     "write the quarterly review pack or an audit's 7 minute briefing",
+     "KIND is review or briefing. Writes one self-contained HTML page (inline CSS and\n"
+     "SVG charts, no scripts, printable on A4) or Markdown, as the --out file name ends\n"
+     "in .html or .md.\n"
+     "review: the quarterly review pack as of DATE, for every partnership or one\n"
+     "(--partnership ID): headline figures, RAG by agency, overdue, blocked and at risk\n"
+     "with what blocks them, changes since the previous review on the partnership's\n"
+     "review cycle, escalations, completed and assured in the period, rule results\n"
+     "(--rules FILE configures the rules, as for check) and the critical path of each\n"
+     "open audit plan.\n"
+     "briefing: the 7 minute briefing on one audit (--audit ID) as of DATE, in seven\n"
+     "parts, with the audit's cases in aggregate only: no case reference, no child's age.",
+     run_report},
     {"check",
      "",
      {"--db", "--as-of"},

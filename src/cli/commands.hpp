@@ -1,5 +1,5 @@
 // The plansight command: parses a command line and runs one subcommand
-// (import, export, status, summary, schedule, slip, graph, blocked, depends,
+// (import, export, status, summary, schedule, slip, graph, blocked, depends, report,
 // check).
 // Output goes to the streams given, so main() and tests share one entry
 // point; nothing here reads the clock.

@@ -1,0 +1,88 @@
+#include "report/render.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace plansight::report {
+
+std::string markdown_escape(const std::string& text) {
+  static constexpr std::string_view markup = "\\`*_[]<>|#";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {  // a line break would end a table row or list item
+      out += ' ';
+      continue;
+    }
+    if (markup.find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string render(std::string_view name, std::string_view text, Data context, ReportFormat format,
+                   const std::vector<std::pair<std::string_view, std::string_view>>& partials) {
+  kainjow::mustache::mustache tmpl{std::string(text)};
+  if (!tmpl.is_valid())
+    throw std::logic_error("report template " + std::string(name) + ": " + tmpl.error_message());
+  if (format == ReportFormat::markdown) tmpl.set_custom_escape(markdown_escape);
+  for (const auto& [partial_name, partial_text] : partials) {
+    const std::string partial_body(partial_text);
+    context.set(std::string(partial_name), kainjow::mustache::partial{[partial_body] { return partial_body; }});
+  }
+  std::string out = tmpl.render(context);
+  if (!tmpl.is_valid())
+    throw std::logic_error("report template " + std::string(name) + ": " + tmpl.error_message());
+  return out;
+}
+
+std::string count_in_words(long n) {
+  static constexpr std::array<std::string_view, 13> words{
+      "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  return n >= 0 && n < static_cast<long>(words.size()) ? std::string(words[static_cast<std::size_t>(n)])
+                                                       : std::to_string(n);
+}
+
+std::string counted(long n, std::string_view singular, std::string_view plural) {
+  return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
+}
+
+std::string long_date(Date d) {
+  if (d.is_special()) return "";
+  static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
+                                                           "May",     "June",     "July",      "August",
+                                                           "September", "October", "November", "December"};
+  const auto ymd = d.year_month_day();
+  return std::to_string(ymd.day.as_number()) + " " + std::string(months[ymd.month.as_number() - 1u]) + " " +
+         std::to_string(static_cast<int>(ymd.year));
+}
+
+std::string owner_label(const Plan& plan, const Owner& owner) {
+  if (owner.group) return plan.group(*owner.group).name;
+  std::string label = plan.agency(*owner.agency).name;
+  if (!is_blank(owner.role)) label += ", " + owner.role;
+  if (!is_blank(owner.lead)) label += " (lead: " + owner.lead + ")";
+  return label;
+}
+
+std::string status_label(Status status) {
+  std::string label = to_string(status);
+  for (char& c : label)
+    if (c == '_') c = ' ';
+  return label;
+}
+
+Data boolean(bool value) { return value ? Data{Data::type::bool_true} : Data{Data::type::bool_false}; }
+
+void set_rows(Data& data, const std::string& name, List rows) {
+  data.set("has_" + name, boolean(!rows.empty()));
+  data.set(name, Data{std::move(rows)});
+}
+
+void set_texts(Data& data, const std::string& name, const std::vector<std::string>& items) {
+  List list;
+  for (const auto& item : items) list.emplace_back(Data{"text", Data{item}});
+  set_rows(data, name, std::move(list));
+}
+
+}  // namespace plansight::report

@@ -1,0 +1,461 @@
+// The quarterly review pack: the plan as of a review date, laid out by the
+// templates review_pack.{html,md}.mustache. This file decides what goes in
+// (and computes chart geometry); the templates only lay it out.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "plansight/changes.hpp"
+#include "plansight/dates.hpp"
+#include "plansight/errors.hpp"
+#include "plansight/report.hpp"
+#include "plansight/review_cycles.hpp"
+#include "plansight/schedule.hpp"
+#include "plansight/status.hpp"
+#include "plansight/summary.hpp"
+#include "report/render.hpp"
+#include "report/templates.hpp"
+
+namespace plansight {
+namespace {
+
+using report::Data;
+using report::List;
+using report::set_rows;
+
+// Chart geometry, in SVG user units (the chart scales to the page width).
+constexpr double chart_width = 700;
+constexpr double label_width = 230;
+constexpr double bar_area = chart_width - label_width - 40;
+constexpr double row_height = 24;
+constexpr double bar_height = 16;
+
+std::string rag_class(Rag rag) {
+  std::string name = to_string(rag);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name;
+}
+
+// SVG coordinates to one decimal place.
+std::string number(double v) {
+  std::array<char, 32> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.1f", v);
+  return buf.data();
+}
+
+// What every section needs, computed once for the whole pack.
+struct Pack {
+  const Plan& plan;
+  Date as_of;
+  Schedule forecast;                  // from as_of: what at risk and critical paths use
+  std::unordered_set<ActionId> at_risk;
+  RuleReport rules;
+};
+
+Data action_row(const Pack& pack, const Action& a) {
+  const ActionState state = state_at(pack.plan, a, pack.as_of);
+  Data row;
+  row.set("id", std::to_string(a.id.value()));
+  row.set("title", a.title);
+  row.set("audit", pack.plan.audit(a.audit).title);
+  row.set("owner", report::owner_label(pack.plan, owner_at(a, pack.as_of)));
+  row.set("due", to_iso(state.due_on));
+  row.set("status", report::status_label(state.status));
+  row.set("rag", to_string(state.rag));
+  row.set("rag_class", rag_class(state.rag));
+  return row;
+}
+
+// ---- headline figures and RAG by agency ------------------------------------------------
+
+long rag_total(const RagTally& t) {
+  long n = 0;
+  for (const long c : t) n += c;
+  return n;
+}
+
+Data rag_cells(const RagTally& tally) {
+  Data cells;
+  for (std::size_t i = 0; i < tally.size(); ++i)
+    cells.set(rag_class(static_cast<Rag>(i)), std::to_string(tally[i]));
+  cells.set("total", std::to_string(rag_total(tally)));
+  return cells;
+}
+
+Data headline(const PartnershipSummary& s, long at_risk) {
+  Data h = rag_cells(s.rag);
+  h.set("actions", std::to_string(s.actions));
+  h.set("open", std::to_string(s.open));
+  h.set("overdue", std::to_string(s.overdue));
+  h.set("blocked", std::to_string(s.blocked));
+  h.set("at_risk", std::to_string(at_risk));
+  h.set("complete", std::to_string(s.complete));
+  h.set("assured", std::to_string(s.assured));
+  h.set("cancelled", std::to_string(s.cancelled));
+  return h;
+}
+
+// One stacked bar per agency: a segment per RAG with its count.
+Data rag_bar(const RagTally& tally, long scale, double y) {
+  List segments;
+  double x = label_width;
+  for (std::size_t i = 0; i < tally.size(); ++i) {
+    if (tally[i] == 0) continue;
+    const double w = bar_area * static_cast<double>(tally[i]) / static_cast<double>(scale);
+    Data seg;
+    seg.set("x", number(x));
+    seg.set("width", number(w));
+    seg.set("rag_class", rag_class(static_cast<Rag>(i)));
+    seg.set("label", to_string(static_cast<Rag>(i)) + ": " + std::to_string(tally[i]));
+    seg.set("count", std::to_string(tally[i]));
+    seg.set("text_x", number(x + w / 2));
+    seg.set("wide", report::boolean(w >= 18));  // room for the count inside
+    segments.push_back(std::move(seg));
+    x += w;
+  }
+  Data bar;
+  bar.set("segments", Data{segments});
+  bar.set("y", number(y));
+  bar.set("text_y", number(y + bar_height / 2 + 4));
+  bar.set("total_x", number(x + 6));
+  return bar;
+}
+
+Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
+  long scale = 1;
+  for (const auto& row : s.by_agency) scale = std::max(scale, rag_total(row.rag));
+  List rows;
+  double y = 8;
+  for (const auto& row : s.by_agency) {
+    Data r = rag_cells(row.rag);
+    r.set("agency", row.agency ? plan.agency(*row.agency).name : "Partnership groups");
+    r.set("bar", rag_bar(row.rag, scale, y));
+    rows.push_back(std::move(r));
+    y += row_height;
+  }
+  Data chart;
+  set_rows(chart, "rows", rows);
+  chart.set("height", number(y + 22));
+  chart.set("legend_y", number(y + 12));
+  chart.set("width", number(chart_width));
+  chart.set("label_x", number(label_width - 8));
+  chart.set("all", rag_cells(s.rag));
+  return chart;
+}
+
+// ---- overdue, blocked, at risk -----------------------------------------------------------
+
+List overdue_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    Data row = action_row(pack, a);
+    row.set("days_overdue", std::to_string((pack.as_of - due_on_at(a, pack.as_of)).days()));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+List blocked_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    Data row = action_row(pack, a);
+    List waits;
+    for (const auto b : blockers(pack.plan, a, pack.as_of)) waits.push_back(action_row(pack, pack.plan.action(b)));
+    set_rows(row, "blockers", waits);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+List at_risk_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    const ActionTiming& t = pack.forecast.action(id);
+    Data row = action_row(pack, a);
+    row.set("forecast", to_iso(t.earliest_finish));
+    row.set("days_late", std::to_string((t.earliest_finish - due_on_at(a, pack.as_of)).days()));
+    row.set("driver", t.driver ? "#" + std::to_string(t.driver->value()) : "");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// ---- changes, escalations, completed and assured -------------------------------------------
+
+List id_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) rows.push_back(action_row(pack, pack.plan.action(id)));
+  return rows;
+}
+
+Data changes_section(const Pack& pack, const ReviewChanges& c) {
+  Data d;
+  List status_changes;
+  for (const auto& sc : c.status_changes) {
+    Data row = action_row(pack, pack.plan.action(sc.action));
+    row.set("from", report::status_label(sc.from));
+    row.set("to", report::status_label(sc.to));
+    status_changes.push_back(std::move(row));
+  }
+  List extensions;
+  for (const auto& r : c.extensions) {
+    Data row = action_row(pack, pack.plan.action(r.action));
+    row.set("on", to_iso(r.on));
+    row.set("new_due", to_iso(r.new_due));
+    row.set("reason", r.reason);
+    row.set("agreed_by", r.agreed_by);
+    extensions.push_back(std::move(row));
+  }
+  set_rows(d, "new_actions", id_rows(pack, c.new_actions));
+  set_rows(d, "status_changes", status_changes);
+  set_rows(d, "extensions", extensions);
+  set_rows(d, "newly_overdue", id_rows(pack, c.newly_overdue));
+  set_rows(d, "newly_blocked", id_rows(pack, c.newly_blocked));
+  set_rows(d, "newly_at_risk", id_rows(pack, c.newly_at_risk));
+  d.set("new_count", std::to_string(c.new_actions.size()));
+  d.set("completed_count", std::to_string(c.completed.size()));
+  d.set("assured_count", std::to_string(c.assured.size()));
+  d.set("extension_count", std::to_string(c.extensions.size()));
+  d.set("escalation_count", std::to_string(c.escalations.size()));
+  d.set("newly_overdue_count", std::to_string(c.newly_overdue.size()));
+  d.set("newly_blocked_count", std::to_string(c.newly_blocked.size()));
+  d.set("anything", report::boolean(!c.new_actions.empty() || !c.status_changes.empty() ||
+                                    !c.extensions.empty() || !c.newly_overdue.empty() ||
+                                    !c.newly_blocked.empty() || !c.newly_at_risk.empty()));
+  return d;
+}
+
+List escalation_rows(const Pack& pack, const std::vector<Escalation>& escalations) {
+  List rows;
+  for (const auto& e : escalations) {
+    Data row = action_row(pack, pack.plan.action(e.action));
+    row.set("on", to_iso(e.on));
+    row.set("from", pack.plan.group(e.from).name);
+    row.set("to", pack.plan.group(e.to).name);
+    row.set("reason", e.reason);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+List completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    Data row = action_row(pack, a);
+    const auto on = completed_on_at(a, pack.as_of);
+    row.set("completed_on", on ? to_iso(*on) : "");
+    row.set("evidence", std::to_string(std::count_if(a.evidence.begin(), a.evidence.end(), [&](const Evidence& e) {
+                          return e.on <= pack.as_of;
+                        })));
+    row.set("assured", report::boolean(is_assured_at(a, pack.as_of)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+List assured_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    Data row = action_row(pack, a);
+    row.set("assured_on", to_iso(a.assurance->on));
+    row.set("assured_by", pack.plan.group(a.assurance->group).name);
+    row.set("note", a.assurance->note);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// ---- rules ---------------------------------------------------------------------------------
+
+std::optional<PartnershipId> partnership_of(const Plan& plan, const Subject& s) {
+  if (s.kind == "action") return plan.action(ActionId{s.id}).partnership;
+  if (s.kind == "audit") return plan.audit(AuditId{s.id}).partnership;
+  if (s.kind == "finding") return plan.audit(plan.finding(FindingId{s.id}).audit).partnership;
+  if (s.kind == "concern") return plan.audit(plan.concern(ConcernId{s.id}).audit).partnership;
+  if (s.kind == "item") return plan.reviewable_item(ReviewableId{s.id}).partnership;
+  return std::nullopt;  // a custom rule's own kind of subject: listed for every partnership
+}
+
+Data rule_section(const Pack& pack, PartnershipId partnership) {
+  List rows;
+  std::array<long, enum_count<Severity>()> counts{};
+  for (const auto& r : pack.rules.results) {
+    const auto p = partnership_of(pack.plan, r.subject);
+    if (p && *p != partnership) continue;
+    ++counts[static_cast<std::size_t>(r.severity)];
+    Data row;
+    row.set("severity", to_string(r.severity));
+    row.set("rule", r.rule);
+    row.set("subject", to_string(r.subject));
+    row.set("message", r.message);
+    rows.push_back(std::move(row));
+  }
+  Data d;
+  set_rows(d, "results", rows);
+  d.set("breaches", std::to_string(counts[static_cast<std::size_t>(Severity::breach)]));
+  d.set("warnings", std::to_string(counts[static_cast<std::size_t>(Severity::warning)]));
+  d.set("infos", std::to_string(counts[static_cast<std::size_t>(Severity::info)]));
+  return d;
+}
+
+// ---- critical paths --------------------------------------------------------------------------
+
+// Open audits of a partnership: with at least one action existing and open at as_of.
+std::vector<AuditId> open_audits(const Pack& pack, PartnershipId partnership) {
+  std::vector<AuditId> audits;
+  std::unordered_set<AuditId> seen;
+  for (const auto& a : pack.plan.actions())
+    if (a.partnership == partnership && exists_at(a, pack.as_of) && is_open_at(a, pack.as_of) &&
+        seen.insert(a.audit).second)
+      audits.push_back(a.audit);
+  std::sort(audits.begin(), audits.end());
+  return audits;
+}
+
+// A timeline of the chain: one bar per action from its forecast start to
+// its forecast finish, with a tick at its due date.
+Data critical_path(const Pack& pack, AuditId audit) {
+  const CriticalPath path = pack.forecast.critical_path(audit);
+  Date first = path.start, last = path.finish;
+  for (const auto id : path.chain) {
+    const ActionTiming& t = pack.forecast.action(id);
+    first = std::min(first, t.earliest_start);
+    last = std::max({last, t.earliest_finish, t.due_on});
+  }
+  const double span = std::max<long>(1, (last - first).days());
+  const auto x_of = [&](Date d) { return label_width + bar_area * static_cast<double>((d - first).days()) / span; };
+  List steps;
+  double y = 8;
+  for (const auto id : path.chain) {
+    const ActionTiming& t = pack.forecast.action(id);
+    Data row = action_row(pack, pack.plan.action(id));
+    row.set("start", to_iso(t.earliest_start));
+    row.set("finish", to_iso(t.earliest_finish));
+    row.set("held_to", to_iso(t.due_on));
+    row.set("slack", std::to_string(t.slack_days));
+    row.set("late", report::boolean(t.slack_days < 0));
+    row.set("x", number(x_of(t.earliest_start)));
+    row.set("width", number(std::max(2.0, x_of(t.earliest_finish) - x_of(t.earliest_start))));
+    row.set("due_x", number(x_of(t.due_on)));
+    row.set("y", number(y));
+    row.set("text_y", number(y + bar_height / 2 + 4));
+    row.set("tick_y1", number(y - 3));
+    row.set("tick_y2", number(y + bar_height + 3));
+    steps.push_back(std::move(row));
+    y += row_height;
+  }
+  Data d;
+  d.set("audit", pack.plan.audit(audit).title);
+  d.set("audit_id", std::to_string(audit.value()));
+  d.set("finish", to_iso(path.finish));
+  d.set("days", std::to_string(path.days));
+  set_rows(d, "steps", steps);
+  d.set("height", number(y + 22));
+  d.set("axis_y", number(y + 14));
+  d.set("first", to_iso(first));
+  d.set("last", to_iso(last));
+  d.set("width", number(chart_width));
+  d.set("label_x", number(label_width - 8));
+  d.set("axis_end_x", number(label_width + bar_area));
+  return d;
+}
+
+// ---- the pack ------------------------------------------------------------------------------
+
+// Start of each partnership's period: as given, else its previous review.
+Date period_start(const Plan& plan, PartnershipId partnership, Date as_of, const ReviewPackOptions& options) {
+  if (options.since) return *options.since;
+  if (const ReviewCycle* cycle = plan_cycle(plan, partnership))
+    if (const auto previous = previous_review(*cycle, as_of)) return *previous;
+  return as_of - boost::gregorian::months(3);
+}
+
+std::vector<ActionId> of_partnership(const Plan& plan, const std::vector<ActionId>& ids, PartnershipId p) {
+  std::vector<ActionId> out;
+  for (const auto id : ids)
+    if (plan.action(id).partnership == p) out.push_back(id);
+  return out;
+}
+
+Data partnership_section(const Pack& pack, const PartnershipSummary& s, Date since) {
+  const Plan& plan = pack.plan;
+  const PartnershipId p = s.partnership;
+  std::vector<ActionId> risky;
+  for (const auto& a : plan.actions())
+    if (a.partnership == p && pack.at_risk.count(a.id)) risky.push_back(a.id);
+  const ReviewChanges changes = changes_between(plan, since, pack.as_of, p);
+
+  Data d;
+  d.set("name", plan.partnership(p).name);
+  d.set("since", to_iso(since));
+  d.set("headline", headline(s, static_cast<long>(risky.size())));
+  d.set("rag_chart", rag_by_agency(plan, s));
+  set_rows(d, "overdue", overdue_rows(pack, s.overdue_actions));
+  set_rows(d, "blocked", blocked_rows(pack, s.blocked_actions));
+  set_rows(d, "at_risk", at_risk_rows(pack, risky));
+  d.set("changes", changes_section(pack, changes));
+  set_rows(d, "escalations", escalation_rows(pack, changes.escalations));
+  set_rows(d, "completed", completed_rows(pack, changes.completed));
+  set_rows(d, "assured", assured_rows(pack, changes.assured));
+  d.set("rules", rule_section(pack, p));
+  List paths;
+  for (const auto audit : open_audits(pack, p)) paths.push_back(critical_path(pack, audit));
+  set_rows(d, "critical_paths", paths);
+  return d;
+}
+
+}  // namespace
+
+ReportFormat report_format_for(std::string_view path) {
+  const auto dot = path.rfind('.');
+  std::string ext(dot == std::string_view::npos ? "" : path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == "html" || ext == "htm") return ReportFormat::html;
+  if (ext == "md" || ext == "markdown") return ReportFormat::markdown;
+  throw ValidationError("out", "'" + std::string(path) + "' is neither .html nor .md: the report's format is "
+                                                         "read from the file name");
+}
+
+std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format, const ReviewPackOptions& options) {
+  if (as_of.is_special()) throw ValidationError("as_of", "a review pack needs a review date");
+  if (options.partnership) plan.partnership(*options.partnership);  // NotFoundError
+  if (options.since && !(*options.since < as_of))
+    throw ValidationError("since", to_iso(*options.since) + " is not before the review date " + to_iso(as_of));
+
+  Pack pack{plan, as_of, schedule(plan, ScheduleOptions{as_of}), {}, options.rules.check(plan, as_of)};
+  for (const auto id : at_risk(plan, pack.forecast, as_of)) pack.at_risk.insert(id);
+
+  const ReviewSummary summary = review_summary(plan, as_of);
+  List partnerships;
+  std::vector<std::string> names;
+  for (const auto& s : summary.partnerships) {
+    if (options.partnership && s.partnership != *options.partnership) continue;
+    partnerships.push_back(partnership_section(pack, s, period_start(plan, s.partnership, as_of, options)));
+    names.push_back(plan.partnership(s.partnership).name);
+  }
+  Data context;
+  std::string scope = names.size() == 1 ? names.front() : report::counted(static_cast<long>(names.size()),
+                                                                          "partnership", "partnerships");
+  context.set("scope", scope);
+  context.set("as_of", to_iso(as_of));
+  context.set("as_of_long", report::long_date(as_of));
+  context.set("many", report::boolean(names.size() > 1));
+  set_rows(context, "partnerships", partnerships);
+  context.set("rules_ran", std::to_string(pack.rules.ran.size()));
+  namespace t = report::templates;
+  if (format == ReportFormat::html)
+    return report::render("review_pack.html", t::review_pack_html_mustache, std::move(context), format,
+                          {{"style", t::report_css}, {"action_cells", t::action_cells_html_mustache}});
+  return report::render("review_pack.md", t::review_pack_md_mustache, std::move(context), format);
+}
+
+}  // namespace plansight
