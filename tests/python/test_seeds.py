@@ -136,6 +136,19 @@ def test_findings_are_tagged_from_the_shared_theme_vocabulary(seeded: load_seeds
     assert seeded.themes["voice of the child"] in set.intersection(*per_audit), "a theme recurs across years"
 
 
+def test_every_worry_and_area_for_development_is_answered_and_every_recommendation_acted_on(
+        seeded: load_seeds.SeedStore) -> None:
+    plan = seeded.store.plan
+    answered = {f for r in plan.recommendations() for f in r.findings}
+    answered |= {a.finding for a in plan.actions() if a.finding is not None}
+    for f in plan.findings():
+        if f.category in (ps.FindingCategory.worry, ps.FindingCategory.area_for_development):
+            assert f.id in answered, f.text
+    acted_on = {a.recommendation for a in plan.actions()}
+    assert all(r.id in acted_on for r in plan.recommendations())
+    assert all(a.success_measure and a.estimate_days > 0 for a in plan.actions())
+
+
 def test_every_category_occurs(seeded: load_seeds.SeedStore) -> None:
     categories = Counter(str(f.category) for f in seeded.store.plan.findings())
     assert set(categories) == {c.name for c in ps.FindingCategory}
