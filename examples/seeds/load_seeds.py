@@ -341,8 +341,9 @@ class _Table:
                 raise SeedFileError(f"{self.file.name}: missing required key '{self.path(key)}'")
             return None
         value = self.data[key]
-        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind) \
-                or kind is dt.date and isinstance(value, dt.datetime):
+        bool_for_int = isinstance(value, bool) and kind is not bool  # TOML true is a Python int too
+        datetime_for_date = kind is dt.date and isinstance(value, dt.datetime)
+        if bool_for_int or datetime_for_date or not isinstance(value, kind):
             raise self.fail(key, f"must be {kind_name}, not {value!r}")
         return value
 
@@ -827,8 +828,9 @@ def _review(ld: _Loader, group: str, parts: Sequence[tuple[Seed, ReviewSpec]]) -
     attending = list(dict.fromkeys(a for _, r in parts for a in r.attending))
     outcomes = [_outcome(ld, o) for _, r in parts for o in r.outcomes]
     note = "; ".join(dict.fromkeys(r.note for _, r in parts if r.note))
-    meeting = ld.store.record_review(ld.out.groups[group], held_on=first.held_on, attending=ld.out.agency_ids(attending),
-                                     outcomes=outcomes, note=note, by=ld.actor(seed))
+    meeting = ld.store.record_review(ld.out.groups[group], held_on=first.held_on,
+                                     attending=ld.out.agency_ids(attending), outcomes=outcomes, note=note,
+                                     by=ld.actor(seed))
     ld.out.reviews[f"{group}@{first.held_on.isoformat()}"] = meeting.id
 
 
@@ -836,8 +838,9 @@ def _review(ld: _Loader, group: str, parts: Sequence[tuple[Seed, ReviewSpec]]) -
 
 
 class _BriefingApi(Protocol):
-    """The briefing part of ps.Store (plansight's briefing API; typed here until
-    the installed stub declares it)."""
+    """The briefing part of ps.Store, as specified for plansight's briefing API.
+    Typed here so the loader type-checks against a stub that does not declare it
+    yet; once _core.pyi has Store.add_briefing this cast can go."""
 
     def add_briefing(self, audit: int, title: str, *, written_on: dt.date, background: str, why_it_matters: str,
                      next_steps: str, reflection: list[str], further_information: list[str], by: ps.Actor,
