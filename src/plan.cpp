@@ -229,6 +229,7 @@ struct Plan::Impl {
   std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::size_t> cycle_by_scope;
   Table<ReviewableItem, ReviewableId> items;
   Table<ReviewMeeting, ReviewId> meetings;
+  Table<Briefing, BriefingId> briefings;
   std::vector<Dependency> dependencies;  // in force, in the order added
   detail::DependencyGraph graph;         // the same, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
@@ -635,6 +636,36 @@ ReviewMeeting Plan::prepare(ReviewMeeting m) const {
   return m;
 }
 
+namespace {
+
+// Each line of an ordered list of prose (reflection prompts, resources) says something.
+void require_lines(const std::vector<std::string>& lines, const char* field) {
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (is_blank(lines[i]))
+      throw ValidationError(field, "line " + std::to_string(i + 1) + " of " + std::to_string(lines.size()) +
+                                       " must not be empty");
+}
+
+}  // namespace
+
+Briefing Plan::prepare(Briefing b) const {
+  require_unique_id(impl_->briefings.find(b.id), "briefing", b.id);
+  const auto& audit = get(impl_->audits, b.audit, "audit");
+  require_text(b.title, "title");
+  require_date(b.written_on, "written_on");
+  if (b.written_on < audit.held_on)
+    throw ValidationError("written_on", "briefing written on " + iso(b.written_on) + " is before audit " +
+                                            std::to_string(audit.id.value()) + " was held (" +
+                                            iso(audit.held_on) + ")");
+  require_lines(b.reflection, "reflection");
+  require_lines(b.further_information, "further_information");
+  if (!b.disseminations.empty())
+    throw ValidationError("disseminations",
+                          "a new briefing carries no disseminations; record them after adding it");
+  b.id = impl_->briefings.assign(b.id);
+  return b;
+}
+
 // ---- add ---------------------------------------------------------------------
 
 const Partnership& Plan::add(Partnership p) { return impl_->partnerships.insert(prepare(std::move(p))); }
@@ -660,6 +691,7 @@ const ReviewCycle& Plan::add(ReviewCycle c) {
   return impl_->cycles.insert(std::move(c));
 }
 const ReviewableItem& Plan::add(ReviewableItem i) { return impl_->items.insert(prepare(std::move(i))); }
+const Briefing& Plan::add(Briefing b) { return impl_->briefings.insert(prepare(std::move(b))); }
 
 // ---- dependencies --------------------------------------------------------------
 
@@ -884,6 +916,42 @@ const ReviewMeeting& Plan::record(ReviewMeeting m) {
   return impl_->meetings.insert(std::move(m));
 }
 
+// ---- disseminations of briefings ---------------------------------------------------
+
+namespace {
+
+void require_dissemination_order(const Briefing& b, Date on) {
+  const auto id = std::to_string(b.id.value());
+  if (on < b.written_on)
+    throw ValidationError("on", "dissemination dated " + iso(on) + " is before briefing " + id +
+                                    " was written (" + iso(b.written_on) + ")");
+  if (!b.disseminations.empty() && on < b.disseminations.back().on)
+    throw ValidationError("on", "dissemination dated " + iso(on) + " is before the latest one of briefing " +
+                                    id + " (" + iso(b.disseminations.back().on) +
+                                    "); record disseminations in date order");
+}
+
+}  // namespace
+
+void Plan::check(const Dissemination& d) const {
+  const auto& b = briefing(d.briefing);
+  require_date(d.on, "on");
+  require_dissemination_order(b, d.on);
+  if (d.reached.empty()) throw ValidationError("reached", "a dissemination reaches at least one agency");
+  std::unordered_set<AgencyId> listed;
+  for (auto id : d.reached) {
+    get(impl_->agencies, id, "agency");
+    if (!listed.insert(id).second)
+      throw ValidationError("reached", "agency " + std::to_string(id.value()) + " is listed twice");
+  }
+  require_text(d.by, "by");
+}
+
+void Plan::record(Dissemination d) {
+  check(d);
+  impl_->briefings.find(d.briefing)->disseminations.push_back(std::move(d));
+}
+
 // ---- audit lifecycle and restoring --------------------------------------------
 
 void Plan::check_advance(AuditId id, AuditStage to) const {
@@ -1029,6 +1097,7 @@ const ReviewCycle* Plan::find_review_cycle(PartnershipId partnership, std::optio
   return impl_->cycle_of_scope(partnership, audit, item);
 }
 const ReviewMeeting& Plan::review(ReviewId id) const { return get(impl_->meetings, id, "review meeting"); }
+const Briefing& Plan::briefing(BriefingId id) const { return get(impl_->briefings, id, "briefing"); }
 const Action* Plan::find_action(ActionId id) const { return impl_->actions.find(id); }
 
 namespace {
@@ -1062,6 +1131,7 @@ const std::vector<Dependency>& Plan::dependencies() const { return impl_->depend
 const std::vector<ReviewCycle>& Plan::review_cycles() const { return impl_->cycles.rows; }
 const std::vector<ReviewableItem>& Plan::reviewable_items() const { return impl_->items.rows; }
 const std::vector<ReviewMeeting>& Plan::reviews() const { return impl_->meetings.rows; }
+const std::vector<Briefing>& Plan::briefings() const { return impl_->briefings.rows; }
 
 const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { return plan.impl_->graph; }
 

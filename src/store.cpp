@@ -240,6 +240,17 @@ ReviewMeeting Store::record(ReviewMeeting m, const Actor& by, std::string_view w
   return m;
 }
 
+// ---- briefings ---------------------------------------------------------------------
+
+Briefing Store::add(Briefing b, const Actor& by, std::string_view why) { return impl_->add(std::move(b), by, why); }
+
+void Store::record(Dissemination d, const Actor& by) {
+  d = attributed(std::move(d), by);
+  impl_->plan.check(d);
+  impl_->write(by, d.note, [&](std::int64_t change) { impl_->writer.insert(d, change); });
+  impl_->plan.record(std::move(d));
+}
+
 // ---- bulk additions ------------------------------------------------------------
 
 namespace {
@@ -265,6 +276,7 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.reviewable_items(), extended.reviewable_items(), "reviewable items");
   require_prefix(base.review_cycles(), extended.review_cycles(), "review cycles");
   require_prefix(base.reviews(), extended.reviews(), "review meetings");
+  require_prefix(base.briefings(), extended.briefings(), "briefings");
   // A meeting's effects are entries of its actions' history, which a plan
   // cannot tell apart from the others: meetings go through record() alone.
   if (extended.reviews().size() > base.reviews().size())
@@ -275,6 +287,10 @@ void require_extends(const Plan& base, const Plan& extended) {
     if (extended.reviewable_items()[i].reviews.size() < base.reviewable_items()[i].reviews.size())
       throw ConflictError("the plan to add does not extend the reviews of reviewable item " +
                           std::to_string(base.reviewable_items()[i].id.value()));
+  for (std::size_t i = 0; i < base.briefings().size(); ++i)
+    if (extended.briefings()[i].disseminations.size() < base.briefings()[i].disseminations.size())
+      throw ConflictError("the plan to add does not extend the disseminations of briefing " +
+                          std::to_string(base.briefings()[i].id.value()));
   const auto& deps = extended.dependencies();
   if (deps.size() < base.dependencies().size() ||
       !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
@@ -330,6 +346,16 @@ void for_new_reviews(const Plan& base, const Plan& extended, F&& each) {
     const std::size_t known =
         i < base.reviewable_items().size() ? base.reviewable_items()[i].reviews.size() : 0;
     for (std::size_t r = known; r < items[i].reviews.size(); ++r) each(items[i].reviews[r]);
+  }
+}
+
+// The disseminations `extended` adds to each briefing, base or new.
+template <class F>
+void for_new_disseminations(const Plan& base, const Plan& extended, F&& each) {
+  const auto& briefings = extended.briefings();
+  for (std::size_t i = 0; i < briefings.size(); ++i) {
+    const std::size_t known = i < base.briefings().size() ? base.briefings()[i].disseminations.size() : 0;
+    for (std::size_t d = known; d < briefings[i].disseminations.size(); ++d) each(briefings[i].disseminations[d]);
   }
 }
 
@@ -416,6 +442,12 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
   }
   for_new_reviews(base, extended, [&](const ItemReview& r) { staged.record(r); });
   add_tail(staged, base.review_cycles(), extended.review_cycles());
+  for (std::size_t i = base.briefings().size(); i < extended.briefings().size(); ++i) {
+    auto briefing = extended.briefings()[i];
+    briefing.disseminations.clear();
+    staged.add(std::move(briefing));
+  }
+  for_new_disseminations(base, extended, [&](const Dissemination& d) { staged.record(d); });
   return staged;
 }
 
@@ -446,6 +478,8 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
     insert_tail(w, base.reviewable_items(), extended.reviewable_items(), change);
     for_new_reviews(base, extended, [&](const ItemReview& r) { w.insert(r, change); });
     insert_tail(w, base.review_cycles(), extended.review_cycles(), change);
+    insert_tail(w, base.briefings(), extended.briefings(), change);
+    for_new_disseminations(base, extended, [&](const Dissemination& d) { w.insert(d, change); });
   });
   impl_->plan = std::move(extended);
 }
@@ -512,6 +546,8 @@ WITH entry (change_id, entity, entity_id, field, old_value, new_value, seq) AS (
     'action ' || o.action_id || ': ' || o.kind || coalesce(' to ' || o.new_due, ' to group ' || o.escalated_to, ''), o.rowid
     FROM review_outcome o JOIN review_meeting m ON m.id = o.meeting_id
     WHERE (?1 = '' OR ?1 = 'review') AND (?2 = 0 OR m.id = ?2)
+  UNION ALL SELECT change_id, 'briefing', id, 'created', NULL, title, 0 FROM briefing
+    WHERE (?1 = '' OR ?1 = 'briefing') AND (?2 = 0 OR id = ?2)
   UNION ALL SELECT change_id, entity, entity_id, field, old_value, new_value, rowid FROM history
     WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)
 )

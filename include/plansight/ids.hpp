@@ -40,6 +40,7 @@ using ConcernId = Id<struct ConcernTag>;
 using ReviewCycleId = Id<struct ReviewCycleTag>;
 using ReviewableId = Id<struct ReviewableTag>;
 using ReviewId = Id<struct ReviewTag>;
+using BriefingId = Id<struct BriefingTag>;
 
 }  // namespace plansight
 

@@ -1,6 +1,7 @@
 // The entities of a partnership's learning loop, as plain value types:
 //   audit -> cases -> agency returns -> findings -> recommendations -> actions
-//   -> updates, evidence, due-date revisions, owner changes, sign-off.
+//   -> updates, evidence, due-date revisions, owner changes, sign-off
+//   -> briefings and their dissemination.
 // A Plan (plan.hpp) holds them and enforces the invariants between them.
 #pragma once
 
@@ -286,6 +287,30 @@ struct ReviewMeeting {
   std::vector<AgencyId> attending;
   std::string note;
   std::vector<ReviewOutcome> outcomes;
+};
+
+// One publication of a briefing: on a date, to some agencies.
+struct Dissemination {
+  BriefingId briefing;
+  Date on;                        // not before written_on; not before the previous dissemination
+  std::vector<AgencyId> reached;  // at least one; each an existing agency; no duplicates within one
+  std::string by;
+  std::string note;  // e.g. "sent to DSL network and team meetings"
+};
+
+// The editorial text of a 7 minute briefing on an audit: what the audit's data cannot say.
+struct Briefing {
+  BriefingId id;
+  AuditId audit;
+  // Not blank, e.g. "7 minute briefing: teenage relationship abuse".
+  std::string title;
+  Date written_on;                               // not before the audit's held_on
+  std::string background;                        // prose beyond the audit's own facts; may be empty
+  std::string why_it_matters;                    // may be empty
+  std::string next_steps;                        // prose, e.g. "An overview is presented to the SPLIG ..."
+  std::vector<std::string> reflection;           // "Reflect on the learning" prompts, in order; none blank
+  std::vector<std::string> further_information;  // resources, in order; none blank
+  std::vector<Dissemination> disseminations;     // history, in date order; empty on add
 };
 
 }  // namespace plansight

@@ -10,7 +10,9 @@
 //    with evidence;
 //  - case references and reviewable items' descriptions that look like
 //    personal data are refused;
-//  - dependencies stay inside a partnership and never close a cycle.
+//  - dependencies stay inside a partnership and never close a cycle;
+//  - a briefing is written no earlier than its audit was held, and is
+//    disseminated in date order, each time to existing agencies.
 // Every mutator validates first and leaves the plan unchanged when it throws.
 // Each prepare(x) returns x with its id assigned and throws exactly when
 // add(x) would, so a store can write x before the plan takes it.
@@ -81,6 +83,11 @@ class Plan {
   // are refused on other kinds. Errors name the outcome ("outcome for action
   // 7 (extend): ...") and keep their kind and field.
   ReviewMeeting prepare(ReviewMeeting m) const;
+  // A briefing's audit exists; its title is not blank; it is written on or
+  // after the audit was held (ValidationError "written_on"); no reflection
+  // prompt or further-information line is blank; it carries no
+  // disseminations yet (ValidationError "disseminations").
+  Briefing prepare(Briefing b) const;
 
   const Partnership& add(Partnership p);
   const Agency& add(Agency a);
@@ -98,6 +105,8 @@ class Plan {
   const ReviewCycle& add(ReviewCycle c);
   // A new item carries no reviews yet: they are recorded afterwards.
   const ReviewableItem& add(ReviewableItem i);
+  // A new briefing carries no disseminations: they are recorded afterwards.
+  const Briefing& add(Briefing b);
 
   // `action` cannot start before lag_days after `depends_on` is finished.
   // Both must exist (NotFoundError) in one partnership, possibly in different
@@ -127,6 +136,13 @@ class Plan {
   void record(ItemReview r);
   // Records the meeting and its outcomes' effects on the actions together.
   const ReviewMeeting& record(ReviewMeeting m);
+  // A publication of a briefing: the briefing exists (NotFoundError); it is
+  // dated on or after the briefing was written and the latest dissemination
+  // (ValidationError "on"); it reaches at least one agency, each existing
+  // (NotFoundError) and listed once (ValidationError "reached"); `by` names
+  // who sent it (ValidationError "by").
+  void check(const Dissemination& d) const;
+  void record(Dissemination d);
   // An audit's lifecycle only moves forward (ConflictError otherwise).
   void check_advance(AuditId audit, AuditStage to) const;
   void advance_audit(AuditId audit, AuditStage to);
@@ -169,6 +185,7 @@ class Plan {
   const ReviewCycle& review_cycle(ReviewCycleId id) const;
   const ReviewableItem& reviewable_item(ReviewableId id) const;
   const ReviewMeeting& review(ReviewId id) const;
+  const Briefing& briefing(BriefingId id) const;
   // The cycle attached to exactly this scope: the partnership's whole plan
   // (no audit, no item), one of its audits, or one of its items; nullptr
   // when there is none. (review_cycles.hpp says which cycle governs what.)
@@ -195,6 +212,7 @@ class Plan {
   const std::vector<ReviewableItem>& reviewable_items() const;
   // Review meetings in the order recorded.
   const std::vector<ReviewMeeting>& reviews() const;
+  const std::vector<Briefing>& briefings() const;
   // The dependencies in force (added and not removed), in the order added.
   const std::vector<Dependency>& dependencies() const;
 

@@ -2,6 +2,7 @@
 // from audit to impact. This umbrella header brings in the whole public API.
 #pragma once
 
+#include "plansight/briefings.hpp"
 #include "plansight/changes.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/dependencies.hpp"

@@ -88,14 +88,21 @@ class Store {
   // record() of each writes them) in one transaction and change set.
   ReviewMeeting record(ReviewMeeting m, const Actor& by, std::string_view why = {});
 
+  // A briefing written on an audit (Plan::prepare(Briefing) says what is
+  // refused), with its reflection prompts and further information.
+  Briefing add(Briefing b, const Actor& by, std::string_view why = {});
+  // A publication of a briefing (Plan::check(Dissemination)); `by` defaults
+  // to the actor's name; the note is the change's why.
+  void record(Dissemination d, const Actor& by);
+
   // Writes, in one transaction, everything `extended` holds beyond this
   // store's plan: `extended` is a copy of plan() with entities,
   // dependencies and history appended (as the interchange importer builds
   // it), none removed; ConflictError otherwise. The additions are replayed
   // on the store's plan through the plan's checks, so they are validated
   // again whatever `extended` holds; new actions are marked as recorded
-  // elsewhere. New reviewable items, item reviews and review cycles are
-  // carried; new review meetings are refused (ConflictError): their effects
+  // elsewhere. New reviewable items, item reviews, review cycles, briefings
+  // and disseminations are carried; new review meetings are refused (ConflictError): their effects
   // are entries of the actions' history that a plan cannot tell apart, so
   // each meeting goes through record(ReviewMeeting).
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
@@ -108,6 +115,8 @@ class Store {
   // "<group> on <date>", then one "outcome" per action, e.g. "action 7:
   // extend to 2024-12-31", "action 8: escalate to group 2"); a meeting's
   // effects are the actions' own "status", "due_on" and "assured" rows.
+  // Entity "briefing": "created" with the title, then one "disseminated" per
+  // dissemination with new value "<date> to agencies 1, 3" (in the order given).
   std::vector<HistoryEntry> history(std::string_view entity = {}, std::int64_t id = 0) const;
 
  private:

@@ -182,8 +182,8 @@ class Builder {
 // Everything a mutation could change, as text: the size of every collection,
 // each action's and concern's state and history, each review cycle, each
 // reviewable item with its reviews, each review meeting with its outcomes,
-// and the id each kind would be given next. Comparing two of these shows
-// what changed.
+// each briefing with its disseminations, and the id each kind would be
+// given next. Comparing two of these shows what changed.
 inline std::string fingerprint(const Plan& plan) {
   std::ostringstream out;
   out << "partnerships " << plan.partnerships().size() << ", agencies " << plan.agencies().size()
@@ -193,7 +193,7 @@ inline std::string fingerprint(const Plan& plan) {
       << plan.recommendations().size() << ", actions " << plan.actions().size() << ", concerns "
       << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << ", review cycles "
       << plan.review_cycles().size() << ", reviewable items " << plan.reviewable_items().size()
-      << ", reviews " << plan.reviews().size() << "\n";
+      << ", reviews " << plan.reviews().size() << ", briefings " << plan.briefings().size() << "\n";
   for (const auto& a : plan.audits()) out << "audit " << a.id << " stage " << to_string(a.stage) << "\n";
   for (const auto& a : plan.actions()) {
     out << "action " << a.id << " created " << to_iso(a.created_on) << " due " << to_iso(a.due_on)
@@ -235,6 +235,16 @@ inline std::string fingerprint(const Plan& plan) {
     for (const auto& o : m.outcomes)
       out << o.action << ":" << to_string(o.kind) << ":" << (o.new_due ? to_iso(*o.new_due) : "-") << ":"
           << id_or_0(o.escalated_to) << " ";
+    out << "]\n";
+  }
+  for (const auto& b : plan.briefings()) {
+    out << "briefing " << b.id << " audit " << b.audit << " written " << to_iso(b.written_on) << " lines "
+        << b.reflection.size() << "+" << b.further_information.size() << " disseminations [";
+    for (const auto& d : b.disseminations) {
+      out << to_iso(d.on) << ":";
+      for (auto agency : d.reached) out << agency << ",";
+      out << " ";
+    }
     out << "]\n";
   }
 
@@ -334,6 +344,16 @@ inline std::string fingerprint(const Plan& plan) {
         }
       }
       throw Error("every scope has a cycle");
+    });
+  }
+  if (!plan.audits().empty()) {
+    const auto& audit = plan.audits().front();
+    next("briefing", [&] {
+      Briefing b;
+      b.audit = audit.id;
+      b.title = "probe";
+      b.written_on = audit.held_on;
+      return plan.prepare(b);
     });
   }
   if (!plan.groups().empty())

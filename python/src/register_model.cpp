@@ -268,6 +268,44 @@ void bind_concern(py::module_& m) {
       }, "Like <ImmediateConcern 1 for case 5 to agency 2 raised 2024-06-12, unanswered>.");
 }
 
+std::string agency_list(const std::vector<AgencyId>& ids) {
+  std::string text;
+  for (std::size_t i = 0; i < ids.size(); ++i) text += (i ? ", " : "") + id_text(ids[i].value());
+  return text;
+}
+
+void bind_briefing(py::module_& m) {
+  py::class_<Dissemination>(m, "Dissemination", "One publication of a briefing: on a date, to some agencies.")
+      .def_readonly("briefing", &Dissemination::briefing, "Id of the briefing.")
+      .def_readonly("on", &Dissemination::on, "The date it was sent out.")
+      .def_readonly("reached", &Dissemination::reached, "Ids of the agencies it reached, as given.")
+      .def_readonly("by", &Dissemination::by, "Who sent it.")
+      .def_readonly("note", &Dissemination::note, "How it went out, e.g. 'sent to DSL network and team meetings'.")
+      .def("__repr__", [](const Dissemination& d) {
+        return "<Dissemination of briefing " + id_text(d.briefing.value()) + " on " + iso_or_dash(d.on) +
+               " to agenc" + (d.reached.size() == 1 ? "y " : "ies ") + agency_list(d.reached) + ">";
+      }, "Like <Dissemination of briefing 1 on 2024-03-01 to agencies 1, 3>.");
+  py::class_<Briefing>(m, "Briefing",
+                       "The editorial text of a 7 minute briefing on an audit (what the audit's data "
+                       "cannot say) and its disseminations.")
+      .def_readonly("id", &Briefing::id, "The briefing's id.")
+      .def_readonly("audit", &Briefing::audit, "Id of the audit it was written on.")
+      .def_readonly("title", &Briefing::title, "The title, e.g. '7 minute briefing: teenage relationship abuse'.")
+      .def_readonly("written_on", &Briefing::written_on, "The date it was written.")
+      .def_readonly("background", &Briefing::background, "Background beyond the audit's own facts; may be empty.")
+      .def_readonly("why_it_matters", &Briefing::why_it_matters, "Why it matters; may be empty.")
+      .def_readonly("next_steps", &Briefing::next_steps, "Next steps; may be empty.")
+      .def_readonly("reflection", &Briefing::reflection, "The 'Reflect on the learning' prompts, in order.")
+      .def_readonly("further_information", &Briefing::further_information, "Further resources, in order.")
+      .def_readonly("disseminations", &Briefing::disseminations, "Its disseminations, in date order.")
+      .def("__repr__", [](const Briefing& b) {
+        return "<Briefing " + id_text(b.id.value()) + " " + quoted(b.title) + " on audit " +
+               id_text(b.audit.value()) + " written " + iso_or_dash(b.written_on) + ", " +
+               std::to_string(b.disseminations.size()) + " disseminations>";
+      }, "Like <Briefing 1 '7 minute briefing: teenage relationship abuse' on audit 4 written 2024-03-01, "
+         "2 disseminations>.");
+}
+
 }  // namespace
 
 void register_model(py::module_& m) {
@@ -281,6 +319,7 @@ void register_model(py::module_& m) {
   bind_dependency(m);
   bind_action(m);
   bind_concern(m);
+  bind_briefing(m);
 }
 
 }  // namespace plansight::python

@@ -4,6 +4,7 @@
 // the GIL: a store's plan is live, and another thread may change it.
 #include "bindings.hpp"
 #include "columns.hpp"
+#include "plansight/briefings.hpp"
 #include "plansight/summary.hpp"
 
 namespace plansight::python {
@@ -37,6 +38,8 @@ void bind_lookups(py::class_<Plan>& plan) {
            "The action with this id; raises NotFoundError when there is none.")
       .def("concern", &Plan::concern, py::arg("id"), copy,
            "The immediate concern with this id; raises NotFoundError when there is none.")
+      .def("briefing", &Plan::briefing, py::arg("id"), copy,
+           "The briefing with this id; raises NotFoundError when there is none.")
       .def("find_action", [](const Plan& p, ActionId id) { return optional_copy(p.find_action(id)); },
            py::arg("id"), "The action with this id, or None.")
       .def("find_theme", [](const Plan& p, std::string_view name) { return optional_copy(p.find_theme(name)); },
@@ -62,6 +65,7 @@ void bind_collections(py::class_<Plan>& plan) {
            "Every action, in the order added. For many actions prefer action_columns(), which "
            "builds one numpy array per field instead of one Python object per action.")
       .def("concerns", &Plan::concerns, copy, "Every immediate concern, in the order added.")
+      .def("briefings", &Plan::briefings, copy, "Every briefing, in the order added.")
       .def("dependencies", &Plan::dependencies, copy,
            "Every dependency in force (added and not removed), in the order added.");
 }
@@ -153,6 +157,23 @@ void bind_plan_queries(py::class_<Plan>& plan) {
            "(int64), theme_name, audit_title, year (int32), audit_theme (bool).");
 }
 
+// The briefings of an audit and the as-of questions of briefings.hpp.
+void bind_briefing_queries(py::module_& m, py::class_<Plan>& plan) {
+  plan.def("briefings_of",
+           [](const Plan& p, AuditId audit) {
+             std::vector<Briefing> found;
+             for (const auto* b : briefings_of(p, audit)) found.push_back(*b);
+             return found;
+           },
+           py::arg("audit"),
+           "The briefings written on an audit, in the order added; raises NotFoundError for an unknown audit.");
+  m.def("published_on", &published_on, py::arg("briefing"), py::arg("as_of"),
+        "The date of the briefing's first dissemination on or before as_of; None when it was not yet "
+        "published then.");
+  m.def("reached_agencies", &reached_agencies, py::arg("briefing"), py::arg("as_of"),
+        "Ids of the agencies the briefing's disseminations on or before as_of reached, ascending, each once.");
+}
+
 }  // namespace
 
 void register_plan(py::module_& m) {
@@ -165,6 +186,7 @@ void register_plan(py::module_& m) {
   bind_collections(plan);
   bind_action_queries(plan);
   bind_plan_queries(plan);
+  bind_briefing_queries(m, plan);
   plan.def("copy", [](const Plan& p) { return Plan(p); }, "An independent copy of the plan as it is now.")
       .def("__repr__", [](const Plan& p) {
         return "<Plan: " + std::to_string(p.partnerships().size()) + " partnerships, " +

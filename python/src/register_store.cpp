@@ -304,6 +304,38 @@ void bind_reviews(py::class_<Store>& store) {
            "nothing: any refused outcome raises and records none. Returns the meeting with its id.");
 }
 
+// ---- briefings --------------------------------------------------------------------------
+
+Briefing add_briefing(Store& s, AuditId audit, std::string title, Date written_on, std::string background,
+                      std::string why_it_matters, std::string next_steps, std::vector<std::string> reflection,
+                      std::vector<std::string> further_information, const ActorArg& by, std::string_view why) {
+  return s.add(Briefing{BriefingId(), audit, std::move(title), written_on, std::move(background),
+                        std::move(why_it_matters), std::move(next_steps), std::move(reflection),
+                        std::move(further_information), {}},
+               to_actor(by), why);
+}
+
+void record_dissemination(Store& s, BriefingId briefing, Date on, std::vector<AgencyId> reached, std::string note,
+                          const ActorArg& by) {
+  const Actor actor = to_actor(by);
+  s.record(Dissemination{briefing, on, std::move(reached), actor.name, std::move(note)}, actor);
+}
+
+void bind_briefings(py::class_<Store>& store) {
+  store
+      .def("add_briefing", &add_briefing, "audit"_a, "title"_a, py::kw_only(), "written_on"_a, "background"_a = "",
+           "why_it_matters"_a = "", "next_steps"_a = "", "reflection"_a = std::vector<std::string>{},
+           "further_information"_a = std::vector<std::string>{}, "by"_a, "why"_a = "",
+           "Adds a 7 minute briefing written on `audit` (on or after the day it was held), with its "
+           "'Reflect on the learning' prompts and further information in order; returns it with its id. "
+           "Its disseminations are recorded afterwards.")
+      .def("record_dissemination", &record_dissemination, "briefing"_a, py::kw_only(), "on"_a, "reached"_a,
+           "note"_a = "", "by"_a,
+           "Records that the briefing went out on `on` to the agencies `reached` (at least one, each "
+           "once), sent by the actor; the note says how. Disseminations are recorded in date order, "
+           "none before the briefing was written.");
+}
+
 // ---- the file, history and interchange ---------------------------------------------
 
 std::vector<ImportWarning> import_workload(Store& s, const FilePath& directory, const ActorArg& by,
@@ -370,6 +402,7 @@ void register_store(py::module_& m) {
   bind_entities(store);
   bind_changes(store);
   bind_reviews(store);
+  bind_briefings(store);
   bind_file(store);
   m.def("open", [](const FilePath& path) { return Store::open(path.text); }, "path"_a,
         py::call_guard<py::gil_scoped_release>(),

@@ -262,6 +262,30 @@ void read_review_meetings(SQLite::Database& db, Plan& plan) {
   });
 }
 
+// Disseminations are recorded through the plan's checks, in the order written.
+void read_briefings(SQLite::Database& db, Plan& plan) {
+  std::unordered_map<std::int64_t, std::vector<std::string>> reflection, further;
+  for_rows(db, "SELECT briefing_id, prompt FROM briefing_reflection ORDER BY briefing_id, position",
+           [&](auto& s) { reflection[int_at(s, 0)].push_back(text_at(s, 1)); });
+  for_rows(db, "SELECT briefing_id, line FROM briefing_further_information ORDER BY briefing_id, position",
+           [&](auto& s) { further[int_at(s, 0)].push_back(text_at(s, 1)); });
+  for_rows(db,
+           "SELECT id, audit_id, title, written_on, background, why_it_matters, next_steps FROM briefing "
+           "ORDER BY id",
+           [&](auto& s) {
+             const auto id = int_at(s, 0);
+             plan.add(Briefing{BriefingId(id), AuditId(int_at(s, 1)), text_at(s, 2), date_at(s, 3),
+                               text_at(s, 4), text_at(s, 5), text_at(s, 6), reflection[id], further[id], {}});
+           });
+  const auto reached =
+      read_lists(db, "SELECT dissemination_seq, agency_id FROM dissemination_agency "
+                     "ORDER BY dissemination_seq, position");
+  for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq", [&](auto& s) {
+    plan.record(Dissemination{BriefingId(int_at(s, 1)), date_at(s, 2), ids_of<AgencyId>(reached, int_at(s, 0)),
+                              text_at(s, 3), text_at(s, 4)});
+  });
+}
+
 }  // namespace
 
 Plan read_plan(SQLite::Database& db) {
@@ -279,6 +303,7 @@ Plan read_plan(SQLite::Database& db) {
   read_reviewable_items(db, plan);
   read_review_cycles(db, plan);
   read_review_meetings(db, plan);
+  read_briefings(db, plan);
   return plan;
 }
 

@@ -223,8 +223,40 @@ CREATE INDEX item_review_by_item ON item_review(item_id);
 CREATE INDEX review_outcome_by_action ON review_outcome(action_id);
 )sql";
 
+// Version 5: briefings written on an audit, with their reflection prompts and
+// further-information lines in order, and their disseminations (append-only,
+// in the order recorded) with the agencies each reached.
+constexpr const char* schema_v5 = R"sql(
+CREATE TABLE briefing (
+  id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audit(id),
+  title TEXT NOT NULL, written_on TEXT NOT NULL, background TEXT NOT NULL,
+  why_it_matters TEXT NOT NULL, next_steps TEXT NOT NULL,
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE briefing_reflection (
+  briefing_id INTEGER NOT NULL REFERENCES briefing(id), position INTEGER NOT NULL,
+  prompt TEXT NOT NULL, PRIMARY KEY (briefing_id, position)
+);
+CREATE TABLE briefing_further_information (
+  briefing_id INTEGER NOT NULL REFERENCES briefing(id), position INTEGER NOT NULL,
+  line TEXT NOT NULL, PRIMARY KEY (briefing_id, position)
+);
+CREATE TABLE dissemination (
+  seq INTEGER PRIMARY KEY, briefing_id INTEGER NOT NULL REFERENCES briefing(id),
+  on_date TEXT NOT NULL, by_name TEXT NOT NULL, note TEXT NOT NULL,
+  change_id INTEGER NOT NULL REFERENCES change_set(id)
+);
+CREATE TABLE dissemination_agency (
+  dissemination_seq INTEGER NOT NULL REFERENCES dissemination(seq), position INTEGER NOT NULL,
+  agency_id INTEGER NOT NULL REFERENCES agency(id), PRIMARY KEY (dissemination_seq, position),
+  UNIQUE (dissemination_seq, agency_id)
+);
+CREATE INDEX briefing_by_audit ON briefing(audit_id);
+CREATE INDEX dissemination_by_briefing ON dissemination(briefing_id);
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps{schema_v1, schema_v2, schema_v3, schema_v4};
+  static const std::vector<const char*> steps{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
   return steps;
 }
 

@@ -189,6 +189,36 @@ void Writer::insert(const ReviewMeeting& m, std::int64_t change) {
     run(outcome, m.id, position++, o.action, o.kind, o.note, o.new_due, o.reason, o.escalated_to);
 }
 
+void Writer::insert(const Briefing& b, std::int64_t change) {
+  run(statement("INSERT INTO briefing (id, audit_id, title, written_on, background, why_it_matters, next_steps, "
+                "change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      b.id, b.audit, b.title, b.written_on, b.background, b.why_it_matters, b.next_steps, change);
+  insert_list(statement("INSERT INTO briefing_reflection (briefing_id, position, prompt) VALUES (?, ?, ?)"), b.id,
+              b.reflection);
+  insert_list(
+      statement("INSERT INTO briefing_further_information (briefing_id, position, line) VALUES (?, ?, ?)"), b.id,
+      b.further_information);
+}
+
+// "2024-03-01 to agencies 1, 3": the agencies in the order given.
+static std::string describe_dissemination(const Dissemination& d) {
+  std::string text = to_iso(d.on) + " to agenc" + (d.reached.size() == 1 ? "y " : "ies ");
+  for (std::size_t i = 0; i < d.reached.size(); ++i)
+    text += (i ? ", " : "") + std::to_string(d.reached[i].value());
+  return text;
+}
+
+void Writer::insert(const Dissemination& d, std::int64_t change) {
+  run(statement("INSERT INTO dissemination (briefing_id, on_date, by_name, note, change_id) "
+                "VALUES (?, ?, ?, ?, ?)"),
+      d.briefing, d.on, d.by, d.note, change);
+  const std::int64_t seq = db_.getLastInsertRowid();
+  insert_list(statement("INSERT INTO dissemination_agency (dissemination_seq, position, agency_id) "
+                        "VALUES (?, ?, ?)"),
+              seq, d.reached);
+  history(change, "briefing", d.briefing.value(), "disseminated", "", describe_dissemination(d));
+}
+
 void Writer::set_audit_stage(AuditId audit, AuditStage stage) {
   run(statement("UPDATE audit SET stage = ? WHERE id = ?"), stage, audit);
 }

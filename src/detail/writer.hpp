@@ -46,6 +46,10 @@ class Writer {
   void insert(const ReviewCycle& c, std::int64_t change);
   // The meeting with its attendance and outcomes; not their effects.
   void insert(const ReviewMeeting& m, std::int64_t change);
+  // A briefing's row and its lines; its disseminations are written one by one.
+  void insert(const Briefing& b, std::int64_t change);
+  // The dissemination, the agencies it reached, and its "disseminated" history row.
+  void insert(const Dissemination& d, std::int64_t change);
   void set_audit_stage(AuditId audit, AuditStage stage);
   void set_concern_answer(ConcernId concern, Date on, const std::string& answer);
 

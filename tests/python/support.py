@@ -54,6 +54,7 @@ COLLECTIONS = (
     "review_cycles",
     "reviewable_items",
     "reviews",
+    "briefings",
 )
 
 

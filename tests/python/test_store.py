@@ -80,7 +80,7 @@ def test_collections_list_everything_in_order(sample: Sample) -> None:
     assert counts(plan) == {
         "partnerships": 1, "agencies": 2, "groups": 1, "themes": 1, "audits": 1, "cases": 1,
         "agency_returns": 1, "findings": 1, "recommendations": 1, "actions": 2, "concerns": 1,
-        "dependencies": 1, "review_cycles": 0, "reviewable_items": 0, "reviews": 0,
+        "dependencies": 1, "review_cycles": 0, "reviewable_items": 0, "reviews": 0, "briefings": 0,
     }
     assert [a.id for a in plan.actions()] == [sample.training.id, sample.procedure.id]
     assert [(d.action, d.depends_on, d.lag_days) for d in plan.dependencies()] == [
