@@ -63,7 +63,9 @@ struct PackFixture {
 
     overdue = b.add_action(ymd(2024, 2, 1), ymd(2024, 8, 31));
     b.set_status(overdue, ymd(2024, 3, 1), Status::in_progress);
-    prerequisite = b.add_action(ymd(2024, 2, 1), ymd(2024, 12, 31));
+    Action slow = b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
+    slow.estimate_days = 120;  // forecast from 2024-09-30: done 2025-01-28
+    prerequisite = b.plan.add(slow).id;
     Action late = b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
     late.title = "Train <b>staff</b> | all teams";
     late.estimate_days = 30;
@@ -141,7 +143,7 @@ TEST_CASE("review pack: overdue, blocked with its blocker, at risk") {
   // waiting for the prerequisite, with its due date in force (revised)
   CHECK(contains(blocked.substr(blocked_row), "#" + std::to_string(f.prerequisite.value())));
   CHECK(contains(blocked.substr(blocked_row), "due 2025-03-31"));
-  // forecast: the prerequisite finishes 2025-03-31 at best, the blocked action 30 days later
+  // forecast: the prerequisite finishes 2025-01-28, the blocked action 30 days later: after its due date
   const std::string at_risk = blocked.substr(blocked.find("#### At risk"));
   CHECK(contains(at_risk, "| #" + std::to_string(f.blocked.value()) + " |"));
 }
