@@ -33,6 +33,7 @@ void register_schedule(py::module_& m);
 void register_themes(py::module_& m);
 // After register_store: it adds Store.import_action_plan.
 void register_spreadsheet(py::module_& m);
+void register_report(py::module_& m);
 // `by` of the Store methods: an Actor or a plain name (register_store.cpp).
 using ActorArg = std::variant<Actor, std::string>;
 Actor to_actor(const ActorArg& by);

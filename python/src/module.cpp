@@ -23,5 +23,6 @@ PYBIND11_MODULE(_core, m) {
   ps::register_schedule(m);
   ps::register_themes(m);
   ps::register_spreadsheet(m);
+  ps::register_report(m);
   ps::export_public_names(m);
 }
