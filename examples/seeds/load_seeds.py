@@ -1,4 +1,4 @@
-"""The five seed learning briefings (shared/seeds 000 to 004) as one plansight store.
+"""The five seed learning briefings (published briefings 000 to 004) as one plansight store.
 
 Each seed is modelled in a TOML file beside this module (see README.md for the
 schema): the partnership and its monitoring groups, the audit, its cases and

@@ -730,7 +730,12 @@ int run_report(const Args& args, std::ostream& out, std::ostream&) {
     throw UsageError("KIND: '" + kind + "' is not review or briefing (see 'plansight report --help')");
   const Date date = as_of(args);
   const std::string& file = args.value("--out");
-  const ReportFormat format = report_format_for(file);
+  ReportFormat format = ReportFormat::html;
+  try {
+    format = report_format_for(file);
+  } catch (const ValidationError& e) {
+    throw UsageError(e.what());
+  }
   if (kind == "briefing" && !args.has("--audit"))
     throw UsageError("a briefing needs --audit ID (see 'plansight report --help')");
   if (kind == "review" && args.has("--audit"))

@@ -125,6 +125,20 @@ Data rag_bar(const RagTally& tally, long scale, double y) {
   return bar;
 }
 
+// Characters of an agency's name that fit left of the bars; the table below
+// the chart, and the label's tooltip, give it whole.
+constexpr std::size_t label_chars = 34;
+
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// `text` cut to at most `max` characters (UTF-8 code points), ending in an ellipsis when cut.
+std::string shortened(const std::string& text, std::size_t max) {
+  if (static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_code_point)) <= max) return text;
+  std::size_t chars = 0, cut = 0;
+  while (cut < text.size() && !(starts_code_point(text[cut]) && chars++ == max - 1)) ++cut;
+  return text.substr(0, cut) + "\u2026";
+}
+
 Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
   long scale = 1;
   for (const auto& row : s.by_agency) scale = std::max(scale, rag_total(row.rag));
@@ -132,7 +146,9 @@ Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
   double y = 8;
   for (const auto& row : s.by_agency) {
     Data r = rag_cells(row.rag);
-    r.set("agency", row.agency ? plan.agency(*row.agency).name : "Partnership groups");
+    const std::string name = row.agency ? plan.agency(*row.agency).name : "Partnership groups";
+    r.set("agency", name);
+    r.set("label", shortened(name, label_chars));
     r.set("bar", rag_bar(row.rag, scale, y));
     rows.push_back(std::move(r));
     y += row_height;

@@ -78,3 +78,21 @@ def test_analyst_example_prints_the_frames_figures_and_saves_the_chart(tmp_path:
                          "'information shared with partners']")
     assert "voice of the child: 3 audits, 2023-2025" in lines
     assert (tmp_path / "rag_by_agency.png").stat().st_size > 10_000
+
+
+def test_readme_shows_the_reports_example_verbatim() -> None:
+    assert readme_example("examples/python/reports.py") == (ROOT / "examples/python/reports.py").read_text()
+
+
+def test_reports_example_writes_the_pack_and_prints_the_briefing(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples/python/reports.py")],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "examples" / "seeds")},
+    )
+    lines = run.stdout.splitlines()
+    assert lines[0] == "# Multi Agency Quality Assurance Audit: Child to Adult Conflict July 2024"
+    assert lines[1].startswith("Ten children aged 9 to 17 were audited by eleven agencies; six were discussed")
+    assert lines[2].startswith("published 2024-")
+    assert "## Rule breaches" in (tmp_path / "review-pack.md").read_text(encoding="utf-8")
+    assert (tmp_path / "review-pack.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
