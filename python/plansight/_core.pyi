@@ -7,7 +7,7 @@ import datetime
 import enum
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'GradeCounts', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'QuestionComparison', 'Rag', 'RagCount', 'ReauditComparison', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SheetImportError', 'SheetProblem', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'ThemeRecurrence', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'compare_reaudit', 'default_action_plan_columns', 'export_action_plan', 'financial_quarter', 'grade_counts', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'parse_timescale', 'previous_review', 'read_rule_config', 'ready_to_start', 'recurring_themes', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
+__all__: list[str] = ['Action', 'ActionTiming', 'Actor', 'AgeBand', 'Agency', 'AgencyRag', 'AgencyReturn', 'Assurance', 'Audit', 'AuditKind', 'AuditStage', 'BlockedAction', 'Briefing', 'Case', 'ConfiguredRule', 'ConflictError', 'CriticalPath', 'CycleError', 'CycleKind', 'DataImportError', 'Dependency', 'Dissemination', 'DueChange', 'DueDateRevision', 'DueImpact', 'Error', 'Escalation', 'Evidence', 'EvidenceKind', 'FinancialQuarter', 'Finding', 'FindingCategory', 'Grade', 'GradeCounts', 'Grading', 'Group', 'HistoryEntry', 'ImmediateConcern', 'ImportWarning', 'Involvement', 'ItemReview', 'NotFoundError', 'OutcomeKind', 'Owner', 'OwnerChange', 'Partnership', 'PartnershipSummary', 'Plan', 'Quarter', 'QuestionComparison', 'Rag', 'RagCount', 'ReauditComparison', 'Recommendation', 'ReviewChanges', 'ReviewCycle', 'ReviewMeeting', 'ReviewOutcome', 'ReviewSummary', 'ReviewableItem', 'ReviewableKind', 'Rule', 'RuleConfig', 'RuleContext', 'RuleError', 'RuleReport', 'RuleResult', 'RuleSet', 'Schedule', 'Sector', 'Severity', 'SheetImportError', 'SheetProblem', 'SlipEffect', 'SlipImpact', 'Status', 'StatusChange', 'Store', 'StoreError', 'Subject', 'Theme', 'ThemeRecurrence', 'Update', 'ValidationError', 'at_risk', 'blocked_by', 'blocks', 'builtin_rule', 'builtin_rules', 'calendar_quarter', 'check_cycle', 'compare_reaudit', 'default_action_plan_columns', 'export_action_plan', 'financial_quarter', 'grade_counts', 'is_review_date', 'next_review', 'open', 'parse_financial_quarter', 'parse_quarter', 'parse_rule_config', 'parse_timescale', 'previous_review', 'published_on', 'reached_agencies', 'read_rule_config', 'ready_to_start', 'recurring_themes', 'review_dates', 'schedule', 'slip', 'to_dot', 'topological_order', 'what_if_due', 'workload_files']
 class Error(Exception):
     """
     Root of every error plansight raises.
@@ -937,6 +937,97 @@ class ImmediateConcern:
         """
         The date it was raised.
         """
+class Dissemination:
+    """
+    One publication of a briefing: on a date, to some agencies.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Dissemination of briefing 1 on 2024-03-01 to agencies 1, 3>.
+        """
+    @property
+    def briefing(self) -> int:
+        """
+        Id of the briefing.
+        """
+    @property
+    def by(self) -> str:
+        """
+        Who sent it.
+        """
+    @property
+    def note(self) -> str:
+        """
+        How it went out, e.g. 'sent to DSL network and team meetings'.
+        """
+    @property
+    def on(self) -> datetime.date:
+        """
+        The date it was sent out.
+        """
+    @property
+    def reached(self) -> list[int]:
+        """
+        Ids of the agencies it reached, as given.
+        """
+class Briefing:
+    """
+    The editorial text of a 7 minute briefing on an audit (what the audit's data cannot say) and its disseminations.
+    """
+    def __repr__(self) -> str:
+        """
+        Like <Briefing 1 '7 minute briefing: teenage relationship abuse' on audit 4 written 2024-03-01, 2 disseminations>.
+        """
+    @property
+    def audit(self) -> int:
+        """
+        Id of the audit it was written on.
+        """
+    @property
+    def background(self) -> str:
+        """
+        Background beyond the audit's own facts; may be empty.
+        """
+    @property
+    def disseminations(self) -> list[Dissemination]:
+        """
+        Its disseminations, in date order.
+        """
+    @property
+    def further_information(self) -> list[str]:
+        """
+        Further resources, in order.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The briefing's id.
+        """
+    @property
+    def next_steps(self) -> str:
+        """
+        Next steps; may be empty.
+        """
+    @property
+    def reflection(self) -> list[str]:
+        """
+        The 'Reflect on the learning' prompts, in order.
+        """
+    @property
+    def title(self) -> str:
+        """
+        The title, e.g. '7 minute briefing: teenage relationship abuse'.
+        """
+    @property
+    def why_it_matters(self) -> str:
+        """
+        Why it matters; may be empty.
+        """
+    @property
+    def written_on(self) -> datetime.date:
+        """
+        The date it was written.
+        """
 class RagCount:
     """
     How many actions of a partnership and owner agency had a RAG on a date.
@@ -1116,6 +1207,18 @@ class Plan:
     def blockers(self, action: typing.SupportsIndex, *, as_of: datetime.date) -> list[int]:
         """
         Ids of the open actions this open action waits for at as_of.
+        """
+    def briefing(self, id: typing.SupportsIndex) -> Briefing:
+        """
+        The briefing with this id; raises NotFoundError when there is none.
+        """
+    def briefings(self) -> list[Briefing]:
+        """
+        Every briefing, in the order added.
+        """
+    def briefings_of(self, audit: typing.SupportsIndex) -> list[Briefing]:
+        """
+        The briefings written on an audit, in the order added; raises NotFoundError for an unknown audit.
         """
     def case(self, id: typing.SupportsIndex) -> Case:
         """
@@ -2194,6 +2297,10 @@ class Store:
         """
         Adds an audit held on `held_on` with its theme and agency ids, scope, lifecycle stage and the id of the audit it re-audits; returns it with its id.
         """
+    def add_briefing(self, audit: typing.SupportsIndex, title: str, *, written_on: datetime.date, background: str = '', why_it_matters: str = '', next_steps: str = '', reflection: collections.abc.Sequence[str] = [], further_information: collections.abc.Sequence[str] = [], by: Actor | str, why: str = '') -> Briefing:
+        """
+        Adds a 7 minute briefing written on `audit` (on or after the day it was held), with its 'Reflect on the learning' prompts and further information in order; returns it with its id. Its disseminations are recorded afterwards.
+        """
     def add_case(self, audit: typing.SupportsIndex, reference: str, *, by: Actor | str, age_band: tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex] = (0, 17), involvement: Involvement | str = 'universal', needs: collections.abc.Sequence[str] = [], discussed_at_panel: bool = False, id: typing.SupportsIndex = 0, why: str = '') -> Case:
         """
         Adds a pseudonymised case to an audit; `age_band` is (from, to) in years. A reference that looks like an NHS number or a date of birth raises ValidationError.
@@ -2273,6 +2380,10 @@ class Store:
     def load(self) -> Plan:
         """
         Reads the whole file again into a new, independent Plan.
+        """
+    def record_dissemination(self, briefing: typing.SupportsIndex, *, on: datetime.date, reached: collections.abc.Sequence[typing.SupportsIndex], note: str = '', by: Actor | str) -> None:
+        """
+        Records that the briefing went out on `on` to the agencies `reached` (at least one, each once), sent by the actor; the note says how. Disseminations are recorded in date order, none before the briefing was written.
         """
     def record_review(self, group: typing.SupportsIndex, *, held_on: datetime.date, by: Actor | str, outcomes: collections.abc.Sequence[ReviewOutcome] = [], attending: collections.abc.Sequence[typing.SupportsIndex] = [], note: str = '', id: typing.SupportsIndex = 0, why: str = '') -> ReviewMeeting:
         """
@@ -2816,6 +2927,14 @@ def parse_timescale(text: str) -> datetime.date:
 def previous_review(cycle: ReviewCycle, before: datetime.date) -> datetime.date | None:
     """
     The cycle's last review date strictly before `before`, or None.
+    """
+def published_on(briefing: Briefing, as_of: datetime.date) -> datetime.date | None:
+    """
+    The date of the briefing's first dissemination on or before as_of; None when it was not yet published then.
+    """
+def reached_agencies(briefing: Briefing, as_of: datetime.date) -> list[int]:
+    """
+    Ids of the agencies the briefing's disseminations on or before as_of reached, ascending, each once.
     """
 def read_rule_config(path: str | os.PathLike[str]) -> RuleConfig:
     """

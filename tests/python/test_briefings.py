@@ -56,10 +56,9 @@ def test_the_optional_text_defaults_to_empty(sample: Sample) -> None:
 def test_record_dissemination_keeps_date_agencies_note_and_the_actors_name(sample: Sample) -> None:
     briefing = add_briefing(sample)
     lead = ps.Actor("Police safeguarding lead", agency=sample.police.id)
-    result = sample.store.record_dissemination(
+    sample.store.record_dissemination(
         briefing.id, on=day("2024-04-02"), reached=[sample.social_care.id, sample.police.id],
         note="sent to DSL network and team meetings", by=lead)
-    assert result is None
     [d] = sample.store.plan.briefing(briefing.id).disseminations
     assert isinstance(d, ps.Dissemination)
     assert (d.briefing, d.on, d.reached, d.by, d.note) == (
