@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import cast
 
 import plansight as ps
 
@@ -837,36 +837,17 @@ def _review(ld: _Loader, group: str, parts: Sequence[tuple[Seed, ReviewSpec]]) -
 # --- briefings ----------------------------------------------------------------------
 
 
-class _BriefingApi(Protocol):
-    """The briefing part of ps.Store, as specified for plansight's briefing API.
-    Typed here so the loader type-checks against a stub that does not declare it
-    yet; once _core.pyi has Store.add_briefing this cast can go."""
-
-    def add_briefing(self, audit: int, title: str, *, written_on: dt.date, background: str, why_it_matters: str,
-                     next_steps: str, reflection: list[str], further_information: list[str], by: ps.Actor,
-                     why: str) -> _HasId: ...
-
-    def record_dissemination(self, briefing: int, *, on: dt.date, reached: list[int], note: str,
-                             by: ps.Actor) -> object: ...
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
 def add_briefing(out: SeedStore, seed: Seed) -> int:
     """Records the seed's briefing (its editorial text) for its audit and the one
     dissemination of it; returns the briefing's id."""
     b = seed.briefing
     me = ps.Actor(seed.recorder)
-    api = cast(_BriefingApi, out.store)
-    briefing = api.add_briefing(out.audits[seed.audit.key], b.title, written_on=b.written_on,
-                                background=b.background, why_it_matters=b.why_it_matters, next_steps=b.next_steps,
-                                reflection=list(b.reflection), further_information=list(b.further_information),
-                                by=me, why=f"published learning briefing, seed {seed.source}")
+    briefing = out.store.add_briefing(
+        out.audits[seed.audit.key], b.title, written_on=b.written_on, background=b.background,
+        why_it_matters=b.why_it_matters, next_steps=b.next_steps, reflection=list(b.reflection),
+        further_information=list(b.further_information), by=me, why=f"published learning briefing, seed {seed.source}")
     d = b.dissemination
-    api.record_dissemination(briefing.id, on=d.on, reached=out.agency_ids(d.reached), note=d.note, by=me)
+    out.store.record_dissemination(briefing.id, on=d.on, reached=out.agency_ids(d.reached), note=d.note, by=me)
     out.briefings[seed.key] = briefing.id
     return briefing.id
 

@@ -40,7 +40,7 @@ def raw(name: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> load_seeds.SeedStore:
     """The seed store without the briefings (shared: do not change it)."""
-    return load_seeds.build_seed_store(tmp_path_factory.mktemp("seeds") / "seeds.db", briefings=False)
+    return load_seeds.build_seed_store(tmp_path_factory.mktemp("seeds") / "seeds.db")
 
 
 def test_the_five_seed_files_are_listed_and_present() -> None:
@@ -230,10 +230,10 @@ def test_everything_recorded_lies_on_or_before_the_review_date(seeded: load_seed
 
 def test_loading_twice_into_one_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "twice.db"
-    first = load_seeds.build_seed_store(path, briefings=False)
+    first = load_seeds.build_seed_store(path)
     actions = len(first.store.plan.actions())
     with pytest.raises(FileExistsError, match="twice.db already exists"):
-        load_seeds.build_seed_store(path, briefings=False)
+        load_seeds.build_seed_store(path)
     assert len(ps.open(path).plan.actions()) == actions
 
 
@@ -260,7 +260,7 @@ def test_a_seed_file_missing_a_required_key_is_refused_naming_file_and_key(tmp_p
     assert "\nheld_on = 2024-07-03\n" in text
     broken.write_text(text.replace("\nheld_on = 2024-07-03\n", "\n", 1))
     with pytest.raises(load_seeds.SeedFileError) as refused:
-        load_seeds.build_seed_store(tmp_path / "out.db", seed_dir=seeds, briefings=False)
+        load_seeds.build_seed_store(tmp_path / "out.db", seed_dir=seeds)
     message = str(refused.value)
     assert "child_to_adult_conflict_qa.toml" in message and "'audit.held_on'" in message
     assert not (tmp_path / "out.db").exists()
