@@ -28,20 +28,29 @@ std::string words_of(std::string_view snake) {
 
 std::string kind_label(AuditKind kind) {
   switch (kind) {
-    case AuditKind::multi_agency_case_audit: return "multi-agency case file audit";
-    case AuditKind::line_of_sight_event: return "multi-agency line of sight event";
-    case AuditKind::qa_audit: return "multi-agency quality assurance audit";
-    case AuditKind::re_audit: return "re-audit";
-    default: return words_of(to_string(kind));
+    case AuditKind::multi_agency_case_audit:
+      return "multi-agency case file audit";
+    case AuditKind::line_of_sight_event:
+      return "multi-agency line of sight event";
+    case AuditKind::qa_audit:
+      return "multi-agency quality assurance audit";
+    case AuditKind::re_audit:
+      return "re-audit";
+    default:
+      return words_of(to_string(kind));
   }
 }
 
 std::string involvement_label(Involvement involvement) {
   switch (involvement) {
-    case Involvement::universal: return "universal services only";
-    case Involvement::child_protection_plan: return "on a child protection plan";
-    case Involvement::looked_after: return "looked after";
-    default: return words_of(to_string(involvement));
+    case Involvement::universal:
+      return "universal services only";
+    case Involvement::child_protection_plan:
+      return "on a child protection plan";
+    case Involvement::looked_after:
+      return "looked after";
+    default:
+      return words_of(to_string(involvement));
   }
 }
 
@@ -142,8 +151,9 @@ std::string cases_sentence(const std::vector<const Case*>& cases, std::size_t ag
   }
   std::string text = report::count_in_words(n) + " children aged " + std::to_string(from) + " to " +
                      std::to_string(to) + " were audited" + by + "; ";
-  text += at_panel == n ? "all were" : at_panel == 0 ? "none was" : report::count_in_words(at_panel) +
-                                                                        (at_panel == 1 ? " was" : " were");
+  text += at_panel == n   ? "all were"
+          : at_panel == 0 ? "none was"
+                          : report::count_in_words(at_panel) + (at_panel == 1 ? " was" : " were");
   text += " discussed at panel.";
   text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
@@ -217,10 +227,12 @@ void set_editorial(Data& d, const Plan& plan, const Briefing* b, Date as_of, con
   d.set("reached", joined(reached));
   d.set("reached_count", report::count_in_words(static_cast<long>(reached.size())));
   report::set_texts(d, "background", b ? paragraphs(b->background, withhold) : std::vector<std::string>{});
-  report::set_texts(d, "why_it_matters", b ? paragraphs(b->why_it_matters, withhold) : std::vector<std::string>{});
+  report::set_texts(d, "why_it_matters",
+                    b ? paragraphs(b->why_it_matters, withhold) : std::vector<std::string>{});
   report::set_texts(d, "next_steps", b ? paragraphs(b->next_steps, withhold) : std::vector<std::string>{});
   set_texts_withheld(d, "reflection", b ? b->reflection : std::vector<std::string>{}, withhold);
-  set_texts_withheld(d, "further_information", b ? b->further_information : std::vector<std::string>{}, withhold);
+  set_texts_withheld(d, "further_information", b ? b->further_information : std::vector<std::string>{},
+                     withhold);
 }
 
 Data briefing_context(const Plan& plan, const Audit& audit, Date as_of) {
@@ -252,7 +264,8 @@ Data briefing_context(const Plan& plan, const Audit& audit, Date as_of) {
   set_editorial(d, plan, b, as_of, withhold);
   set_rows(d, "good_practice", finding_rows(plan, audit.id, FindingCategory::good_practice, withhold));
   set_rows(d, "worries", finding_rows(plan, audit.id, FindingCategory::worry, withhold));
-  set_rows(d, "areas_for_development", finding_rows(plan, audit.id, FindingCategory::area_for_development, withhold));
+  set_rows(d, "areas_for_development",
+           finding_rows(plan, audit.id, FindingCategory::area_for_development, withhold));
   set_rows(d, "learning", finding_rows(plan, audit.id, FindingCategory::learning_theme, withhold));
   set_rows(d, "actions", action_rows(plan, audit.id, as_of, withhold));
   List recommendations;

@@ -28,7 +28,8 @@ std::string render(std::string_view name, std::string_view text, Data context, R
   if (format == ReportFormat::markdown) tmpl.set_custom_escape(markdown_escape);
   for (const auto& [partial_name, partial_text] : partials) {
     const std::string partial_body(partial_text);
-    context.set(std::string(partial_name), kainjow::mustache::partial{[partial_body] { return partial_body; }});
+    context.set(std::string(partial_name),
+                kainjow::mustache::partial{[partial_body] { return partial_body; }});
   }
   std::string out = tmpl.render(context);
   if (!tmpl.is_valid())
@@ -37,8 +38,9 @@ std::string render(std::string_view name, std::string_view text, Data context, R
 }
 
 std::string count_in_words(long n) {
-  static constexpr std::array<std::string_view, 13> words{
-      "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  static constexpr std::array<std::string_view, 13> words{"no",   "one",    "two",   "three", "four",
+                                                          "five", "six",    "seven", "eight", "nine",
+                                                          "ten",  "eleven", "twelve"};
   return n >= 0 && n < static_cast<long>(words.size()) ? std::string(words[static_cast<std::size_t>(n)])
                                                        : std::to_string(n);
 }
@@ -49,9 +51,9 @@ std::string counted(long n, std::string_view singular, std::string_view plural) 
 
 std::string long_date(Date d) {
   if (d.is_special()) return "";
-  static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
-                                                           "May",     "June",     "July",      "August",
-                                                           "September", "October", "November", "December"};
+  static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
+                                                           "May",       "June",     "July",     "August",
+                                                           "September", "October",  "November", "December"};
   const auto ymd = d.year_month_day();
   return std::to_string(ymd.day.as_number()) + " " + std::string(months[ymd.month.as_number() - 1u]) + " " +
          std::to_string(static_cast<int>(ymd.year));

@@ -3,8 +3,8 @@
 // (and computes chart geometry); the templates only lay it out.
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -51,7 +51,7 @@ std::string number(double v) {
 struct Pack {
   const Plan& plan;
   Date as_of;
-  Schedule forecast;                  // from as_of: what at risk and critical paths use
+  Schedule forecast;  // from as_of: what at risk and critical paths use
   std::unordered_set<ActionId> at_risk;
   RuleReport rules;
 };
@@ -133,7 +133,8 @@ bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) !
 
 // `text` cut to at most `max` characters (UTF-8 code points), ending in an ellipsis when cut.
 std::string shortened(const std::string& text, std::size_t max) {
-  if (static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_code_point)) <= max) return text;
+  if (static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_code_point)) <= max)
+    return text;
   std::size_t chars = 0, cut = 0;
   while (cut < text.size() && !(starts_code_point(text[cut]) && chars++ == max - 1)) ++cut;
   return text.substr(0, cut) + "\u2026";
@@ -182,7 +183,8 @@ List blocked_rows(const Pack& pack, const std::vector<ActionId>& ids) {
     const Action& a = pack.plan.action(id);
     Data row = action_row(pack, a);
     List waits;
-    for (const auto b : blockers(pack.plan, a, pack.as_of)) waits.push_back(action_row(pack, pack.plan.action(b)));
+    for (const auto b : blockers(pack.plan, a, pack.as_of))
+      waits.push_back(action_row(pack, pack.plan.action(b)));
     set_rows(row, "blockers", waits);
     rows.push_back(std::move(row));
   }
@@ -242,9 +244,9 @@ Data changes_section(const Pack& pack, const ReviewChanges& c) {
   d.set("escalation_count", std::to_string(c.escalations.size()));
   d.set("newly_overdue_count", std::to_string(c.newly_overdue.size()));
   d.set("newly_blocked_count", std::to_string(c.newly_blocked.size()));
-  d.set("anything", report::boolean(!c.new_actions.empty() || !c.status_changes.empty() ||
-                                    !c.extensions.empty() || !c.newly_overdue.empty() ||
-                                    !c.newly_blocked.empty() || !c.newly_at_risk.empty()));
+  d.set("anything",
+        report::boolean(!c.new_actions.empty() || !c.status_changes.empty() || !c.extensions.empty() ||
+                        !c.newly_overdue.empty() || !c.newly_blocked.empty() || !c.newly_at_risk.empty()));
   return d;
 }
 
@@ -268,9 +270,8 @@ List completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
     Data row = action_row(pack, a);
     const auto on = completed_on_at(a, pack.as_of);
     row.set("completed_on", on ? to_iso(*on) : "");
-    row.set("evidence", std::to_string(std::count_if(a.evidence.begin(), a.evidence.end(), [&](const Evidence& e) {
-                          return e.on <= pack.as_of;
-                        })));
+    row.set("evidence", std::to_string(std::count_if(a.evidence.begin(), a.evidence.end(),
+                                                     [&](const Evidence& e) { return e.on <= pack.as_of; })));
     row.set("assured", report::boolean(is_assured_at(a, pack.as_of)));
     rows.push_back(std::move(row));
   }
@@ -348,7 +349,9 @@ Data critical_path(const Pack& pack, AuditId audit) {
     last = std::max({last, t.earliest_finish, t.due_on});
   }
   const double span = std::max<long>(1, (last - first).days());
-  const auto x_of = [&](Date d) { return label_width + bar_area * static_cast<double>((d - first).days()) / span; };
+  const auto x_of = [&](Date d) {
+    return label_width + bar_area * static_cast<double>((d - first).days()) / span;
+  };
   List steps;
   double y = 8;
   for (const auto id : path.chain) {
@@ -437,15 +440,18 @@ ReportFormat report_format_for(std::string_view path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == "html" || ext == "htm") return ReportFormat::html;
   if (ext == "md" || ext == "markdown") return ReportFormat::markdown;
-  throw ValidationError("out", "'" + std::string(path) + "' is neither .html nor .md: the report's format is "
-                                                         "read from the file name");
+  throw ValidationError("out", "'" + std::string(path) +
+                                   "' is neither .html nor .md: the report's format is "
+                                   "read from the file name");
 }
 
-std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format, const ReviewPackOptions& options) {
+std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format,
+                               const ReviewPackOptions& options) {
   if (as_of.is_special()) throw ValidationError("as_of", "a review pack needs a review date");
   if (options.partnership) plan.partnership(*options.partnership);  // NotFoundError
   if (options.since && !(*options.since < as_of))
-    throw ValidationError("since", to_iso(*options.since) + " is not before the review date " + to_iso(as_of));
+    throw ValidationError("since",
+                          to_iso(*options.since) + " is not before the review date " + to_iso(as_of));
 
   Pack pack{plan, as_of, schedule(plan, ScheduleOptions{as_of}), {}, options.rules.check(plan, as_of)};
   for (const auto id : at_risk(plan, pack.forecast, as_of)) pack.at_risk.insert(id);
@@ -459,8 +465,9 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
     names.push_back(plan.partnership(s.partnership).name);
   }
   Data context;
-  std::string scope = names.size() == 1 ? names.front() : report::counted(static_cast<long>(names.size()),
-                                                                          "partnership", "partnerships");
+  std::string scope = names.size() == 1
+                          ? names.front()
+                          : report::counted(static_cast<long>(names.size()), "partnership", "partnerships");
   context.set("scope", scope);
   context.set("as_of", to_iso(as_of));
   context.set("as_of_long", report::long_date(as_of));

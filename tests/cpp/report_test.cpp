@@ -1,27 +1,27 @@
 // The review pack and the 7 minute briefing: what each section holds, the
 // period "since the previous review", escaping, data minimisation, errors.
+#include "plansight/report.hpp"
+
 #include <algorithm>
 #include <array>
 
 #include "fixtures.hpp"
 #include "plansight/briefings.hpp"
-#include "plansight/report.hpp"
 
 using namespace plansight;
 using namespace plansight::testing;
 
 namespace {
 
-constexpr std::array<std::string_view, 9> pack_sections{
-    "Headline figures",
-    "RAG by agency",
-    "Overdue actions",
-    "Blocked and at risk",
-    "Changes since the previous review",
-    "Escalations",
-    "Completed and assured this quarter",
-    "Rule breaches",
-    "Critical path of each open audit plan"};
+constexpr std::array<std::string_view, 9> pack_sections{"Headline figures",
+                                                        "RAG by agency",
+                                                        "Overdue actions",
+                                                        "Blocked and at risk",
+                                                        "Changes since the previous review",
+                                                        "Escalations",
+                                                        "Completed and assured this quarter",
+                                                        "Rule breaches",
+                                                        "Critical path of each open audit plan"};
 
 constexpr std::array<std::string_view, 7> briefing_parts{"Background",
                                                          "Why it matters",
@@ -158,7 +158,8 @@ TEST_CASE("review pack: the period starts at the previous review on the partners
 
   const std::string escalations = section(pack, "## Escalations");
   CHECK(contains(escalations, "| #" + std::to_string(f.escalated.value()) + " |"));
-  CHECK(contains(escalations, "2024-09-20: Learning and Improvement Subgroup to Safeguarding Partnership Board"));
+  CHECK(contains(escalations,
+                 "2024-09-20: Learning and Improvement Subgroup to Safeguarding Partnership Board"));
   CHECK(contains(escalations, "no progress"));
 
   const std::string done = section(pack, "## Completed and assured this quarter");
@@ -181,7 +182,8 @@ TEST_CASE("review pack: the period starts at the previous review on the partners
   SUBCASE("without a cycle, three months back") {
     Builder plain;
     plain.add_action(ymd(2024, 2, 1), ymd(2024, 12, 31));
-    CHECK(contains(render_review_pack(plain.plan, as_of, ReportFormat::markdown), "From 2024-06-30 to 2024-09-30"));
+    CHECK(contains(render_review_pack(plain.plan, as_of, ReportFormat::markdown),
+                   "From 2024-06-30 to 2024-09-30"));
   }
 }
 
@@ -260,7 +262,8 @@ struct BriefingFixture {
   FindingId good, worry, area, learning;
   BriefingFixture() {
     for (const auto& [ref, from, to, panel] :
-         {std::tuple{"CAC-01", 9, 11, true}, std::tuple{"CAC-02", 14, 16, true}, std::tuple{"CAC-03", 15, 17, false}}) {
+         {std::tuple{"CAC-01", 9, 11, true}, std::tuple{"CAC-02", 14, 16, true},
+          std::tuple{"CAC-03", 15, 17, false}}) {
       Case c;
       c.audit = b.area.audit;
       c.reference = ref;
@@ -270,7 +273,8 @@ struct BriefingFixture {
       b.plan.add(c);
     }
     good = b.add_finding(FindingCategory::good_practice, "Words and Pictures work evident in records");
-    worry = b.add_finding(FindingCategory::worry, "No evidence of work for a 17 year old transitioning, see CAC-03");
+    worry = b.add_finding(FindingCategory::worry,
+                          "No evidence of work for a 17 year old transitioning, see CAC-03");
     area = b.add_finding(FindingCategory::area_for_development, "Child aged 15 was not seen alone (CAC-02)");
     learning = b.add_finding(FindingCategory::learning_theme, "Flags on records can become out of date");
     Action a = b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
@@ -353,8 +357,9 @@ TEST_CASE("briefing: the editorial text of the latest briefing written by the da
   CHECK(contains(text, "Child to adult conflict is a priority.\n\nIt is often hidden."));
   CHECK(contains(text, "- Discuss with your supervisor"));
   CHECK(contains(text, "- Respect young people's programme"));
-  CHECK(contains(text, "Published: 2 April 2024, reaching two agencies: Humberside Police and "
-                       "Northern Lincolnshire and Goole NHS Trust"));
+  CHECK(contains(text,
+                 "Published: 2 April 2024, reaching two agencies: Humberside Police and "
+                 "Northern Lincolnshire and Goole NHS Trust"));
   CHECK(contains(render_briefing(f.b.plan, f.b.area.audit, ymd(2024, 4, 1), ReportFormat::markdown),
                  "not yet published (as of 1 April 2024)"));
   CHECK(render_briefing(f.b.plan, f.b.area.audit, ymd(2024, 10, 1), ReportFormat::markdown)
