@@ -632,8 +632,9 @@ int run_slip(const Args& args, std::ostream& out, std::ostream&) {
   const SlipImpact impact = slip(plan, schedule(plan, {from}), id, days);
   out << "Slip of #" << id.value() << " by " << days << " days, " << forecast_basis(from) << "\n  #"
       << id.value() << " " << shorten(plan.action(id).title, title_width) << ": finish "
-      << to_iso(impact.old_finish) << " → " << to_iso(impact.new_finish) << "\n" << impact.moved.size()
-      << " downstream actions move; " << impact.newly_late.size() << " newly miss their due date.\n";
+      << to_iso(impact.old_finish) << " → " << to_iso(impact.new_finish) << "\n"
+      << impact.moved.size() << " downstream actions move; " << impact.newly_late.size()
+      << " newly miss their due date.\n";
   print_newly_late(out, plan, impact);
   return exit_ok;
 }
@@ -712,7 +713,8 @@ int run_depends(const Args& args, std::ostream& out, std::ostream&) {
   }
   store.add_dependency(action, on, lag, actor);
   out << "action " << a << " now depends on action " << b
-      << (lag ? " (starting no earlier than " + std::to_string(lag) + " days after it finishes)" : "") << '\n';
+      << (lag ? " (starting no earlier than " + std::to_string(lag) + " days after it finishes)" : "")
+      << '\n';
   return exit_ok;
 }
 
@@ -743,7 +745,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream&) {
   const Store store = open_existing(args.value("--db"));
   std::string text;
   if (kind == "briefing") {
-    text = render_briefing(store.plan(), AuditId(whole_number(args.value("--audit"), "--audit", 1)), date, format);
+    text = render_briefing(store.plan(), AuditId(whole_number(args.value("--audit"), "--audit", 1)), date,
+                           format);
   } else {
     ReviewPackOptions options;
     if (args.has("--partnership"))
@@ -752,8 +755,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream&) {
     text = render_review_pack(store.plan(), date, format, options);
   }
   write_file(file, text);
-  out << "wrote the " << (kind == "review" ? "review pack" : "briefing") << " as of " << to_iso(date) << " to "
-      << file << '\n';
+  out << "wrote the " << (kind == "review" ? "review pack" : "briefing") << " as of " << to_iso(date)
+      << " to " << file << '\n';
   return exit_ok;
 }
 
