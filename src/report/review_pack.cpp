@@ -70,6 +70,23 @@ Data action_row(const Pack& pack, const Action& a) {
   return row;
 }
 
+// One row per action: action_row's cells plus what `add` sets for that table.
+template <class AddCells>
+List action_rows(const Pack& pack, const std::vector<ActionId>& ids, AddCells add) {
+  List rows;
+  for (const auto id : ids) {
+    const Action& a = pack.plan.action(id);
+    Data row = action_row(pack, a);
+    add(a, row);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+List id_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+  return action_rows(pack, ids, [](const Action&, Data&) {});
+}
+
 // ---- headline figures and RAG by agency ------------------------------------------------
 
 long rag_total(const RagTally& t) {
@@ -167,51 +184,26 @@ Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
 // ---- overdue, blocked, at risk -----------------------------------------------------------
 
 List overdue_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) {
-    const Action& a = pack.plan.action(id);
-    Data row = action_row(pack, a);
+  return action_rows(pack, ids, [&](const Action& a, Data& row) {
     row.set("days_overdue", std::to_string((pack.as_of - due_on_at(a, pack.as_of)).days()));
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  });
 }
 
 List blocked_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) {
-    const Action& a = pack.plan.action(id);
-    Data row = action_row(pack, a);
-    List waits;
-    for (const auto b : blockers(pack.plan, a, pack.as_of))
-      waits.push_back(action_row(pack, pack.plan.action(b)));
-    set_rows(row, "blockers", waits);
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  return action_rows(pack, ids, [&](const Action& a, Data& row) {
+    set_rows(row, "blockers", id_rows(pack, blockers(pack.plan, a, pack.as_of)));
+  });
 }
 
 List at_risk_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) {
-    const Action& a = pack.plan.action(id);
-    const ActionTiming& t = pack.forecast.action(id);
-    Data row = action_row(pack, a);
+  return action_rows(pack, ids, [&](const Action& a, Data& row) {
+    const ActionTiming& t = pack.forecast.action(a.id);
     row.set("forecast", to_iso(t.earliest_finish));
     row.set("days_late", std::to_string((t.earliest_finish - due_on_at(a, pack.as_of)).days()));
-    row.set("driver", t.driver ? "#" + std::to_string(t.driver->value()) : "");
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  });
 }
 
 // ---- changes, escalations, completed and assured -------------------------------------------
-
-List id_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) rows.push_back(action_row(pack, pack.plan.action(id)));
-  return rows;
-}
 
 Data changes_section(const Pack& pack, const ReviewChanges& c) {
   Data d;
@@ -264,31 +256,21 @@ List escalation_rows(const Pack& pack, const std::vector<Escalation>& escalation
 }
 
 List completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) {
-    const Action& a = pack.plan.action(id);
-    Data row = action_row(pack, a);
+  return action_rows(pack, ids, [&](const Action& a, Data& row) {
     const auto on = completed_on_at(a, pack.as_of);
     row.set("completed_on", on ? to_iso(*on) : "");
     row.set("evidence", std::to_string(std::count_if(a.evidence.begin(), a.evidence.end(),
                                                      [&](const Evidence& e) { return e.on <= pack.as_of; })));
     row.set("assured", report::boolean(is_assured_at(a, pack.as_of)));
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  });
 }
 
 List assured_rows(const Pack& pack, const std::vector<ActionId>& ids) {
-  List rows;
-  for (const auto id : ids) {
-    const Action& a = pack.plan.action(id);
-    Data row = action_row(pack, a);
+  return action_rows(pack, ids, [&](const Action& a, Data& row) {
     row.set("assured_on", to_iso(a.assurance->on));
     row.set("assured_by", pack.plan.group(a.assurance->group).name);
     row.set("note", a.assurance->note);
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  });
 }
 
 // ---- rules ---------------------------------------------------------------------------------
@@ -396,13 +378,6 @@ Date period_start(const Plan& plan, PartnershipId partnership, Date as_of, const
   if (const ReviewCycle* cycle = plan_cycle(plan, partnership))
     if (const auto previous = previous_review(*cycle, as_of)) return *previous;
   return as_of - boost::gregorian::months(3);
-}
-
-std::vector<ActionId> of_partnership(const Plan& plan, const std::vector<ActionId>& ids, PartnershipId p) {
-  std::vector<ActionId> out;
-  for (const auto id : ids)
-    if (plan.action(id).partnership == p) out.push_back(id);
-  return out;
 }
 
 Data partnership_section(const Pack& pack, const PartnershipSummary& s, Date since) {
