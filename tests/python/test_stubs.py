@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,10 +32,11 @@ def test_stubtest_accepts_the_package(tmp_path: Path) -> None:
 
 def test_the_tests_and_examples_type_check_against_the_stub(tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parents[2] / "examples"
+    # The seed loader is imported by its module name, as the tests and examples put it on sys.path.
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(Path(__file__).parent), str(examples / "python"), str(examples / "rules")],
-        cwd=tmp_path, capture_output=True, text=True,
+         str(Path(__file__).parent), str(examples / "python"), str(examples / "rules"), str(examples / "seeds")],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(examples / "seeds")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
