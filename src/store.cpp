@@ -242,7 +242,9 @@ ReviewMeeting Store::record(ReviewMeeting m, const Actor& by, std::string_view w
 
 // ---- briefings ---------------------------------------------------------------------
 
-Briefing Store::add(Briefing b, const Actor& by, std::string_view why) { return impl_->add(std::move(b), by, why); }
+Briefing Store::add(Briefing b, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(b), by, why);
+}
 
 void Store::record(Dissemination d, const Actor& by) {
   d = attributed(std::move(d), by);
@@ -355,7 +357,8 @@ void for_new_disseminations(const Plan& base, const Plan& extended, F&& each) {
   const auto& briefings = extended.briefings();
   for (std::size_t i = 0; i < briefings.size(); ++i) {
     const std::size_t known = i < base.briefings().size() ? base.briefings()[i].disseminations.size() : 0;
-    for (std::size_t d = known; d < briefings[i].disseminations.size(); ++d) each(briefings[i].disseminations[d]);
+    const auto& list = briefings[i].disseminations;
+    for (std::size_t d = known; d < list.size(); ++d) each(list[d]);
   }
 }
 

@@ -280,7 +280,8 @@ void bind_briefing(py::module_& m) {
       .def_readonly("on", &Dissemination::on, "The date it was sent out.")
       .def_readonly("reached", &Dissemination::reached, "Ids of the agencies it reached, as given.")
       .def_readonly("by", &Dissemination::by, "Who sent it.")
-      .def_readonly("note", &Dissemination::note, "How it went out, e.g. 'sent to DSL network and team meetings'.")
+      .def_readonly("note", &Dissemination::note,
+                    "How it went out, e.g. 'sent to DSL network and team meetings'.")
       .def("__repr__", [](const Dissemination& d) {
         return "<Dissemination of briefing " + id_text(d.briefing.value()) + " on " + iso_or_dash(d.on) +
                " to agenc" + (d.reached.size() == 1 ? "y " : "ies ") + agency_list(d.reached) + ">";
@@ -290,9 +291,11 @@ void bind_briefing(py::module_& m) {
                        "cannot say) and its disseminations.")
       .def_readonly("id", &Briefing::id, "The briefing's id.")
       .def_readonly("audit", &Briefing::audit, "Id of the audit it was written on.")
-      .def_readonly("title", &Briefing::title, "The title, e.g. '7 minute briefing: teenage relationship abuse'.")
+      .def_readonly("title", &Briefing::title,
+                    "The title, e.g. '7 minute briefing: teenage relationship abuse'.")
       .def_readonly("written_on", &Briefing::written_on, "The date it was written.")
-      .def_readonly("background", &Briefing::background, "Background beyond the audit's own facts; may be empty.")
+      .def_readonly("background", &Briefing::background,
+                    "Background beyond the audit's own facts; may be empty.")
       .def_readonly("why_it_matters", &Briefing::why_it_matters, "Why it matters; may be empty.")
       .def_readonly("next_steps", &Briefing::next_steps, "Next steps; may be empty.")
       .def_readonly("reflection", &Briefing::reflection, "The 'Reflect on the learning' prompts, in order.")

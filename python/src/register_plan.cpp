@@ -166,12 +166,14 @@ void bind_briefing_queries(py::module_& m, py::class_<Plan>& plan) {
              return found;
            },
            py::arg("audit"),
-           "The briefings written on an audit, in the order added; raises NotFoundError for an unknown audit.");
+           "The briefings written on an audit, in the order added; raises NotFoundError for an "
+           "unknown audit.");
   m.def("published_on", &published_on, py::arg("briefing"), py::arg("as_of"),
         "The date of the briefing's first dissemination on or before as_of; None when it was not yet "
         "published then.");
   m.def("reached_agencies", &reached_agencies, py::arg("briefing"), py::arg("as_of"),
-        "Ids of the agencies the briefing's disseminations on or before as_of reached, ascending, each once.");
+        "Ids of the agencies the briefing's disseminations on or before as_of reached, ascending, "
+        "each once.");
 }
 
 }  // namespace

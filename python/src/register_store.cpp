@@ -308,23 +308,25 @@ void bind_reviews(py::class_<Store>& store) {
 
 Briefing add_briefing(Store& s, AuditId audit, std::string title, Date written_on, std::string background,
                       std::string why_it_matters, std::string next_steps, std::vector<std::string> reflection,
-                      std::vector<std::string> further_information, const ActorArg& by, std::string_view why) {
+                      std::vector<std::string> further_information, const ActorArg& by,
+                      std::string_view why) {
   return s.add(Briefing{BriefingId(), audit, std::move(title), written_on, std::move(background),
                         std::move(why_it_matters), std::move(next_steps), std::move(reflection),
                         std::move(further_information), {}},
                to_actor(by), why);
 }
 
-void record_dissemination(Store& s, BriefingId briefing, Date on, std::vector<AgencyId> reached, std::string note,
-                          const ActorArg& by) {
+void record_dissemination(Store& s, BriefingId briefing, Date on, std::vector<AgencyId> reached,
+                          std::string note, const ActorArg& by) {
   const Actor actor = to_actor(by);
   s.record(Dissemination{briefing, on, std::move(reached), actor.name, std::move(note)}, actor);
 }
 
 void bind_briefings(py::class_<Store>& store) {
   store
-      .def("add_briefing", &add_briefing, "audit"_a, "title"_a, py::kw_only(), "written_on"_a, "background"_a = "",
-           "why_it_matters"_a = "", "next_steps"_a = "", "reflection"_a = std::vector<std::string>{},
+      .def("add_briefing", &add_briefing, "audit"_a, "title"_a, py::kw_only(), "written_on"_a,
+           "background"_a = "", "why_it_matters"_a = "", "next_steps"_a = "",
+           "reflection"_a = std::vector<std::string>{},
            "further_information"_a = std::vector<std::string>{}, "by"_a, "why"_a = "",
            "Adds a 7 minute briefing written on `audit` (on or after the day it was held), with its "
            "'Reflect on the learning' prompts and further information in order; returns it with its id. "

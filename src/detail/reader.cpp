@@ -280,10 +280,13 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
   const auto reached =
       read_lists(db, "SELECT dissemination_seq, agency_id FROM dissemination_agency "
                      "ORDER BY dissemination_seq, position");
-  for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq", [&](auto& s) {
-    plan.record(Dissemination{BriefingId(int_at(s, 1)), date_at(s, 2), ids_of<AgencyId>(reached, int_at(s, 0)),
-                              text_at(s, 3), text_at(s, 4)});
-  });
+  for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq",
+           [&](auto& s) {
+             const auto seq = int_at(s, 0);
+             const BriefingId briefing(int_at(s, 1));
+             plan.record(Dissemination{briefing, date_at(s, 2), ids_of<AgencyId>(reached, seq), text_at(s, 3),
+                                       text_at(s, 4)});
+           });
 }
 
 }  // namespace

@@ -190,14 +190,14 @@ void Writer::insert(const ReviewMeeting& m, std::int64_t change) {
 }
 
 void Writer::insert(const Briefing& b, std::int64_t change) {
-  run(statement("INSERT INTO briefing (id, audit_id, title, written_on, background, why_it_matters, next_steps, "
-                "change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+  run(statement("INSERT INTO briefing (id, audit_id, title, written_on, background, why_it_matters, "
+                "next_steps, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
       b.id, b.audit, b.title, b.written_on, b.background, b.why_it_matters, b.next_steps, change);
-  insert_list(statement("INSERT INTO briefing_reflection (briefing_id, position, prompt) VALUES (?, ?, ?)"), b.id,
-              b.reflection);
-  insert_list(
-      statement("INSERT INTO briefing_further_information (briefing_id, position, line) VALUES (?, ?, ?)"), b.id,
-      b.further_information);
+  insert_list(statement("INSERT INTO briefing_reflection (briefing_id, position, prompt) VALUES (?, ?, ?)"),
+              b.id, b.reflection);
+  insert_list(statement("INSERT INTO briefing_further_information (briefing_id, position, line) "
+                        "VALUES (?, ?, ?)"),
+              b.id, b.further_information);
 }
 
 // "2024-03-01 to agencies 1, 3": the agencies in the order given.

@@ -49,8 +49,8 @@ const Date written = ymd(2024, 2, 1);
 struct TempFile {
   fs::path path;
   explicit TempFile(const std::string& name) {
-    path = fs::temp_directory_path() /
-           ("plansight-briefings-" + name + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
+    const auto unique = std::to_string(reinterpret_cast<std::uintptr_t>(this));
+    path = fs::temp_directory_path() / ("plansight-briefings-" + name + "-" + unique + ".db");
     remove();
   }
   ~TempFile() { remove(); }
@@ -87,7 +87,8 @@ std::string snapshot(const Store& store) {
   CHECK(fingerprint(store.plan()) + describe_briefings(store.plan()) == text);
   std::ostringstream history;
   for (const auto& e : store.history())
-    history << e.change << ' ' << e.entity << ' ' << e.entity_id << ' ' << e.field << ' ' << e.new_value << '\n';
+    history << e.change << ' ' << e.entity << ' ' << e.entity_id << ' ' << e.field << ' ' << e.new_value
+            << '\n';
   return text + history.str();
 }
 
@@ -218,8 +219,8 @@ TEST_CASE("an unknown briefing is not found") {
 TEST_CASE("disseminations are recorded in date order, from the day the briefing was written") {
   Builder b;
   const auto id = b.plan.add(briefing_on(b.area.audit, written)).id;
-  CHECK_REFUSED(b.plan, b.plan.record(dissemination_of(id, days_before(written, 1), {b.police})), ValidationError,
-                "on: ", "2024-01-31", "briefing 1 was written (2024-02-01)");
+  CHECK_REFUSED(b.plan, b.plan.record(dissemination_of(id, days_before(written, 1), {b.police})),
+                ValidationError, "on: ", "2024-01-31", "briefing 1 was written (2024-02-01)");
   b.plan.record(dissemination_of(id, written, {b.police}));
   const Date later = ymd(2024, 3, 1);
   b.plan.record(dissemination_of(id, later, {b.health}));
@@ -444,7 +445,8 @@ TEST_CASE("an SQLite failure part-way through a briefing write rolls all of it b
   const std::string before = snapshot(s.store);
   const auto refuse_inserts_into = [&](const std::string& table) {
     SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
-    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON " + table + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON " + table +
+               " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
   };
 
   SUBCASE("the agencies reached fail after the dissemination's row was written") {
@@ -483,8 +485,8 @@ TEST_CASE("a version-4 file is migrated to version 5 with its data, and takes br
     REQUIRE(plan.reviews().size() == 1);
     CHECK(plan.reviews()[0].attending.size() == 2);
     CHECK(plan.briefings().empty());
-    for (const char* table : {"briefing", "briefing_reflection", "briefing_further_information", "dissemination",
-                              "dissemination_agency"}) {
+    for (const char* table : {"briefing", "briefing_reflection", "briefing_further_information",
+                              "dissemination", "dissemination_agency"}) {
       CAPTURE(table);
       CHECK(count_rows(file.str(), table) == 0);
     }
@@ -510,8 +512,9 @@ TEST_CASE("the file's foreign keys hold a dissemination to its briefing and agen
   CHECK_THROWS_AS(db.exec("INSERT INTO dissemination (briefing_id, on_date, by_name, note, change_id) "
                           "VALUES (9, '2024-03-01', 'x', '', 1)"),
                   SQLite::Exception);
-  CHECK_THROWS_AS(db.exec("INSERT INTO briefing (id, audit_id, title, written_on, background, why_it_matters, "
-                          "next_steps, change_id) VALUES (1, 9, 't', '2024-03-01', '', '', '', 1)"),
+  CHECK_THROWS_AS(db.exec("INSERT INTO briefing (id, audit_id, title, written_on, background, "
+                          "why_it_matters, next_steps, change_id) "
+                          "VALUES (1, 9, 't', '2024-03-01', '', '', '', 1)"),
                   SQLite::Exception);
 }
 
