@@ -2,6 +2,8 @@
 // its field and leaves the plan as it was), the as-of questions of
 // briefings.hpp, and the store: round trip, history, refusals that change
 // nothing, the migration from schema 4, and add_all.
+#include "plansight/briefings.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -10,7 +12,6 @@
 #include <sstream>
 
 #include "fixtures.hpp"
-#include "plansight/briefings.hpp"
 #include "plansight/store.hpp"
 
 using namespace plansight;
