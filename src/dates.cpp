@@ -1,12 +1,21 @@
 #include "plansight/dates.hpp"
 
+#include <array>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cctype>
+#include <cstdio>
 
 namespace plansight {
 
+// Formatted by hand: Boost's ISO formatter builds an ostringstream (and its
+// locale) per date, which dominated reports listing many dates.
 std::string to_iso(Date d) {
-  return d.is_special() ? std::string() : boost::gregorian::to_iso_extended_string(d);
+  if (d.is_special()) return {};
+  const auto ymd = d.year_month_day();
+  std::array<char, 16> text{};
+  std::snprintf(text.data(), text.size(), "%04d-%02d-%02d", static_cast<int>(ymd.year),
+                static_cast<int>(ymd.month.as_number()), static_cast<int>(ymd.day.as_number()));
+  return text.data();
 }
 
 Date parse_iso_date(std::string_view text, std::string_view field) {

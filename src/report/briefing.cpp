@@ -17,7 +17,6 @@ namespace plansight {
 namespace {
 
 using report::Data;
-using report::List;
 using report::set_rows;
 
 std::string words_of(std::string_view snake) {
@@ -82,8 +81,8 @@ class Withholder {
 
   std::string operator()(std::string text) const {
     for (const auto& ref : references_) text = without_reference(std::move(text), ref);
-    text = std::regex_replace(text, years_old_, "[age withheld]");
-    text = std::regex_replace(text, of_age_, "[age withheld]");
+    text = without_single_ages(text, years_old_);
+    text = without_single_ages(text, of_age_);
     return std::regex_replace(text, aged_, "$1 [age withheld]");
   }
 
@@ -103,7 +102,23 @@ class Withholder {
     return text;
   }
 
+  // Withholds each match of `age` ("17 years old") unless it ends a range
+  // ("between 9 and 17 years old", "9-17 year olds"), which describes a group.
+  std::string without_single_ages(const std::string& text, const std::regex& age) const {
+    std::string out;
+    std::size_t copied = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), age); it != std::sregex_iterator(); ++it) {
+      const auto at = static_cast<std::size_t>(it->position());
+      const std::string before = text.substr(at < 16 ? 0 : at - 16, at < 16 ? at : 16);
+      if (std::regex_search(before, range_start_)) continue;
+      out += text.substr(copied, at - copied) + "[age withheld]";
+      copied = at + static_cast<std::size_t>(it->length());
+    }
+    return out + text.substr(copied);
+  }
+
   std::vector<std::string> references_;
+  std::regex range_start_{R"(\b\d{1,2}\s*(to|and|-|–)\s*$)", std::regex::icase};
   std::regex years_old_{R"(\b\d{1,2}\s*-?\s*(years?|yrs?)\s*-?\s*old\b)", std::regex::icase};
   std::regex of_age_{R"(\b\d{1,2}\s+(years?|yrs?)\s+of\s+age\b)", std::regex::icase};
   std::regex aged_{R"(\b(aged?)\s+\d{1,2}\b(?!\s*(to|-|and|or)\s*\d))", std::regex::icase};
@@ -170,8 +185,8 @@ std::string involvement_sentence(const std::vector<const Case*>& cases) {
   return "Level of involvement: " + joined(parts) + ".";
 }
 
-List finding_rows(const Plan& plan, AuditId audit, FindingCategory category, const Withholder& withhold) {
-  List rows;
+Data finding_rows(const Plan& plan, AuditId audit, FindingCategory category, const Withholder& withhold) {
+  Data rows = report::list_of();
   for (const auto& f : plan.findings()) {
     if (f.audit != audit || f.category != category) continue;
     Data row;
@@ -180,13 +195,13 @@ List finding_rows(const Plan& plan, AuditId audit, FindingCategory category, con
     for (const auto t : f.themes) themes.push_back(plan.theme(t).name);
     row.set("themes", joined(themes));
     row.set("has_themes", report::boolean(!themes.empty()));
-    rows.push_back(std::move(row));
+    report::append(rows, std::move(row));
   }
   return rows;
 }
 
-List action_rows(const Plan& plan, AuditId audit, Date as_of, const Withholder& withhold) {
-  List rows;
+Data action_rows(const Plan& plan, AuditId audit, Date as_of, const Withholder& withhold) {
+  Data rows = report::list_of();
   for (const auto& a : plan.actions()) {
     if (a.audit != audit || !exists_at(a, as_of)) continue;
     const ActionState state = state_at(plan, a, as_of);
@@ -197,7 +212,7 @@ List action_rows(const Plan& plan, AuditId audit, Date as_of, const Withholder& 
     row.set("status", report::status_label(state.status));
     row.set("success_measure", withhold(a.success_measure));
     row.set("has_success_measure", report::boolean(!is_blank(a.success_measure)));
-    rows.push_back(std::move(row));
+    report::append(rows, std::move(row));
   }
   return rows;
 }
@@ -268,9 +283,9 @@ Data briefing_context(const Plan& plan, const Audit& audit, Date as_of) {
            finding_rows(plan, audit.id, FindingCategory::area_for_development, withhold));
   set_rows(d, "learning", finding_rows(plan, audit.id, FindingCategory::learning_theme, withhold));
   set_rows(d, "actions", action_rows(plan, audit.id, as_of, withhold));
-  List recommendations;
+  Data recommendations = report::list_of();
   for (const auto& r : plan.recommendations())
-    if (r.audit == audit.id) recommendations.push_back(Data{"text", Data{withhold(r.text)}});
+    if (r.audit == audit.id) report::append(recommendations, Data{"text", Data{withhold(r.text)}});
   set_rows(d, "recommendations", std::move(recommendations));
   return d;
 }

@@ -76,14 +76,25 @@ std::string status_label(Status status) {
 
 Data boolean(bool value) { return value ? Data{Data::type::bool_true} : Data{Data::type::bool_false}; }
 
-void set_rows(Data& data, const std::string& name, List rows) {
-  data.set("has_" + name, boolean(!rows.empty()));
-  data.set(name, Data{std::move(rows)});
+// The data's own storage is not const (the accessors only say so), so moving
+// through them is sound.
+void put(Data& object, const std::string& name, Data&& value) {
+  object.set(name, Data{Data::type::bool_false});  // a cheap placeholder, then moved over
+  const_cast<Data&>(*object.get(name)) = std::move(value);
+}
+
+Data list_of() { return Data{Data::type::list}; }
+
+void append(Data& list, Data&& value) { const_cast<List&>(list.list_value()).push_back(std::move(value)); }
+
+void set_rows(Data& data, const std::string& name, Data rows) {
+  data.set("has_" + name, boolean(rows.is_non_empty_list()));
+  put(data, name, std::move(rows));
 }
 
 void set_texts(Data& data, const std::string& name, const std::vector<std::string>& items) {
-  List list;
-  for (const auto& item : items) list.emplace_back(Data{"text", Data{item}});
+  Data list = list_of();
+  for (const auto& item : items) append(list, Data{"text", Data{item}});
   set_rows(data, name, std::move(list));
 }
 

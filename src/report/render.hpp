@@ -44,9 +44,16 @@ std::string owner_label(const Plan& plan, const Owner& owner);
 std::string status_label(Status status);
 
 Data boolean(bool value);
+// Sets `name` on `object` to `value`, moved in. kainjow's data API copies on
+// every set and push_back, so a large report would copy each row once per
+// level of nesting; these two move instead.
+void put(Data& object, const std::string& name, Data&& value);
+// Appends `value` to a list built with list_of().
+void append(Data& list, Data&& value);
+Data list_of();
 // Sets `name` to the rows and `has_<name>` to whether there are any, so a
 // template can put a table's head around the rows only when there are some.
-void set_rows(Data& data, const std::string& name, List rows);
+void set_rows(Data& data, const std::string& name, Data rows);
 // Items as a list of {text} objects, set as by set_rows.
 void set_texts(Data& data, const std::string& name, const std::vector<std::string>& items);
 

@@ -24,7 +24,6 @@ namespace plansight {
 namespace {
 
 using report::Data;
-using report::List;
 using report::set_rows;
 
 // Chart geometry, in SVG user units (the chart scales to the page width).
@@ -54,6 +53,10 @@ struct Pack {
   Schedule forecast;  // from as_of: what at risk and critical paths use
   std::unordered_set<ActionId> at_risk;
   RuleReport rules;
+  // The rule results about each partnership's things; results about no
+  // partnership's (a custom rule's own kind of subject) are listed for all.
+  std::unordered_map<PartnershipId, std::vector<const RuleResult*>> results_by_partnership;
+  std::vector<const RuleResult*> results_for_all;
 };
 
 Data action_row(const Pack& pack, const Action& a) {
@@ -72,18 +75,18 @@ Data action_row(const Pack& pack, const Action& a) {
 
 // One row per action: action_row's cells plus what `add` sets for that table.
 template <class AddCells>
-List action_rows(const Pack& pack, const std::vector<ActionId>& ids, AddCells add) {
-  List rows;
+Data action_rows(const Pack& pack, const std::vector<ActionId>& ids, AddCells add) {
+  Data rows = report::list_of();
   for (const auto id : ids) {
     const Action& a = pack.plan.action(id);
     Data row = action_row(pack, a);
     add(a, row);
-    rows.push_back(std::move(row));
+    report::append(rows, std::move(row));
   }
   return rows;
 }
 
-List id_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data id_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [](const Action&, Data&) {});
 }
 
@@ -118,7 +121,7 @@ Data headline(const PartnershipSummary& s, long at_risk) {
 
 // One stacked bar per agency: a segment per RAG with its count.
 Data rag_bar(const RagTally& tally, long scale, double y) {
-  List segments;
+  Data segments = report::list_of();
   double x = label_width;
   for (std::size_t i = 0; i < tally.size(); ++i) {
     if (tally[i] == 0) continue;
@@ -131,11 +134,11 @@ Data rag_bar(const RagTally& tally, long scale, double y) {
     seg.set("count", std::to_string(tally[i]));
     seg.set("text_x", number(x + w / 2));
     seg.set("wide", report::boolean(w >= 18));  // room for the count inside
-    segments.push_back(std::move(seg));
+    report::append(segments, std::move(seg));
     x += w;
   }
   Data bar;
-  bar.set("segments", Data{segments});
+  report::put(bar, "segments", std::move(segments));
   bar.set("y", number(y));
   bar.set("text_y", number(y + bar_height / 2 + 4));
   bar.set("total_x", number(x + 6));
@@ -160,42 +163,42 @@ std::string shortened(const std::string& text, std::size_t max) {
 Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
   long scale = 1;
   for (const auto& row : s.by_agency) scale = std::max(scale, rag_total(row.rag));
-  List rows;
+  Data rows = report::list_of();
   double y = 8;
   for (const auto& row : s.by_agency) {
     Data r = rag_cells(row.rag);
     const std::string name = row.agency ? plan.agency(*row.agency).name : "Partnership groups";
     r.set("agency", name);
     r.set("label", shortened(name, label_chars));
-    r.set("bar", rag_bar(row.rag, scale, y));
-    rows.push_back(std::move(r));
+    report::put(r, "bar", rag_bar(row.rag, scale, y));
+    report::append(rows, std::move(r));
     y += row_height;
   }
   Data chart;
-  set_rows(chart, "rows", rows);
+  set_rows(chart, "rows", std::move(rows));
   chart.set("height", number(y + 22));
   chart.set("legend_y", number(y + 12));
   chart.set("width", number(chart_width));
   chart.set("label_x", number(label_width - 8));
-  chart.set("all", rag_cells(s.rag));
+  report::put(chart, "all", rag_cells(s.rag));
   return chart;
 }
 
 // ---- overdue, blocked, at risk -----------------------------------------------------------
 
-List overdue_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data overdue_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     row.set("days_overdue", std::to_string((pack.as_of - due_on_at(a, pack.as_of)).days()));
   });
 }
 
-List blocked_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data blocked_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     set_rows(row, "blockers", id_rows(pack, blockers(pack.plan, a, pack.as_of)));
   });
 }
 
-List at_risk_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data at_risk_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     const ActionTiming& t = pack.forecast.action(a.id);
     row.set("forecast", to_iso(t.earliest_finish));
@@ -207,25 +210,25 @@ List at_risk_rows(const Pack& pack, const std::vector<ActionId>& ids) {
 
 Data changes_section(const Pack& pack, const ReviewChanges& c) {
   Data d;
-  List status_changes;
+  Data status_changes = report::list_of();
   for (const auto& sc : c.status_changes) {
     Data row = action_row(pack, pack.plan.action(sc.action));
     row.set("from", report::status_label(sc.from));
     row.set("to", report::status_label(sc.to));
-    status_changes.push_back(std::move(row));
+    report::append(status_changes, std::move(row));
   }
-  List extensions;
+  Data extensions = report::list_of();
   for (const auto& r : c.extensions) {
     Data row = action_row(pack, pack.plan.action(r.action));
     row.set("on", to_iso(r.on));
     row.set("new_due", to_iso(r.new_due));
     row.set("reason", r.reason);
     row.set("agreed_by", r.agreed_by);
-    extensions.push_back(std::move(row));
+    report::append(extensions, std::move(row));
   }
   set_rows(d, "new_actions", id_rows(pack, c.new_actions));
-  set_rows(d, "status_changes", status_changes);
-  set_rows(d, "extensions", extensions);
+  set_rows(d, "status_changes", std::move(status_changes));
+  set_rows(d, "extensions", std::move(extensions));
   set_rows(d, "newly_overdue", id_rows(pack, c.newly_overdue));
   set_rows(d, "newly_blocked", id_rows(pack, c.newly_blocked));
   set_rows(d, "newly_at_risk", id_rows(pack, c.newly_at_risk));
@@ -242,20 +245,20 @@ Data changes_section(const Pack& pack, const ReviewChanges& c) {
   return d;
 }
 
-List escalation_rows(const Pack& pack, const std::vector<Escalation>& escalations) {
-  List rows;
+Data escalation_rows(const Pack& pack, const std::vector<Escalation>& escalations) {
+  Data rows = report::list_of();
   for (const auto& e : escalations) {
     Data row = action_row(pack, pack.plan.action(e.action));
     row.set("on", to_iso(e.on));
     row.set("from", pack.plan.group(e.from).name);
     row.set("to", pack.plan.group(e.to).name);
     row.set("reason", e.reason);
-    rows.push_back(std::move(row));
+    report::append(rows, std::move(row));
   }
   return rows;
 }
 
-List completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     const auto on = completed_on_at(a, pack.as_of);
     row.set("completed_on", on ? to_iso(*on) : "");
@@ -265,7 +268,7 @@ List completed_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   });
 }
 
-List assured_rows(const Pack& pack, const std::vector<ActionId>& ids) {
+Data assured_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     row.set("assured_on", to_iso(a.assurance->on));
     row.set("assured_by", pack.plan.group(a.assurance->group).name);
@@ -285,21 +288,25 @@ std::optional<PartnershipId> partnership_of(const Plan& plan, const Subject& s) 
 }
 
 Data rule_section(const Pack& pack, PartnershipId partnership) {
-  List rows;
+  Data rows = report::list_of();
   std::array<long, enum_count<Severity>()> counts{};
-  for (const auto& r : pack.rules.results) {
-    const auto p = partnership_of(pack.plan, r.subject);
-    if (p && *p != partnership) continue;
+  const auto found = pack.results_by_partnership.find(partnership);
+  std::vector<const RuleResult*> results = pack.results_for_all;
+  if (found != pack.results_by_partnership.end())
+    results.insert(results.end(), found->second.begin(), found->second.end());
+  std::sort(results.begin(), results.end());  // back in report order: they point into one vector
+  for (const RuleResult* result : results) {
+    const RuleResult& r = *result;
     ++counts[static_cast<std::size_t>(r.severity)];
     Data row;
     row.set("severity", to_string(r.severity));
     row.set("rule", r.rule);
     row.set("subject", to_string(r.subject));
     row.set("message", r.message);
-    rows.push_back(std::move(row));
+    report::append(rows, std::move(row));
   }
   Data d;
-  set_rows(d, "results", rows);
+  set_rows(d, "results", std::move(rows));
   d.set("breaches", std::to_string(counts[static_cast<std::size_t>(Severity::breach)]));
   d.set("warnings", std::to_string(counts[static_cast<std::size_t>(Severity::warning)]));
   d.set("infos", std::to_string(counts[static_cast<std::size_t>(Severity::info)]));
@@ -334,7 +341,7 @@ Data critical_path(const Pack& pack, AuditId audit) {
   const auto x_of = [&](Date d) {
     return label_width + bar_area * static_cast<double>((d - first).days()) / span;
   };
-  List steps;
+  Data steps = report::list_of();
   double y = 8;
   for (const auto id : path.chain) {
     const ActionTiming& t = pack.forecast.action(id);
@@ -351,7 +358,7 @@ Data critical_path(const Pack& pack, AuditId audit) {
     row.set("text_y", number(y + bar_height / 2 + 4));
     row.set("tick_y1", number(y - 3));
     row.set("tick_y2", number(y + bar_height + 3));
-    steps.push_back(std::move(row));
+    report::append(steps, std::move(row));
     y += row_height;
   }
   Data d;
@@ -359,7 +366,7 @@ Data critical_path(const Pack& pack, AuditId audit) {
   d.set("audit_id", std::to_string(audit.value()));
   d.set("finish", to_iso(path.finish));
   d.set("days", std::to_string(path.days));
-  set_rows(d, "steps", steps);
+  set_rows(d, "steps", std::move(steps));
   d.set("height", number(y + 22));
   d.set("axis_y", number(y + 14));
   d.set("first", to_iso(first));
@@ -391,19 +398,19 @@ Data partnership_section(const Pack& pack, const PartnershipSummary& s, Date sin
   Data d;
   d.set("name", plan.partnership(p).name);
   d.set("since", to_iso(since));
-  d.set("headline", headline(s, static_cast<long>(risky.size())));
-  d.set("rag_chart", rag_by_agency(plan, s));
+  report::put(d, "headline", headline(s, static_cast<long>(risky.size())));
+  report::put(d, "rag_chart", rag_by_agency(plan, s));
   set_rows(d, "overdue", overdue_rows(pack, s.overdue_actions));
   set_rows(d, "blocked", blocked_rows(pack, s.blocked_actions));
   set_rows(d, "at_risk", at_risk_rows(pack, risky));
-  d.set("changes", changes_section(pack, changes));
+  report::put(d, "changes", changes_section(pack, changes));
   set_rows(d, "escalations", escalation_rows(pack, changes.escalations));
   set_rows(d, "completed", completed_rows(pack, changes.completed));
   set_rows(d, "assured", assured_rows(pack, changes.assured));
-  d.set("rules", rule_section(pack, p));
-  List paths;
-  for (const auto audit : open_audits(pack, p)) paths.push_back(critical_path(pack, audit));
-  set_rows(d, "critical_paths", paths);
+  report::put(d, "rules", rule_section(pack, p));
+  Data paths = report::list_of();
+  for (const auto audit : open_audits(pack, p)) report::append(paths, critical_path(pack, audit));
+  set_rows(d, "critical_paths", std::move(paths));
   return d;
 }
 
@@ -430,13 +437,20 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
 
   Pack pack{plan, as_of, schedule(plan, ScheduleOptions{as_of}), {}, options.rules.check(plan, as_of)};
   for (const auto id : at_risk(plan, pack.forecast, as_of)) pack.at_risk.insert(id);
+  for (const auto& r : pack.rules.results) {
+    if (const auto p = partnership_of(plan, r.subject))
+      pack.results_by_partnership[*p].push_back(&r);
+    else
+      pack.results_for_all.push_back(&r);
+  }
 
   const ReviewSummary summary = review_summary(plan, as_of);
-  List partnerships;
+  Data partnerships = report::list_of();
   std::vector<std::string> names;
   for (const auto& s : summary.partnerships) {
     if (options.partnership && s.partnership != *options.partnership) continue;
-    partnerships.push_back(partnership_section(pack, s, period_start(plan, s.partnership, as_of, options)));
+    report::append(partnerships,
+                   partnership_section(pack, s, period_start(plan, s.partnership, as_of, options)));
     names.push_back(plan.partnership(s.partnership).name);
   }
   Data context;
@@ -447,7 +461,7 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
   context.set("as_of", to_iso(as_of));
   context.set("as_of_long", report::long_date(as_of));
   context.set("many", report::boolean(names.size() > 1));
-  set_rows(context, "partnerships", partnerships);
+  set_rows(context, "partnerships", std::move(partnerships));
   context.set("rules_ran", std::to_string(pack.rules.ran.size()));
   namespace t = report::templates;
   if (format == ReportFormat::html)

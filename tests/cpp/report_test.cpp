@@ -275,7 +275,8 @@ struct BriefingFixture {
     good = b.add_finding(FindingCategory::good_practice, "Words and Pictures work evident in records");
     worry = b.add_finding(FindingCategory::worry,
                           "No evidence of work for a 17 year old transitioning, see CAC-03");
-    area = b.add_finding(FindingCategory::area_for_development, "Child aged 15 was not seen alone (CAC-02)");
+    area = b.add_finding(FindingCategory::area_for_development,
+                         "Child aged 15 was not seen alone (CAC-02); the children were between 9 and 17 years old");
     learning = b.add_finding(FindingCategory::learning_theme, "Flags on records can become out of date");
     Action a = b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
     a.title = "Review every flag on the records of children aged 9 to 17";
@@ -320,6 +321,7 @@ TEST_CASE("briefing: cases in aggregate only, references and individual ages wit
     CHECK(contains(text, "case reference withheld"));
     CHECK(contains(text, "age withheld"));
     CHECK(contains(text, "aged 9 to 17"));  // a range describes a group: the action title keeps it
+    CHECK(contains(text, "between 9 and 17 years old"));
   }
   SUBCASE("one case: no age band at all") {
     Builder single;

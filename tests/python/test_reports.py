@@ -48,9 +48,11 @@ BRIEFING_PARTS = (
     "7Reflect on the learning",
 )
 
-# An individual's age in free text; a range ("aged 9 to 17") describes a group.
+# An individual's age in free text; a range ("aged 9 to 17", "between 9 and 17
+# years old") describes a group.
 INDIVIDUAL_AGE = re.compile(
-    r"\b\d{1,2}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,2}\s+years?\s+of\s+age\b"
+    r"(?<!\d to )(?<!\d and )(?<!\d-)"
+    r"(?:\b\d{1,2}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,2}\s+years?\s+of\s+age\b)"
     r"|\baged?\s+\d{1,2}\b(?!\s*(?:to|-|and|or)\s*\d)", re.IGNORECASE)
 
 
@@ -160,6 +162,11 @@ def test_withheld_text_in_a_briefing_never_shows() -> None:
     page = text_of(ps.render_briefing(store.plan, audit.id, AS_OF))
     assert "KX-07" not in page and "16" not in page
     assert "[case reference withheld]: a [age withheld] not seen alone; aged [age withheld] at referral" in page
+
+
+def test_an_age_range_in_free_text_stays() -> None:
+    assert INDIVIDUAL_AGE.search("a 16-year-old") and INDIVIDUAL_AGE.search("aged 15 at referral")
+    assert not INDIVIDUAL_AGE.search("aged between 9 and 17 years old, aged 9 to 17")
 
 
 @pytest.fixture(scope="module")
