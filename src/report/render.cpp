@@ -20,6 +20,22 @@ std::string markdown_escape(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// Sections left empty leave blank lines behind; Markdown needs one between blocks, never more.
+std::string single_blank_lines(std::string text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t newlines = 0;
+  for (const char c : text) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render(std::string_view name, std::string_view text, Data context, ReportFormat format,
                    const std::vector<std::pair<std::string_view, std::string_view>>& partials) {
   kainjow::mustache::mustache tmpl{std::string(text)};
@@ -34,7 +50,7 @@ std::string render(std::string_view name, std::string_view text, Data context, R
   std::string out = tmpl.render(context);
   if (!tmpl.is_valid())
     throw std::logic_error("report template " + std::string(name) + ": " + tmpl.error_message());
-  return out;
+  return format == ReportFormat::markdown ? single_blank_lines(std::move(out)) : out;
 }
 
 std::string count_in_words(long n) {

@@ -113,6 +113,7 @@ TEST_CASE("review pack: every section, in order, in HTML and Markdown") {
       CHECK(at > last);
       last = at;
     }
+    if (format == ReportFormat::markdown) CHECK_FALSE(contains(pack, "\n\n\n"));  // one blank line between blocks
   }
 }
 
