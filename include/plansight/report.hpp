@@ -53,10 +53,25 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
 // briefing written on or before `as_of` (briefings.hpp), when there is one.
 //
 // Data-minimised: cases appear only as aggregates ("ten children aged 9 to
-// 17, six discussed at panel"; the age range only for two or more cases).
-// Free text that names one of the plan's case references, or an
-// individual's age ("17 year old", "aged 15"), is printed with that part
-// withheld ("[case reference withheld]", "[age withheld]").
+// 17 were audited ...; six were discussed at panel"): the age range only for
+// three or more cases, and a level of involvement fewer than two children
+// share counted as "other". All text the briefing prints that people wrote
+// (findings, actions, owners, names, editorial text) goes through
+// withheld_text.
 std::string render_briefing(const Plan& plan, AuditId audit, Date as_of, ReportFormat format);
+
+// `text` as a briefing prints it:
+//  - every case reference the plan holds is replaced by "[case reference
+//    withheld]", however it is written: case-insensitive, any of space,
+//    hyphen, dash, underscore, slash or full stop (or nothing) between its
+//    letters and numbers, leading zeros optional ("CAC-01", "cac 1", "CAC01");
+//  - every individual child's age, in digits or words, by "[age withheld]":
+//    "16-year-old", "15 year olds", "16yo", "16 y/o", "15 years of age",
+//    "aged 15", "Age: 16", "aged 4 and 15", "aged 15 or 16", "turned 16",
+//    "her 16th birthday", "a sixteen year old";
+//  - an age range describes a group and is kept: "aged 9 to 17", "9-17",
+//    "between 9 and 17 years old"; so is a threshold ("aged 16 and over").
+// A bare number is not read as an age ("she is 16" is not withheld).
+std::string withheld_text(const Plan& plan, std::string_view text);
 
 }  // namespace plansight

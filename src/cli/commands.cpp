@@ -52,7 +52,7 @@ struct Option {
   std::string_view help;
 };
 
-constexpr std::array<Option, 15> all_options{{
+constexpr std::array<Option, 16> all_options{{
     {"--db", "FILE", "the plansight store (an SQLite file)"},
     {"--as-of", "DATE", "the review date, YYYY-MM-DD"},
     {"--from", "DATE", "forecast from DATE: actions open then start no earlier than DATE"},
@@ -67,6 +67,7 @@ constexpr std::array<Option, 15> all_options{{
     {"--verbose", "", "list every warning"},
     {"--limit", "N", "overdue and blocked actions listed per partnership (default 10; 0 lists all)"},
     {"--rules", "FILE", "a rules file configuring the built-in rules (INI; see below)"},
+    {"--since", "DATE", "the period reported on starts after DATE (default: the previous review)"},
     {"--help", "", "show this help"},
 }};
 
@@ -100,13 +101,14 @@ struct Command {
   std::string_view name;
   std::string_view operand;                  // "DIR", "ACTION ON" ..., or empty when it takes none
   std::array<std::string_view, 3> required;  // options it cannot run without
-  std::array<std::string_view, 3> optional;
+  std::array<std::string_view, 4> optional;
   std::string_view summary;
   std::string_view description;
   Runner run;
 };
 
-bool contains(const std::array<std::string_view, 3>& names, std::string_view name) {
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, std::string_view name) {
   return !name.empty() && std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -192,13 +194,16 @@ Args parse(const Command& c, Words words) {
   return args;
 }
 
-Date as_of(const Args& args) {
+// A date given on the command line; a usage error, naming the option, when it is not one.
+Date date_option(const Args& args, std::string_view option) {
   try {
-    return parse_iso_date(args.value("--as-of"), "--as-of");
+    return parse_iso_date(args.value(option), option);
   } catch (const ValidationError& e) {
     throw UsageError(e.what());
   }
 }
+
+Date as_of(const Args& args) { return date_option(args, "--as-of"); }
 
 // How many actions to list; 0 on the command line means all of them.
 std::size_t limit(const Args& args) {
@@ -222,11 +227,7 @@ std::int64_t whole_number(std::string_view text, std::string_view name, std::int
 
 std::optional<Date> from_date(const Args& args) {
   if (!args.has("--from")) return std::nullopt;
-  try {
-    return parse_iso_date(args.value("--from"), "--from");
-  } catch (const ValidationError& e) {
-    throw UsageError(e.what());
-  }
+  return date_option(args, "--from");
 }
 
 // The audit or partnership asked for (--audit ID or --partnership ID, not
@@ -742,6 +743,11 @@ int run_report(const Args& args, std::ostream& out, std::ostream&) {
     throw UsageError("a briefing needs --audit ID (see 'plansight report --help')");
   if (kind == "review" && args.has("--audit"))
     throw UsageError("--audit is for a briefing; a review pack takes --partnership ID");
+  for (const std::string_view option : {"--partnership", "--since", "--rules"})
+    if (kind == "briefing" && args.has(option))
+      throw UsageError(std::string(option) + " is for a review pack; a briefing takes --audit ID");
+  const std::optional<Date> since =
+      args.has("--since") ? std::optional<Date>(date_option(args, "--since")) : std::nullopt;
   const Store store = open_existing(args.value("--db"));
   std::string text;
   if (kind == "briefing") {
@@ -751,6 +757,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream&) {
     ReviewPackOptions options;
     if (args.has("--partnership"))
       options.partnership = PartnershipId(whole_number(args.value("--partnership"), "--partnership", 1));
+    options.since = since;
     options.rules = configured_rules(args);
     text = render_review_pack(store.plan(), date, format, options);
   }
@@ -896,7 +903,7 @@ constexpr std::array<Command, 11> commands{{
     {"report",
      "KIND",
      {"--db", "--as-of", "--out"},
-     {"--partnership", "--audit", "--rules"},
+     {"--partnership", "--since", "--rules", "--audit"},
      "write the quarterly review pack or an audit's 7 minute briefing",
      "KIND is review or briefing. Writes one self-contained HTML page (inline CSS and\n"
      "SVG charts, no scripts, printable on A4) or Markdown, as the --out file name ends\n"
@@ -904,9 +911,9 @@ constexpr std::array<Command, 11> commands{{
      "review: the quarterly review pack as of DATE, for every partnership or one\n"
      "(--partnership ID): headline figures, RAG by agency, overdue, blocked and at risk\n"
      "with what blocks them, changes since the previous review on the partnership's\n"
-     "review cycle, escalations, completed and assured in the period, rule results\n"
-     "(--rules FILE configures the rules, as for check) and the critical path of each\n"
-     "open audit plan.\n"
+     "review cycle (or since --since DATE), escalations, completed and assured in the\n"
+     "period, rule results (--rules FILE configures the rules, as for check) and the\n"
+     "critical path of each open audit plan.\n"
      "briefing: the 7 minute briefing on one audit (--audit ID) as of DATE, in seven\n"
      "parts, with the audit's cases in aggregate only: no case reference, no child's age.",
      run_report},

@@ -3,7 +3,6 @@
 // aggregate, free text with case references and individual ages withheld.
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "plansight/briefings.hpp"
 #include "plansight/dates.hpp"
@@ -12,12 +11,14 @@
 #include "plansight/status.hpp"
 #include "report/render.hpp"
 #include "report/templates.hpp"
+#include "report/withhold.hpp"
 
 namespace plansight {
 namespace {
 
 using report::Data;
 using report::set_rows;
+using report::Withholder;
 
 std::string words_of(std::string_view snake) {
   std::string text(snake);
@@ -61,70 +62,11 @@ std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-// ---- data minimisation ---------------------------------------------------------------------
-
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// Withholds from free text every case reference the plan holds (as a whole
-// token) and every individual age ("17 year old", "aged 15", "15 years of
-// age"); an age range ("aged 9 to 17") describes a group and stays.
-class Withholder {
- public:
-  explicit Withholder(const Plan& plan) {
-    for (const auto& c : plan.cases())
-      if (!is_blank(c.reference)) references_.push_back(c.reference);
-    // Longer first, so "DA-10" is withheld whole before "DA-1" could match inside it.
-    std::sort(references_.begin(), references_.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    references_.erase(std::unique(references_.begin(), references_.end()), references_.end());
-  }
-
-  std::string operator()(std::string text) const {
-    for (const auto& ref : references_) text = without_reference(std::move(text), ref);
-    text = without_single_ages(text, years_old_);
-    text = without_single_ages(text, of_age_);
-    return std::regex_replace(text, aged_, "$1 [age withheld]");
-  }
-
- private:
-  static std::string without_reference(std::string text, const std::string& ref) {
-    static const std::string mark = "[case reference withheld]";
-    for (std::size_t at = text.find(ref); at != std::string::npos; at = text.find(ref, at)) {
-      const bool starts = at == 0 || !is_word_char(text[at - 1]);
-      const bool ends = at + ref.size() == text.size() || !is_word_char(text[at + ref.size()]);
-      if (starts && ends) {
-        text.replace(at, ref.size(), mark);
-        at += mark.size();
-      } else {
-        at += 1;
-      }
-    }
-    return text;
-  }
-
-  // Withholds each match of `age` ("17 years old") unless it ends a range
-  // ("between 9 and 17 years old", "9-17 year olds"), which describes a group.
-  std::string without_single_ages(const std::string& text, const std::regex& age) const {
-    std::string out;
-    std::size_t copied = 0;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), age); it != std::sregex_iterator(); ++it) {
-      const auto at = static_cast<std::size_t>(it->position());
-      const std::string before = text.substr(at < 16 ? 0 : at - 16, at < 16 ? at : 16);
-      if (std::regex_search(before, range_start_)) continue;
-      out += text.substr(copied, at - copied) + "[age withheld]";
-      copied = at + static_cast<std::size_t>(it->length());
-    }
-    return out + text.substr(copied);
-  }
-
-  std::vector<std::string> references_;
-  std::regex range_start_{R"(\b\d{1,2}\s*(to|and|-|–)\s*$)", std::regex::icase};
-  std::regex years_old_{R"(\b\d{1,2}\s*-?\s*(years?|yrs?)\s*-?\s*old\b)", std::regex::icase};
-  std::regex of_age_{R"(\b\d{1,2}\s+(years?|yrs?)\s+of\s+age\b)", std::regex::icase};
-  std::regex aged_{R"(\b(aged?)\s+\d{1,2}\b(?!\s*(to|-|and|or)\s*\d))", std::regex::icase};
-};
-
 // ---- the seven parts ------------------------------------------------------------------------
+
+// Aggregates that could describe one child are not printed (see cases_sentence).
+constexpr long min_cases_for_ages = 3;
+constexpr long min_cases_per_level = 2;
 
 std::vector<std::string> paragraphs(const std::string& text, const Withholder& withhold) {
   std::vector<std::string> out;
@@ -146,8 +88,8 @@ std::vector<std::string> paragraphs(const std::string& text, const Withholder& w
 }
 
 // "Ten children aged 9 to 17 were audited by eleven agencies; six were
-// discussed at panel." The age range only for two or more cases: one
-// child's band would describe that child.
+// discussed at panel." The age range only for three or more cases: with
+// one or two, an end of the range is one child's age band.
 std::string cases_sentence(const std::vector<const Case*>& cases, std::size_t agencies) {
   if (cases.empty()) return "";
   const long n = static_cast<long>(cases.size());
@@ -159,29 +101,41 @@ std::string cases_sentence(const std::vector<const Case*>& cases, std::size_t ag
   if (n == 1)
     return std::string("One child's case was audited") + by + "; it was" + (at_panel ? "" : " not") +
            " discussed at panel.";
-  int from = cases.front()->age_band.from, to = cases.front()->age_band.to;
-  for (const Case* c : cases) {
-    from = std::min(from, c->age_band.from);
-    to = std::max(to, c->age_band.to);
+  std::string text = report::count_in_words(n) + " children";
+  if (n >= min_cases_for_ages) {
+    int from = cases.front()->age_band.from, to = cases.front()->age_band.to;
+    for (const Case* c : cases) {
+      from = std::min(from, c->age_band.from);
+      to = std::max(to, c->age_band.to);
+    }
+    text += " aged " + std::to_string(from) + " to " + std::to_string(to);
   }
-  std::string text = report::count_in_words(n) + " children aged " + std::to_string(from) + " to " +
-                     std::to_string(to) + " were audited" + by + "; ";
-  text += at_panel == n   ? "all were"
-          : at_panel == 0 ? "none was"
+  text += " were audited" + by + "; ";
+  text += at_panel == n   ? (n == 2 ? "both were" : "all were")
+          : at_panel == 0 ? (n == 2 ? "neither was" : "none was")
                           : report::count_in_words(at_panel) + (at_panel == 1 ? " was" : " were");
   text += " discussed at panel.";
   text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
 }
 
-// Counts by level of involvement, e.g. "four child in need, three on a child protection plan".
+// Counts by level of involvement, e.g. "four child in need, three on a child
+// protection plan and three other". A level fewer than two children share
+// would single a child out: those are counted together as "other", and when
+// no level is shared by two the sentence is left out.
 std::string involvement_sentence(const std::vector<const Case*>& cases) {
-  if (cases.size() < 2) return "";
   std::map<Involvement, long> counts;
   for (const Case* c : cases) ++counts[c->involvement];
   std::vector<std::string> parts;
-  for (const auto& [involvement, n] : counts)
-    parts.push_back(report::count_in_words(n) + " " + involvement_label(involvement));
+  long other = 0;
+  for (const auto& [involvement, n] : counts) {
+    if (n < min_cases_per_level)
+      other += n;
+    else
+      parts.push_back(report::count_in_words(n) + " " + involvement_label(involvement));
+  }
+  if (parts.empty()) return "";
+  if (other > 0) parts.push_back(report::count_in_words(other) + " other");
   return "Level of involvement: " + joined(parts) + ".";
 }
 
@@ -192,7 +146,7 @@ Data finding_rows(const Plan& plan, AuditId audit, FindingCategory category, con
     Data row;
     row.set("text", withhold(f.text));
     std::vector<std::string> themes;
-    for (const auto t : f.themes) themes.push_back(plan.theme(t).name);
+    for (const auto t : f.themes) themes.push_back(withhold(plan.theme(t).name));
     row.set("themes", joined(themes));
     row.set("has_themes", report::boolean(!themes.empty()));
     report::append(rows, std::move(row));
@@ -207,7 +161,7 @@ Data action_rows(const Plan& plan, AuditId audit, Date as_of, const Withholder& 
     const ActionState state = state_at(plan, a, as_of);
     Data row;
     row.set("title", withhold(a.title));
-    row.set("owner", report::owner_label(plan, owner_at(a, as_of)));
+    row.set("owner", withhold(report::owner_label(plan, owner_at(a, as_of))));
     row.set("due", report::long_date(state.due_on));
     row.set("status", report::status_label(state.status));
     row.set("success_measure", withhold(a.success_measure));
@@ -238,9 +192,9 @@ void set_editorial(Data& d, const Plan& plan, const Briefing* b, Date as_of, con
   d.set("published_on", published ? report::long_date(*published) : "");
   std::vector<std::string> reached;
   if (b)
-    for (const auto id : reached_agencies(*b, as_of)) reached.push_back(plan.agency(id).name);
+    for (const auto id : reached_agencies(*b, as_of)) reached.push_back(withhold(plan.agency(id).name));
   d.set("reached", joined(reached));
-  d.set("reached_count", report::count_in_words(static_cast<long>(reached.size())));
+  d.set("reached_count", report::counted_in_words(static_cast<long>(reached.size()), "agency", "agencies"));
   report::set_texts(d, "background", b ? paragraphs(b->background, withhold) : std::vector<std::string>{});
   report::set_texts(d, "why_it_matters",
                     b ? paragraphs(b->why_it_matters, withhold) : std::vector<std::string>{});
@@ -257,13 +211,13 @@ Data briefing_context(const Plan& plan, const Audit& audit, Date as_of) {
   for (const auto& c : plan.cases())
     if (c.audit == audit.id) cases.push_back(&c);
   std::vector<std::string> agencies, themes;
-  for (const auto id : audit.agencies) agencies.push_back(plan.agency(id).name);
-  for (const auto id : audit.themes) themes.push_back(plan.theme(id).name);
+  for (const auto id : audit.agencies) agencies.push_back(withhold(plan.agency(id).name));
+  for (const auto id : audit.themes) themes.push_back(withhold(plan.theme(id).name));
 
   Data d;
   d.set("title", withhold(b ? b->title : "7 minute briefing: " + audit.title));
   d.set("audit", withhold(audit.title));
-  d.set("partnership", plan.partnership(audit.partnership).name);
+  d.set("partnership", withhold(plan.partnership(audit.partnership).name));
   d.set("kind", kind_label(audit.kind));
   d.set("held_on", report::long_date(audit.held_on));
   d.set("as_of", report::long_date(as_of));
@@ -291,6 +245,8 @@ Data briefing_context(const Plan& plan, const Audit& audit, Date as_of) {
 }
 
 }  // namespace
+
+std::string withheld_text(const Plan& plan, std::string_view text) { return Withholder(plan)(text); }
 
 std::string render_briefing(const Plan& plan, AuditId audit_id, Date as_of, ReportFormat format) {
   if (as_of.is_special()) throw ValidationError("as_of", "a briefing needs a date");

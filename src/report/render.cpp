@@ -6,15 +6,24 @@
 namespace plansight::report {
 
 std::string markdown_escape(const std::string& text) {
-  static constexpr std::string_view markup = "\\`*_[]<>|#";
+  static constexpr std::string_view markup = "\\`*_[]<>|#~&";
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  // What would start a list, a quote, a heading underline or a rule at the
+  // start of a line, and every cell or item starts one.
+  const auto start = text.find_first_not_of(' ');
+  const auto digits_end = start == std::string::npos ? start : text.find_first_not_of("0123456789", start);
+  const bool ordered = digits_end != std::string::npos && digits_end > start &&
+                       (text[digits_end] == '.' || text[digits_end] == ')');
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == '\n' || c == '\r') {  // a line break would end a table row or list item
       out += ' ';
       continue;
     }
-    if (markup.find(c) != std::string_view::npos) out += '\\';
+    const bool opens_block = (i == start && std::string_view("-+=>").find(c) != std::string_view::npos) ||
+                             (ordered && i == digits_end);
+    if (opens_block || markup.find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
@@ -59,6 +68,10 @@ std::string count_in_words(long n) {
                                                           "ten",  "eleven", "twelve"};
   return n >= 0 && n < static_cast<long>(words.size()) ? std::string(words[static_cast<std::size_t>(n)])
                                                        : std::to_string(n);
+}
+
+std::string counted_in_words(long n, std::string_view singular, std::string_view plural) {
+  return count_in_words(n) + " " + std::string(n == 1 ? singular : plural);
 }
 
 std::string counted(long n, std::string_view singular, std::string_view plural) {

@@ -33,6 +33,8 @@ std::string markdown_escape(const std::string& text);
 
 // "one" ... "twelve" as published briefings write small counts, digits above.
 std::string count_in_words(long n);
+// "one agency", "three agencies", "15 agencies".
+std::string counted_in_words(long n, std::string_view singular, std::string_view plural);
 // "1 action", "3 actions".
 std::string counted(long n, std::string_view singular, std::string_view plural);
 // "31 March 2025"; "" for a not-a-date.

@@ -328,22 +328,28 @@ std::vector<AuditId> open_audits(const Pack& pack, PartnershipId partnership) {
 }
 
 // A timeline of the chain: one bar per action from its forecast start to
-// its forecast finish, with a tick at its due date.
+// its forecast finish, with a tick at its due date. A pack dated in the past
+// shows the chain as it stood then: steps created after as_of are left out.
 Data critical_path(const Pack& pack, AuditId audit) {
   const CriticalPath path = pack.forecast.critical_path(audit);
-  Date first = path.start, last = path.finish;
-  for (const auto id : path.chain) {
+  std::vector<ActionId> chain;
+  for (const auto id : path.chain)
+    if (exists_at(pack.plan.action(id), pack.as_of)) chain.push_back(id);
+  Date finish = path.start;
+  for (const auto id : chain) finish = std::max(finish, pack.forecast.action(id).earliest_finish);
+  Date first = path.start, last = finish;
+  for (const auto id : chain) {
     const ActionTiming& t = pack.forecast.action(id);
-    first = std::min(first, t.earliest_start);
+    first = std::min({first, t.earliest_start, t.due_on});  // a due date never falls left of the chart
     last = std::max({last, t.earliest_finish, t.due_on});
   }
-  const double span = std::max<long>(1, (last - first).days());
+  const auto span = static_cast<double>(std::max<long>(1, (last - first).days()));
   const auto x_of = [&](Date d) {
     return label_width + bar_area * static_cast<double>((d - first).days()) / span;
   };
   Data steps = report::list_of();
   double y = 8;
-  for (const auto id : path.chain) {
+  for (const auto id : chain) {
     const ActionTiming& t = pack.forecast.action(id);
     Data row = action_row(pack, pack.plan.action(id));
     row.set("start", to_iso(t.earliest_start));
@@ -364,8 +370,8 @@ Data critical_path(const Pack& pack, AuditId audit) {
   Data d;
   d.set("audit", pack.plan.audit(audit).title);
   d.set("audit_id", std::to_string(audit.value()));
-  d.set("finish", to_iso(path.finish));
-  d.set("days", std::to_string(path.days));
+  d.set("finish", to_iso(finish));
+  d.set("days", std::to_string((finish - path.start).days()));
   set_rows(d, "steps", std::move(steps));
   d.set("height", number(y + 22));
   d.set("axis_y", number(y + 14));
@@ -431,6 +437,8 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
                                const ReviewPackOptions& options) {
   if (as_of.is_special()) throw ValidationError("as_of", "a review pack needs a review date");
   if (options.partnership) plan.partnership(*options.partnership);  // NotFoundError
+  if (options.since && options.since->is_special())
+    throw ValidationError("since", "the start of the period is not a date");
   if (options.since && !(*options.since < as_of))
     throw ValidationError("since",
                           to_iso(*options.since) + " is not before the review date " + to_iso(as_of));

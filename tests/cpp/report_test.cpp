@@ -207,6 +207,28 @@ TEST_CASE("review pack: rule results and critical paths of open audits") {
   }
 }
 
+TEST_CASE("review pack dated in the past: the critical path as it stood then") {
+  PackFixture f;
+  Action later = f.b.draft(ymd(2024, 10, 15), ymd(2025, 6, 30));
+  later.title = "Follow-up agreed in October";
+  later.estimate_days = 200;  // would finish last, so would end the chain
+  const ActionId follow_up = f.b.plan.add(later).id;
+  f.b.plan.add_dependency(follow_up, f.blocked);
+
+  const std::string then = render_review_pack(f.b.plan, as_of, ReportFormat::markdown);
+  const std::string paths = section(then, "## Critical path of each open audit plan");
+  CHECK_FALSE(contains(paths, "| #" + std::to_string(follow_up.value()) + " |"));
+  CHECK(contains(paths, "| #" + std::to_string(f.blocked.value()) + " |"));
+  CHECK_FALSE(contains(then, "Follow-up agreed in October"));
+  // The chain ends at the blocked action: its forecast finish is the completion shown.
+  const std::string blocked_finish = "2025-02-27";  // prerequisite done 2025-01-28, then 30 days
+  CHECK(contains(paths, "Forecast completion " + blocked_finish));
+
+  const std::string now = render_review_pack(f.b.plan, ymd(2024, 10, 31), ReportFormat::markdown);
+  CHECK(contains(section(now, "## Critical path of each open audit plan"),
+                 "| #" + std::to_string(follow_up.value()) + " |"));
+}
+
 TEST_CASE("review pack escapes text for its format") {
   PackFixture f;
   const std::string html = render_review_pack(f.b.plan, as_of, ReportFormat::html);
@@ -252,6 +274,11 @@ TEST_CASE("review pack refuses what it cannot report on") {
   CHECK_THROWS_WITH_AS(render_review_pack(f.b.plan, as_of, ReportFormat::html, same_day),
                        doctest::Contains("since"), ValidationError);
   CHECK_THROWS_AS(render_review_pack(f.b.plan, Date{}, ReportFormat::html), ValidationError);
+  ReviewPackOptions no_date;
+  no_date.since = Date{};
+  CHECK_THROWS_WITH_AS(render_review_pack(f.b.plan, as_of, ReportFormat::html, no_date),
+                       doctest::Contains("since: the start of the period is not a date"),
+                       ValidationError);
 }
 
 // ---- the 7 minute briefing -------------------------------------------------------------------
@@ -324,6 +351,20 @@ TEST_CASE("briefing: cases in aggregate only, references and individual ages wit
     CHECK(contains(text, "aged 9 to 17"));  // a range describes a group: the action title keeps it
     CHECK(contains(text, "between 9 and 17 years old"));
   }
+  SUBCASE("two cases: no age range, since each end would be one child's") {
+    Builder pair;
+    for (const auto& [ref, from, to] : {std::tuple{"TRA-01", 9, 11}, std::tuple{"TRA-02", 15, 17}}) {
+      Case c;
+      c.audit = pair.area.audit;
+      c.reference = ref;
+      c.age_band = {from, to};
+      c.discussed_at_panel = true;
+      pair.plan.add(c);
+    }
+    const std::string text = render_briefing(pair.plan, pair.area.audit, as_of, ReportFormat::markdown);
+    CHECK(contains(text, "Two children were audited by three agencies; both were discussed at panel."));
+    CHECK_FALSE(contains(text, "aged"));
+  }
   SUBCASE("one case: no age band at all") {
     Builder single;
     Case c;
@@ -335,6 +376,146 @@ TEST_CASE("briefing: cases in aggregate only, references and individual ages wit
     CHECK(contains(text, "One child's case was audited"));
     CHECK_FALSE(contains(text, "14"));
     CHECK_FALSE(contains(text, "16"));
+  }
+}
+
+TEST_CASE("briefing: a level of involvement only one child has is counted as other") {
+  Builder b;
+  const std::array levels{Involvement::child_in_need, Involvement::child_in_need, Involvement::child_in_need,
+                          Involvement::child_protection_plan, Involvement::looked_after};
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    Case c;
+    c.audit = b.area.audit;
+    c.reference = "MA-" + std::to_string(i + 1);
+    c.age_band = {10, 12};
+    c.involvement = levels[i];
+    b.plan.add(c);
+  }
+  const std::string text = render_briefing(b.plan, b.area.audit, as_of, ReportFormat::markdown);
+  CHECK(contains(text, "Level of involvement: three child in need and two other."));
+  CHECK_FALSE(contains(text, "looked after"));
+  CHECK_FALSE(contains(text, "protection plan"));
+
+  SUBCASE("no level shared by two children: no sentence") {
+    Builder few;
+    for (const auto level : {Involvement::child_in_need, Involvement::looked_after, Involvement::universal}) {
+      Case c;
+      c.audit = few.area.audit;
+      c.reference = "MA-" + std::to_string(static_cast<int>(level));
+      c.age_band = {10, 12};
+      c.involvement = level;
+      few.plan.add(c);
+    }
+    CHECK_FALSE(contains(render_briefing(few.plan, few.area.audit, as_of, ReportFormat::markdown),
+                         "Level of involvement"));
+  }
+}
+
+TEST_CASE("briefing: names and owners go through the withholder too") {
+  BriefingFixture f;
+  Action a = f.b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
+  a.title = "Plan for the transition";
+  a.owner = owned_by(f.b.police, "Officer in case CAC-03");
+  a.owner.lead = "worker for the 17 year old";
+  a.success_measure = "Seen alone, as CAC-01 was not";
+  f.b.plan.add(a);
+  for (const auto format : {ReportFormat::html, ReportFormat::markdown}) {
+    const std::string text = render_briefing(f.b.plan, f.b.area.audit, as_of, format);
+    CHECK(contains(text, "Plan for the transition"));
+    CHECK_FALSE(contains(text, "CAC-03"));
+    CHECK_FALSE(contains(text, "CAC-01"));
+    CHECK_FALSE(contains(text, "17 year old"));
+    CHECK_FALSE(contains(text, "16yo"));
+    const std::string withheld = format == ReportFormat::html ? "[case reference withheld]"
+                                                              : "\\[case reference withheld\\]";
+    CHECK(contains(text, "Officer in case " + withheld + " (lead: worker for the "));
+    CHECK(contains(text, "Seen alone, as " + withheld + " was not"));
+  }
+  Audit themed_audit = f.b.plan.audit(f.b.area.audit);
+  themed_audit.id = {};
+  themed_audit.title = "Transitions audit";
+  themed_audit.themes = {f.b.plan.add(Theme{{}, "Transitions at 16yo"}).id};
+  const AuditId themed = f.b.plan.add(themed_audit).id;
+  const std::string text = render_briefing(f.b.plan, themed, as_of, ReportFormat::html);
+  CHECK(contains(text, "looking at Transitions at [age withheld]"));
+  CHECK_FALSE(contains(text, "16yo"));
+}
+
+TEST_CASE("briefing Markdown: text that would start a block, strike or name an entity stays text") {
+  BriefingFixture f;
+  for (const auto* text : {"- looks like an item", "12. looks like a numbered item", "> looks like a quote",
+                           "~~looks struck~~ &amp; more"})
+    f.b.add_finding(FindingCategory::good_practice, text);
+  const std::string md = render_briefing(f.b.plan, f.b.area.audit, as_of, ReportFormat::markdown);
+  CHECK(contains(md, "\n- \\- looks like an item\n"));
+  CHECK(contains(md, "\n- 12\\. looks like a numbered item\n"));
+  CHECK(contains(md, "\n- \\> looks like a quote\n"));
+  CHECK(contains(md, "\n- \\~\\~looks struck\\~\\~ \\&amp; more\n"));
+}
+
+TEST_CASE("withheld_text: a case reference however it is written") {
+  Builder b;
+  for (const auto* ref : {"CAC-01", "DA-1", "DA-10", "Child A"}) {
+    Case c;
+    c.audit = b.area.audit;
+    c.reference = ref;
+    c.age_band = {9, 11};
+    b.plan.add(c);
+  }
+  const std::string mark = "[case reference withheld]";
+  for (const auto* written : {"CAC-01", "cac-01", "CAC 01", "CAC-1", "CAC01", "Cac_001", "CAC\u201301",
+                              "CAC / 01", "CAC.1", "child a", "CHILD-A"}) {
+    CAPTURE(written);
+    CHECK(withheld_text(b.plan, std::string("seen in ") + written + ", twice") == "seen in " + mark + ", twice");
+  }
+  CHECK(withheld_text(b.plan, "DA-10 and DA-1; da10, da 01") == mark + " and " + mark + "; " + mark + ", " + mark);
+  // Tokens, not substrings: another number, a longer word, or other punctuation between is not the reference.
+  for (const auto* other : {"CAC-011", "CAC-10", "ZCAC-01", "DA-100", "CAC, 01", "children a"}) {
+    CAPTURE(other);
+    CHECK(withheld_text(b.plan, other) == other);
+  }
+}
+
+TEST_CASE("withheld_text: an individual child's age, in digits or words") {
+  const Plan plan;
+  const std::string age = "[age withheld]";
+  const std::vector<std::pair<std::string, std::string>> withheld{
+      {"a 16-year-old girl", "a " + age + " girl"},
+      {"a 16 year old", "a " + age},
+      {"16 years old", age},
+      {"15 year olds were seen", age + " were seen"},
+      {"the 16yo", "the " + age},
+      {"a 16 y/o boy", "a " + age + " boy"},
+      {"a 16 y.o. boy", "a " + age + " boy"},
+      {"Age: 16.", "Age: " + age + "."},
+      {"aged 15", "aged " + age},
+      {"aged 15 years", "aged " + age},
+      {"AGED 15", "AGED " + age},
+      {"ages 15 and 16", "ages " + age},
+      {"aged 4 and 15", "aged " + age},
+      {"aged 15 or 16", "aged " + age},
+      {"aged 9, 12 and 17", "aged " + age},
+      {"4 and 15 years old", age},
+      {"15 years of age", age},
+      {"at the age of 16", "at the age of " + age},
+      {"a sixteen year old", "a " + age},
+      {"aged sixteen", "aged " + age},
+      {"a six month old baby", "a " + age + " baby"},
+      {"she turned 16 in May", "she turned " + age + " in May"},
+      {"her 16th birthday", "her " + age + " birthday"},
+      {"her sixteenth birthday", "her " + age + " birthday"},
+  };
+  for (const auto& [text, expected] : withheld) {
+    CAPTURE(text);
+    CHECK(withheld_text(plan, text) == expected);
+  }
+  // Ranges and thresholds describe a group; other numbers are not ages.
+  for (const auto* kept : {"aged 9 to 17", "aged 9-17", "aged 9\u201317", "aged 9 - 17", "between 9 and 17 years old",
+                           "9 to 17 year olds", "aged between 9 and 17", "aged 16 and over", "aged 16+",
+                           "under 5s", "16 agencies", "in 2016 the service", "aged 150", "15 March 2024",
+                           "someone years old"}) {
+    CAPTURE(kept);
+    CHECK(withheld_text(plan, kept) == kept);
   }
 }
 
@@ -368,7 +549,8 @@ TEST_CASE("briefing: the editorial text of the latest briefing written by the da
   CHECK(render_briefing(f.b.plan, f.b.area.audit, ymd(2024, 10, 1), ReportFormat::markdown)
             .starts_with("# Revised briefing\n"));
   CHECK(render_briefing(f.b.plan, f.b.area.audit, ymd(2024, 2, 29), ReportFormat::markdown)
-            .starts_with("# 7 minute briefing: "));  // none written yet: the audit's title
+            .starts_with("# 7 minute briefing: " + f.b.plan.audit(f.b.area.audit).title +
+                         "\n"));  // none written yet: the audit's title
 }
 
 TEST_CASE("briefing refuses an unknown audit or a missing date") {
