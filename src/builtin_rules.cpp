@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detail/text.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/review_cycles.hpp"
 #include "plansight/rules.hpp"
@@ -23,12 +24,7 @@ constexpr std::size_t quoted_text_limit = 80;
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-std::string shortened(std::string_view text) {
-  if (text.size() <= quoted_text_limit) return std::string(text);
-  auto cut = quoted_text_limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-  return std::string(text.substr(0, cut)) + "…";
-}
+std::string shortened(std::string_view text) { return detail::shortened(text, quoted_text_limit); }
 
 // "action 42 'Refresh training'"
 std::string named(const Action& a) {
@@ -419,8 +415,8 @@ class Drift final : public Rule {
     const std::string since = d.last_update ? "last update " + to_iso(*d.last_update)
                                             : "no update since it was created on " + to_iso(a.created_on);
     return named(a) + " had no update for the review of " + to_iso(d.period.review) + " (" +
-           quoted(d.period.cycle->name) +
-           "); " + since + ", " + to_string(status_at(a, as_of)) + " as of " + to_iso(as_of);
+           quoted(d.period.cycle->name) + "); " + since + ", " + to_string(status_at(a, as_of)) + " as of " +
+           to_iso(as_of);
   }
 };
 

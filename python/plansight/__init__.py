@@ -145,6 +145,7 @@ from plansight._core import (
     to_dot,
     topological_order,
     what_if_due,
+    withheld_text,
     workload_files,
 )
 from plansight.spreadsheets import read_action_plan, write_action_plan
@@ -271,6 +272,7 @@ __all__ = [
     "to_dot",
     "topological_order",
     "what_if_due",
+    "withheld_text",
     "workload_files",
     "write_action_plan",
 ]

@@ -52,7 +52,15 @@ void register_report(py::module_& m) {
         "next steps with the actions agreed, reflect on the learning and further information. The "
         "editorial text comes from the audit's latest briefing written on or before as_of "
         "(Store.add_briefing). Cases appear only in aggregate; case references and individual ages in "
-        "free text are withheld. NotFoundError for an unknown audit.");
+        "free text are withheld (see withheld_text). NotFoundError for an unknown audit.");
+  m.def("withheld_text", &withheld_text, "plan"_a, "text"_a,
+        "text as a briefing prints it: each of the plan's case references, however written "
+        "(case-insensitive; spaces, hyphens, dashes, underscores, slashes or full stops between its "
+        "letters and numbers, or none; leading zeros optional), replaced by '[case reference "
+        "withheld]', and each individual child's age ('16-year-old', '15 year olds', '16yo', 'aged 15', "
+        "'Age: 16', 'aged 4 and 15', 'a sixteen year old', 'turned 16', 'her 16th birthday') by "
+        "'[age withheld]'. Age ranges ('aged 9 to 17', '9-17', 'between 9 and 17') and thresholds "
+        "('aged 16 and over') describe a group and stay. A bare number is not read as an age.");
 }
 
 }  // namespace plansight::python

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "detail/text.hpp"
 #include "graphviz.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/dependencies.hpp"
@@ -262,23 +263,8 @@ void write_file(const std::string& path, std::string_view text) {
 
 // ---- plain-text tables -------------------------------------------------------------------
 
-// Width on a terminal: UTF-8 code points, not bytes.
-std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// One line of text at most `max` code points long, cut with an ellipsis.
-std::string shorten(std::string_view text, std::size_t max) {
-  std::string out;
-  std::size_t points = 0;
-  for (const char c : text) {
-    const bool starts_point = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_point && ++points == max && display_width(text) > max) return out + "…";
-    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  }
-  return out;
-}
+using detail::code_points;
+using detail::shortened;
 
 // Columns as wide as their widest cell; the first `text_columns` left-aligned,
 // the rest (counts) right-aligned. An empty row prints as a rule; an empty
@@ -306,7 +292,7 @@ class TextTable {
     for (const auto* row : rows_with_header())
       for (std::size_t i = 0; i < row->size(); ++i) {
         if (i == widths.size()) widths.push_back(0);
-        widths[i] = std::max(widths[i], display_width((*row)[i]));
+        widths[i] = std::max(widths[i], code_points((*row)[i]));
       }
     return widths;
   }
@@ -321,7 +307,7 @@ class TextTable {
                  std::string_view indent) const {
     std::string line(indent);
     for (std::size_t i = 0; i < row.size(); ++i) {
-      const std::string pad(widths[i] - display_width(row[i]), ' ');
+      const std::string pad(widths[i] - code_points(row[i]), ' ');
       line += (i ? "  " : "") + (i < text_columns_ ? row[i] + pad : pad + row[i]);
     }
     out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
@@ -447,7 +433,7 @@ std::string id_list(const std::vector<ActionId>& ids) {
 constexpr std::size_t title_width = 60;
 
 Cells action_cells(const Plan& plan, const Action& a, Date as_of, bool blocked) {
-  Cells cells{"#" + std::to_string(a.id.value()), shorten(a.title, title_width),
+  Cells cells{"#" + std::to_string(a.id.value()), shortened(a.title, title_width),
               owner_name(plan, owner_at(a, as_of)), to_iso(due_on_at(a, as_of))};
   if (blocked) cells.push_back(id_list(blockers(plan, a, as_of)));
   return cells;
@@ -470,7 +456,7 @@ void print_actions(std::ostream& out, std::string_view heading, const Plan& plan
 void print_partnership(std::ostream& out, const Plan& plan, const PartnershipSummary& s, Date as_of,
                        std::size_t cap) {
   const std::string& name = plan.partnership(s.partnership).name;
-  out << '\n' << name << '\n' << std::string(display_width(name), '=') << '\n';
+  out << '\n' << name << '\n' << std::string(code_points(name), '=') << '\n';
   if (s.actions == 0) {
     out << "  No actions as of " << to_iso(as_of) << ".\n";
     return;
@@ -559,7 +545,7 @@ void print_timings(std::ostream& out, const Plan& plan, const Schedule& s,
   TextTable table(header, header.size() - 1);
   for (const auto i : rows) {
     const ActionTiming& t = s.actions()[i];
-    Cells cells{"#" + std::to_string(t.id.value()), shorten(plan.actions()[i].title, title_width),
+    Cells cells{"#" + std::to_string(t.id.value()), shortened(plan.actions()[i].title, title_width),
                 to_iso(t.earliest_start), to_iso(t.earliest_finish), to_iso(t.due_on)};
     if (with_risk) cells.push_back(std::binary_search(risky.begin(), risky.end(), t.id) ? "at risk" : "");
     cells.push_back(signed_days(t.slack_days));
@@ -570,7 +556,7 @@ void print_timings(std::ostream& out, const Plan& plan, const Schedule& s,
 }
 
 void print_heading(std::ostream& out, const std::string& heading) {
-  out << '\n' << heading << '\n' << std::string(display_width(heading), '=') << '\n';
+  out << '\n' << heading << '\n' << std::string(code_points(heading), '=') << '\n';
 }
 
 // Positions in plan.actions() of the actions of one partnership or audit.
@@ -618,7 +604,7 @@ void print_newly_late(std::ostream& out, const Plan& plan, const SlipImpact& imp
   }
   TextTable table({"id", "title", "due", "finish was", "finish now"}, 5);
   for (const auto& e : impact.newly_late)
-    table.add({"#" + std::to_string(e.action.value()), shorten(plan.action(e.action).title, title_width),
+    table.add({"#" + std::to_string(e.action.value()), shortened(plan.action(e.action).title, title_width),
                to_iso(e.due_on), to_iso(e.old_finish), to_iso(e.new_finish)});
   out << "Newly missing their due date:\n";
   table.print(out, "  ");
@@ -632,7 +618,7 @@ int run_slip(const Args& args, std::ostream& out, std::ostream&) {
   const Plan& plan = store.plan();
   const SlipImpact impact = slip(plan, schedule(plan, {from}), id, days);
   out << "Slip of #" << id.value() << " by " << days << " days, " << forecast_basis(from) << "\n  #"
-      << id.value() << " " << shorten(plan.action(id).title, title_width) << ": finish "
+      << id.value() << " " << shortened(plan.action(id).title, title_width) << ": finish "
       << to_iso(impact.old_finish) << " → " << to_iso(impact.new_finish) << "\n"
       << impact.moved.size() << " downstream actions move; " << impact.newly_late.size()
       << " newly miss their due date.\n";
@@ -676,7 +662,7 @@ void add_blocked_rows(TextTable& table, const Plan& plan, const BlockedAction& b
   Cells action = action_cells(plan, plan.action(b.action), as_of, false);
   for (const auto id : b.blockers) {
     const Action& p = plan.action(id);
-    table.add(concat(action, {"#" + std::to_string(id.value()), shorten(p.title, prerequisite_width),
+    table.add(concat(action, {"#" + std::to_string(id.value()), shortened(p.title, prerequisite_width),
                               to_string(status_at(p, as_of)), to_iso(due_on_at(p, as_of))}));
     action.assign(action.size(), "");
   }

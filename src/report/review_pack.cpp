@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detail/text.hpp"
 #include "plansight/changes.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
@@ -51,12 +52,18 @@ struct Pack {
   const Plan& plan;
   Date as_of;
   Schedule forecast;  // from as_of: what at risk and critical paths use
-  std::unordered_set<ActionId> at_risk;
   RuleReport rules;
   // The rule results about each partnership's things; results about no
   // partnership's (a custom rule's own kind of subject) are listed for all.
   std::unordered_map<PartnershipId, std::vector<const RuleResult*>> results_by_partnership;
   std::vector<const RuleResult*> results_for_all;
+  // Per partnership, from one pass over the actions: those at risk (plan
+  // order) and the open audits (ascending).
+  std::unordered_map<PartnershipId, std::vector<ActionId>> at_risk_by_partnership;
+  std::unordered_map<PartnershipId, std::vector<AuditId>> open_audits_by_partnership;
+  // The changes since each period start asked for, by partnership: one pass
+  // over the plan per distinct date, however many partnerships start there.
+  std::map<Date, std::unordered_map<PartnershipId, ReviewChanges>> changes_since;
 };
 
 Data action_row(const Pack& pack, const Action& a) {
@@ -149,17 +156,6 @@ Data rag_bar(const RagTally& tally, long scale, double y) {
 // the chart, and the label's tooltip, give it whole.
 constexpr std::size_t label_chars = 34;
 
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-// `text` cut to at most `max` characters (UTF-8 code points), ending in an ellipsis when cut.
-std::string shortened(const std::string& text, std::size_t max) {
-  if (static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_code_point)) <= max)
-    return text;
-  std::size_t chars = 0, cut = 0;
-  while (cut < text.size() && !(starts_code_point(text[cut]) && chars++ == max - 1)) ++cut;
-  return text.substr(0, cut) + "\u2026";
-}
-
 Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
   long scale = 1;
   for (const auto& row : s.by_agency) scale = std::max(scale, rag_total(row.rag));
@@ -169,7 +165,7 @@ Data rag_by_agency(const Plan& plan, const PartnershipSummary& s) {
     Data r = rag_cells(row.rag);
     const std::string name = row.agency ? plan.agency(*row.agency).name : "Partnership groups";
     r.set("agency", name);
-    r.set("label", shortened(name, label_chars));
+    r.set("label", detail::shortened(name, label_chars));
     report::put(r, "bar", rag_bar(row.rag, scale, y));
     report::append(rows, std::move(r));
     y += row_height;
@@ -315,16 +311,64 @@ Data rule_section(const Pack& pack, PartnershipId partnership) {
 
 // ---- critical paths --------------------------------------------------------------------------
 
-// Open audits of a partnership: with at least one action existing and open at as_of.
-std::vector<AuditId> open_audits(const Pack& pack, PartnershipId partnership) {
-  std::vector<AuditId> audits;
-  std::unordered_set<AuditId> seen;
-  for (const auto& a : pack.plan.actions())
-    if (a.partnership == partnership && exists_at(a, pack.as_of) && is_open_at(a, pack.as_of) &&
-        seen.insert(a.audit).second)
-      audits.push_back(a.audit);
-  std::sort(audits.begin(), audits.end());
-  return audits;
+// Each partnership's at-risk actions and open audits (with at least one
+// action existing and open at as_of), in one pass over the actions.
+void index_by_partnership(Pack& pack) {
+  const Plan& plan = pack.plan;
+  std::unordered_set<ActionId> risky;
+  for (const auto id : at_risk(plan, pack.forecast, pack.as_of)) risky.insert(id);
+  std::unordered_set<AuditId> open;
+  for (const auto& a : plan.actions()) {
+    if (risky.count(a.id)) pack.at_risk_by_partnership[a.partnership].push_back(a.id);
+    if (exists_at(a, pack.as_of) && is_open_at(a, pack.as_of) && open.insert(a.audit).second)
+      pack.open_audits_by_partnership[a.partnership].push_back(a.audit);
+  }
+  for (auto& [p, audits] : pack.open_audits_by_partnership) std::sort(audits.begin(), audits.end());
+}
+
+template <class Map, class Key>
+const typename Map::mapped_type& entry_or_empty(const Map& map, const Key& key) {
+  static const typename Map::mapped_type empty{};
+  const auto it = map.find(key);
+  return it == map.end() ? empty : it->second;
+}
+
+// Each partnership's part of the whole plan's changes: what changes_between
+// gives for that partnership (its actions, its groups' meetings about them).
+std::unordered_map<PartnershipId, ReviewChanges> split_by_partnership(const Plan& plan,
+                                                                      const ReviewChanges& all) {
+  std::unordered_map<PartnershipId, ReviewChanges> out;
+  const auto part = [&](ActionId id) -> ReviewChanges& {
+    ReviewChanges& c = out[plan.action(id).partnership];
+    c.since = all.since;
+    c.until = all.until;
+    return c;
+  };
+  for (const auto id : all.new_actions) part(id).new_actions.push_back(id);
+  for (const auto& c : all.status_changes) part(c.action).status_changes.push_back(c);
+  for (const auto id : all.completed) part(id).completed.push_back(id);
+  for (const auto id : all.assured) part(id).assured.push_back(id);
+  for (const auto& r : all.extensions) part(r.action).extensions.push_back(r);
+  for (const auto& e : all.escalations) part(e.action).escalations.push_back(e);
+  for (const auto id : all.newly_overdue) part(id).newly_overdue.push_back(id);
+  for (const auto id : all.newly_blocked) part(id).newly_blocked.push_back(id);
+  for (const auto id : all.newly_at_risk) part(id).newly_at_risk.push_back(id);
+  return out;
+}
+
+ReviewChanges changes_of(Pack& pack, PartnershipId p, Date since, bool one_partnership) {
+  if (one_partnership) return changes_between(pack.plan, since, pack.as_of, p);
+  auto at = pack.changes_since.find(since);
+  if (at == pack.changes_since.end())
+    at = pack.changes_since
+             .emplace(since, split_by_partnership(pack.plan, changes_between(pack.plan, since, pack.as_of)))
+             .first;
+  const auto it = at->second.find(p);
+  if (it != at->second.end()) return it->second;
+  ReviewChanges none;
+  none.since = since;
+  none.until = pack.as_of;
+  return none;
 }
 
 // A timeline of the chain: one bar per action from its forecast start to
@@ -393,13 +437,11 @@ Date period_start(const Plan& plan, PartnershipId partnership, Date as_of, const
   return as_of - boost::gregorian::months(3);
 }
 
-Data partnership_section(const Pack& pack, const PartnershipSummary& s, Date since) {
+Data partnership_section(const Pack& pack, const PartnershipSummary& s, const ReviewChanges& changes) {
   const Plan& plan = pack.plan;
   const PartnershipId p = s.partnership;
-  std::vector<ActionId> risky;
-  for (const auto& a : plan.actions())
-    if (a.partnership == p && pack.at_risk.count(a.id)) risky.push_back(a.id);
-  const ReviewChanges changes = changes_between(plan, since, pack.as_of, p);
+  const Date since = changes.since;
+  const std::vector<ActionId>& risky = entry_or_empty(pack.at_risk_by_partnership, p);
 
   Data d;
   d.set("name", plan.partnership(p).name);
@@ -415,7 +457,8 @@ Data partnership_section(const Pack& pack, const PartnershipSummary& s, Date sin
   set_rows(d, "assured", assured_rows(pack, changes.assured));
   report::put(d, "rules", rule_section(pack, p));
   Data paths = report::list_of();
-  for (const auto audit : open_audits(pack, p)) report::append(paths, critical_path(pack, audit));
+  for (const auto audit : entry_or_empty(pack.open_audits_by_partnership, p))
+    report::append(paths, critical_path(pack, audit));
   set_rows(d, "critical_paths", std::move(paths));
   return d;
 }
@@ -443,8 +486,9 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
     throw ValidationError("since",
                           to_iso(*options.since) + " is not before the review date " + to_iso(as_of));
 
-  Pack pack{plan, as_of, schedule(plan, ScheduleOptions{as_of}), {}, options.rules.check(plan, as_of)};
-  for (const auto id : at_risk(plan, pack.forecast, as_of)) pack.at_risk.insert(id);
+  Pack pack{plan, as_of, schedule(plan, ScheduleOptions{as_of}), options.rules.check(plan, as_of), {}, {}, {},
+            {},   {}};
+  index_by_partnership(pack);
   for (const auto& r : pack.rules.results) {
     if (const auto p = partnership_of(plan, r.subject))
       pack.results_by_partnership[*p].push_back(&r);
@@ -457,8 +501,10 @@ std::string render_review_pack(const Plan& plan, Date as_of, ReportFormat format
   std::vector<std::string> names;
   for (const auto& s : summary.partnerships) {
     if (options.partnership && s.partnership != *options.partnership) continue;
+    const Date since = period_start(plan, s.partnership, as_of, options);
     report::append(partnerships,
-                   partnership_section(pack, s, period_start(plan, s.partnership, as_of, options)));
+                   partnership_section(
+                       pack, s, changes_of(pack, s.partnership, since, options.partnership.has_value())));
     names.push_back(plan.partnership(s.partnership).name);
   }
   Data context;

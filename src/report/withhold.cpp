@@ -88,8 +88,8 @@ const std::string number =
     R"(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))";
 const std::string bounded = R"(\b)" + number + R"(\b)";
 // "4 and 15", "15 or 16", "9, 12 and 17": several children's ages, each individual.
-const std::string several = R"((?:)" + bounded + R"((?:\s*,\s*(?:and\s+|or\s+)?|\s*&\s*|\s+(?:and|or)\s+))*\b)" +
-                            number;
+const std::string several =
+    R"((?:)" + bounded + R"((?:\s*,\s*(?:and\s+|or\s+)?|\s*&\s*|\s+(?:and|or)\s+))*\b)" + number;
 const std::string unit = R"((?:years?|yrs?|months?|mths?|weeks?|wks?|days?))";
 const std::string ordinal =
     R"((?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|)"
@@ -103,8 +103,8 @@ constexpr auto flags = std::regex::ECMAScript | std::regex::icase | std::regex::
 
 // A range describes a group: "between 9 and 17", "9 to 17", "9-17", "9–17".
 std::regex range_pattern() {
-  return std::regex(R"(\b(?:between\s+)" + number + R"(\s+and\s+)" + number + R"(|)" + number + R"(\s+to\s+)" +
-                        number + R"(|\d{1,2}\s*(?:-|–|—)\s*\d{1,2})\b)",
+  return std::regex(R"(\b(?:between\s+)" + number + R"(\s+and\s+)" + number + R"(|)" + number +
+                        R"(\s+to\s+)" + number + R"(|\d{1,2}\s*(?:-|–|—)\s*\d{1,2})\b)",
                     flags);
 }
 

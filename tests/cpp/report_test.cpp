@@ -113,7 +113,8 @@ TEST_CASE("review pack: every section, in order, in HTML and Markdown") {
       CHECK(at > last);
       last = at;
     }
-    if (format == ReportFormat::markdown) CHECK_FALSE(contains(pack, "\n\n\n"));  // one blank line between blocks
+    if (format == ReportFormat::markdown)
+      CHECK_FALSE(contains(pack, "\n\n\n"));  // one blank line between blocks
   }
 }
 
@@ -277,8 +278,7 @@ TEST_CASE("review pack refuses what it cannot report on") {
   ReviewPackOptions no_date;
   no_date.since = Date{};
   CHECK_THROWS_WITH_AS(render_review_pack(f.b.plan, as_of, ReportFormat::html, no_date),
-                       doctest::Contains("since: the start of the period is not a date"),
-                       ValidationError);
+                       doctest::Contains("since: the start of the period is not a date"), ValidationError);
 }
 
 // ---- the 7 minute briefing -------------------------------------------------------------------
@@ -303,8 +303,9 @@ struct BriefingFixture {
     good = b.add_finding(FindingCategory::good_practice, "Words and Pictures work evident in records");
     worry = b.add_finding(FindingCategory::worry,
                           "No evidence of work for a 17 year old transitioning, see CAC-03");
-    area = b.add_finding(FindingCategory::area_for_development,
-                         "Child aged 15 was not seen alone (CAC-02); the children were between 9 and 17 years old");
+    area = b.add_finding(
+        FindingCategory::area_for_development,
+        "Child aged 15 was not seen alone (CAC-02); the children were between 9 and 17 years old");
     learning = b.add_finding(FindingCategory::learning_theme, "Flags on records can become out of date");
     Action a = b.draft(ymd(2024, 2, 1), ymd(2024, 12, 31));
     a.title = "Review every flag on the records of children aged 9 to 17";
@@ -426,8 +427,8 @@ TEST_CASE("briefing: names and owners go through the withholder too") {
     CHECK_FALSE(contains(text, "CAC-01"));
     CHECK_FALSE(contains(text, "17 year old"));
     CHECK_FALSE(contains(text, "16yo"));
-    const std::string withheld = format == ReportFormat::html ? "[case reference withheld]"
-                                                              : "\\[case reference withheld\\]";
+    const std::string withheld =
+        format == ReportFormat::html ? "[case reference withheld]" : "\\[case reference withheld\\]";
     CHECK(contains(text, "Officer in case " + withheld + " (lead: worker for the "));
     CHECK(contains(text, "Seen alone, as " + withheld + " was not"));
   }
@@ -466,9 +467,11 @@ TEST_CASE("withheld_text: a case reference however it is written") {
   for (const auto* written : {"CAC-01", "cac-01", "CAC 01", "CAC-1", "CAC01", "Cac_001", "CAC\u201301",
                               "CAC / 01", "CAC.1", "child a", "CHILD-A"}) {
     CAPTURE(written);
-    CHECK(withheld_text(b.plan, std::string("seen in ") + written + ", twice") == "seen in " + mark + ", twice");
+    CHECK(withheld_text(b.plan, std::string("seen in ") + written + ", twice") ==
+          "seen in " + mark + ", twice");
   }
-  CHECK(withheld_text(b.plan, "DA-10 and DA-1; da10, da 01") == mark + " and " + mark + "; " + mark + ", " + mark);
+  CHECK(withheld_text(b.plan, "DA-10 and DA-1; da10, da 01") ==
+        mark + " and " + mark + "; " + mark + ", " + mark);
   // Tokens, not substrings: another number, a longer word, or other punctuation between is not the reference.
   for (const auto* other : {"CAC-011", "CAC-10", "ZCAC-01", "DA-100", "CAC, 01", "children a"}) {
     CAPTURE(other);
@@ -510,10 +513,10 @@ TEST_CASE("withheld_text: an individual child's age, in digits or words") {
     CHECK(withheld_text(plan, text) == expected);
   }
   // Ranges and thresholds describe a group; other numbers are not ages.
-  for (const auto* kept : {"aged 9 to 17", "aged 9-17", "aged 9\u201317", "aged 9 - 17", "between 9 and 17 years old",
-                           "9 to 17 year olds", "aged between 9 and 17", "aged 16 and over", "aged 16+",
-                           "under 5s", "16 agencies", "in 2016 the service", "aged 150", "15 March 2024",
-                           "someone years old"}) {
+  for (const auto* kept :
+       {"aged 9 to 17", "aged 9-17", "aged 9\u201317", "aged 9 - 17", "between 9 and 17 years old",
+        "9 to 17 year olds", "aged between 9 and 17", "aged 16 and over", "aged 16+", "under 5s",
+        "16 agencies", "in 2016 the service", "aged 150", "15 March 2024", "someone years old"}) {
     CAPTURE(kept);
     CHECK(withheld_text(plan, kept) == kept);
   }

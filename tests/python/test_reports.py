@@ -48,12 +48,91 @@ BRIEFING_PARTS = (
     "7Reflect on the learning",
 )
 
-# An individual's age in free text; a range ("aged 9 to 17", "between 9 and 17
-# years old") describes a group.
-INDIVIDUAL_AGE = re.compile(
-    r"(?<!\d to )(?<!\d and )(?<!\d-)"
-    r"(?:\b\d{1,2}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,2}\s+years?\s+of\s+age\b)"
-    r"|\baged?\s+\d{1,2}\b(?!\s*(?:to|-|and|or)\s*\d)", re.IGNORECASE)
+# What an individual child's age looks like in text, found number by number
+# (written apart from the library's own patterns, so that each checks the
+# other): a number, in digits or words, is an age when what follows it says
+# so ("16-year-old", "15 year olds", "16yo", "15 years of age"), when
+# "aged", "age:" or "turned" comes before it or before the list it ends
+# ("aged 4 and 15"), or when it is an ordinal before "birthday". A number in
+# a range ("9 to 17", "9-17", "between 9 and 17") describes a group.
+NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+NUMBER = re.compile(r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+ORDINAL_BIRTHDAY = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|\w+teenth|sixth|seventh|eighth|ninth|tenth|"
+                              r"eleventh|twelfth)\s+birthday\b", re.IGNORECASE)
+SAYS_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?|weeks?)\s*-?\s*olds?\b"
+                            r"|\s*(?:yo|y/o|y\.o\.?)(?![a-z0-9])|\s+years?\s+of\s+age\b", re.IGNORECASE)
+SAYS_AGE_BEFORE = re.compile(r"\b(?:age[ds]?\s*:?|age\s+of|turn(?:ed|s|ing)?)\s+$", re.IGNORECASE)
+LIST_JOIN_BEFORE = re.compile(r"(?:,|&|\band|\bor)\s*$", re.IGNORECASE)
+LIST_JOIN_AHEAD = re.compile(r"\s*(?:,\s*(?:and\b|or\b)?|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+# A list one of whose ages was withheld is still a list of ages: "4 and [age withheld]".
+IN_AGE_LIST = re.compile(NUMBER.pattern + r"|\[age withheld\]", re.IGNORECASE)
+COMPACT_AGE = re.compile(r"\b\d{1,2}(?:yo|y/o)(?![a-z0-9])", re.IGNORECASE)
+THRESHOLD_AHEAD = re.compile(r"\s*\+|\s+(?:and|or)\s+(?:under|over|above|below|older|younger)\b",
+                             re.IGNORECASE)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20):start]
+    if re.search(r"\bbetween\s+$", before, re.IGNORECASE):
+        return bool(re.match(r"\s+and\s", text[end:end + 6], re.IGNORECASE))
+    if re.search(r"\bbetween\s+\S+\s+and\s+$", before, re.IGNORECASE):
+        return True
+    if re.search(r"(?:\b\S+\s+to|\d\s*[-\u2013\u2014])\s*$", before, re.IGNORECASE):
+        return True
+    return bool(re.match(r"\s+to\s+\S|\s*[-\u2013\u2014]\s*\d", text[end:end + 6], re.IGNORECASE))
+
+
+def _led_by_age_word(text: str, start: int) -> bool:
+    """Whether "aged" (or "age:", "turned") comes before this number, or before the list it is in."""
+    before = text[:start]
+    while True:
+        if SAYS_AGE_BEFORE.search(before[-16:]):
+            return True
+        joined = LIST_JOIN_BEFORE.search(before)
+        if not joined:
+            return False
+        earlier = list(IN_AGE_LIST.finditer(before[:joined.start()]))
+        if not earlier or before[earlier[-1].end():joined.start()].strip():
+            return False
+        if earlier[-1].group(0).startswith("["):
+            return True
+        before = before[:earlier[-1].start()]
+
+
+def _followed_by_age_word(text: str, end: int) -> bool:
+    """Whether "years old" (or "yo", "years of age") follows this number, or the list it starts."""
+    while not SAYS_AGE_AFTER.match(text, end):
+        joined = LIST_JOIN_AHEAD.match(text, end)
+        following = IN_AGE_LIST.match(text, joined.end()) if joined else None
+        if not following:
+            return False
+        if following.group(0).startswith("["):
+            return True
+        end = following.end()
+    return True
+
+
+def individual_ages(text: str) -> list[str]:
+    """Each individual child's age written in `text`, with a little context."""
+    found = [m.group(0) for m in ORDINAL_BIRTHDAY.finditer(text)]
+    found += [m.group(0) for m in COMPACT_AGE.finditer(text)]
+    for m in NUMBER.finditer(text):
+        if _in_range(text, m.start(), m.end()):
+            continue
+        follows = _followed_by_age_word(text, m.end())
+        led = _led_by_age_word(text, m.start()) and not THRESHOLD_AHEAD.match(text, m.end())
+        if follows or led:
+            found.append(text[max(0, m.start() - 12):m.end() + 12])
+    return found
+
+
+def reference_pattern(reference: str) -> re.Pattern[str]:
+    """A case reference however it is written: any case, separators or none, leading zeros optional."""
+    parts = re.findall(r"[A-Za-z]+|\d+", reference)
+    tokens = [("0*" + str(int(p))) if p.isdigit() else re.escape(p) for p in parts]
+    return re.compile(r"(?<![A-Za-z0-9])" + r"[\s_/.\-\u2013\u2014]{0,5}".join(tokens) + r"(?![0-9])",
+                      re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -141,9 +220,9 @@ def test_no_case_reference_or_individual_age_in_any_briefing(seeded: load_seeds.
         for form, page in pages.items():
             readable = text_of(page) if form == "html" else markdown_text(page)
             for reference in references:
-                assert not re.search(rf"(?<![\w-]){re.escape(reference)}(?![\w-])", readable), \
+                assert not reference_pattern(reference).search(readable), \
                     f"{key} ({form}) prints case reference {reference}"
-            assert not INDIVIDUAL_AGE.search(readable), f"{key} ({form}): {INDIVIDUAL_AGE.search(readable)}"
+            assert not individual_ages(readable), f"{key} ({form}): {individual_ages(readable)}"
 
 
 def test_briefings_give_cases_in_aggregate(briefings: dict[str, dict[str, str]]) -> None:
@@ -164,9 +243,39 @@ def test_withheld_text_in_a_briefing_never_shows() -> None:
     assert "[case reference withheld]: a [age withheld] not seen alone; aged [age withheld] at referral" in page
 
 
-def test_an_age_range_in_free_text_stays() -> None:
-    assert INDIVIDUAL_AGE.search("a 16-year-old") and INDIVIDUAL_AGE.search("aged 15 at referral")
-    assert not INDIVIDUAL_AGE.search("aged between 9 and 17 years old, aged 9 to 17")
+WRITTEN_AGES = ("4 and [age withheld]", "aged [age withheld] and 15", "a 16-year-old", "15 year olds", "the 16yo", "a 16 y/o", "Age: 16", "aged 15 at referral",
+                "aged 4 and 15", "aged 15 or 16", "aged 9, 12 and 17", "4 and 15 years old", "15 years of age",
+                "at the age of 16", "a sixteen year old", "aged sixteen", "a six month old", "turned 16",
+                "her 16th birthday")
+GROUP_AGES = ("aged between 9 and 17 years old", "aged 9 to 17", "aged 9-17", "aged 9\u201317",
+              "9 to 17 year olds", "aged 16 and over", "aged 16+", "16 agencies", "15 March 2024")
+
+
+@pytest.mark.parametrize("written", WRITTEN_AGES)
+def test_an_individual_age_is_found_and_withheld(written: str) -> None:
+    assert individual_ages(f"Seen: {written}, then.")
+    if "[age withheld]" in written:
+        return  # half withheld: only the finder is under test
+    withheld = ps.withheld_text(ps.Plan(), f"Seen: {written}, then.")
+    assert "[age withheld]" in withheld and not individual_ages(withheld), withheld
+
+
+@pytest.mark.parametrize("written", GROUP_AGES)
+def test_an_age_range_or_threshold_stays(written: str) -> None:
+    assert not individual_ages(written)
+    assert ps.withheld_text(ps.Plan(), written) == written
+
+
+@pytest.mark.parametrize("written", ("KX-07", "kx-07", "KX 07", "KX-7", "KX07", "Kx_007", "KX\u201307", "KX / 7"))
+def test_a_case_reference_however_written_is_found_and_withheld(written: str) -> None:
+    store = ps.open(":memory:")
+    me = ps.Actor("LIS business manager")
+    p = store.add_partnership("Test SCP", by=me)
+    audit = store.add_audit(p.id, "Case file audit", "multi_agency_case_audit", dt.date(2024, 5, 1), by=me)
+    store.add_case(audit.id, "KX-07", age_band=(15, 17), by=me)
+    assert reference_pattern("KX-07").search(f"seen in {written}.")
+    assert ps.withheld_text(store.plan, f"seen in {written}.") == "seen in [case reference withheld]."
+    assert not reference_pattern("KX-07").search("KX-071, KX-70, AKX-07")
 
 
 @pytest.fixture(scope="module")
