@@ -252,18 +252,18 @@ GROUP_AGES = ("aged between 9 and 17 years old", "aged 9 to 17", "aged 9-17", "a
 
 
 @pytest.mark.parametrize("written", WRITTEN_AGES)
-def test_an_individual_age_is_found_and_withheld(written: str) -> None:
+def test_an_individual_age_is_found_and_withheld(written: str, store: ps.Store) -> None:
     assert individual_ages(f"Seen: {written}, then.")
     if "[age withheld]" in written:
         return  # half withheld: only the finder is under test
-    withheld = ps.withheld_text(ps.Plan(), f"Seen: {written}, then.")
+    withheld = ps.withheld_text(store.plan, f"Seen: {written}, then.")
     assert "[age withheld]" in withheld and not individual_ages(withheld), withheld
 
 
 @pytest.mark.parametrize("written", GROUP_AGES)
-def test_an_age_range_or_threshold_stays(written: str) -> None:
+def test_an_age_range_or_threshold_stays(written: str, store: ps.Store) -> None:
     assert not individual_ages(written)
-    assert ps.withheld_text(ps.Plan(), written) == written
+    assert ps.withheld_text(store.plan, written) == written
 
 
 @pytest.mark.parametrize("written", ("KX-07", "kx-07", "KX 07", "KX-7", "KX07", "Kx_007", "KX\u201307", "KX / 7"))
