@@ -5,7 +5,7 @@
 
 For each N it generates the seed-1 workload into bench/data/ (once;
 gitignored), imports it into a store file there (once, shared with
-frame_bench.py), opens the store and times ``render_review_pack`` as of the
+bench/run's), opens the store and times ``render_review_pack`` as of the
 workload's as-of date, as HTML and as Markdown, REPEAT times each. It prints
 one JSON line per (N, format) with the median seconds and the size of the
 pack, and checks that the pack holds every section and, as a check on its
@@ -24,7 +24,18 @@ from pathlib import Path
 import plansight as ps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from frame_bench import median_seconds, store_file, workload  # noqa: E402
+from workloads import DATA, median_seconds, workload  # noqa: E402
+
+
+def store_file(n: int, directory: Path) -> Path:
+    """The store file bench/run imports the workload into; imported here when bench/run has not."""
+    path = DATA / f"bench-{n}.db"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        ps.open(str(partial)).import_workload(directory, by="report benchmark")
+        partial.rename(path)
+    return path
 
 SECTIONS = ("Headline figures", "RAG by agency", "Overdue actions", "Blocked and at risk",
             "Changes since the previous review", "Escalations", "Completed and assured this quarter",

@@ -31,12 +31,17 @@ def test_stubtest_accepts_the_package(tmp_path: Path) -> None:
 
 
 def test_the_tests_and_examples_type_check_against_the_stub(tmp_path: Path) -> None:
-    examples = Path(__file__).resolve().parents[2] / "examples"
-    # The seed loader is imported by its module name, as the tests and examples put it on sys.path.
+    root = Path(__file__).resolve().parents[2]
+    examples, bench = root / "examples", root / "bench"
+    # The seed loader and the benchmark's helpers are imported by module name, as the tests,
+    # examples and benchmark put them on sys.path.
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(Path(__file__).parent), str(examples / "python"), str(examples / "rules"), str(examples / "seeds")],
-        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(examples / "seeds")},
+         str(Path(__file__).parent), str(examples / "python"), str(examples / "rules"), str(examples / "seeds"),
+         str(bench / "workloads.py"), str(bench / "workload_bench.py"), str(bench / "report_bench.py"),
+         str(bench / "run")],
+        cwd=tmp_path, capture_output=True, text=True,
+        env={**os.environ, "MYPYPATH": os.pathsep.join([str(examples / "seeds"), str(bench)])},
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
