@@ -14,7 +14,9 @@ namespace {
 
 SQLite::Database open_database(const std::string& path) {
   try {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // NOMUTEX: a Store is used by one thread at a time (store.hpp), so SQLite
+    // need not lock its connection on every call; a load makes millions.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.exec("PRAGMA foreign_keys = ON");
     // Wait for another writer rather than fail at once.
     db.setBusyTimeout(5000);

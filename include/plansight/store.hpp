@@ -8,6 +8,8 @@
 //    change set (who, when recorded, why) and, for every field changed in
 //    place, a history row (entity, id, field, old, new). Nothing is deleted.
 //  - A refused mutation throws and leaves file and plan exactly as they were.
+//  - One thread at a time: a Store and its plan are not to be used by two
+//    threads at once (open one Store per thread instead).
 // Throws StoreError when SQLite fails or the file is not a plansight store.
 #pragma once
 

@@ -126,13 +126,14 @@ void read_actions(SQLite::Database& db, Plan& plan) {
              a.due_on = date_at(s, 12);
              a.estimate_days = static_cast<int>(int_at(s, 13));
              a.success_measure = text_at(s, 14);
-             const bool recorded = text_at(s, 15) == "recorded";
+             const bool recorded = text_view_at(s, 15) == "recorded";
              plan.add(std::move(a), recorded ? Provenance::recorded : Provenance::entered);
            });
 }
 
 void read_action_history(SQLite::Database& db, Plan& plan) {
   std::unordered_map<ActionId, Plan::ActionHistory> history;
+  history.reserve(plan.actions().size());
   for_rows(db,
            "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on FROM action_update "
            "ORDER BY seq",

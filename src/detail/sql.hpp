@@ -55,8 +55,19 @@ void run(SQLite::Statement& s, const Ts&... values) {
 
 inline std::int64_t int_at(const SQLite::Statement& s, int i) { return s.getColumn(i).getInt64(); }
 inline std::string text_at(const SQLite::Statement& s, int i) { return s.getColumn(i).getString(); }
+// The column's text without a copy, valid until the statement steps; empty for NULL.
+inline std::string_view text_view_at(const SQLite::Statement& s, int i) {
+  const SQLite::Column column = s.getColumn(i);
+  const char* text = column.getText();  // before getBytes, as SQLite advises
+  return {text, static_cast<std::size_t>(column.getBytes())};
+}
 inline Date date_at(const SQLite::Statement& s, int i) {
-  return parse_iso_date(s.getColumn(i).getString(), s.getColumnName(i));
+  const std::string_view text = text_view_at(s, i);
+  try {
+    return parse_iso_date(text);
+  } catch (const ValidationError&) {
+    return parse_iso_date(text, s.getColumnName(i));  // fails again, naming the column
+  }
 }
 inline std::optional<Date> optional_date_at(const SQLite::Statement& s, int i) {
   if (s.getColumn(i).isNull()) return std::nullopt;
@@ -69,7 +80,7 @@ std::optional<IdT> optional_id_at(const SQLite::Statement& s, int i) {
 }
 template <class E>
 E enum_at(const SQLite::Statement& s, int i) {
-  return parse<E>(s.getColumn(i).getString());
+  return parse<E>(text_view_at(s, i));
 }
 
 }  // namespace plansight::detail

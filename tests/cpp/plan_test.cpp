@@ -1473,6 +1473,9 @@ TEST_CASE("parse_iso_date reads a leap day") {
   CHECK(parse_iso_date("2024-02-29") == ymd(2024, 2, 29));
   CHECK(parse_iso_date("2025-03-31") == ymd(2025, 3, 31));
   CHECK(to_iso(parse_iso_date("2024-02-29")) == "2024-02-29");
+  // The ends of the range Boost's gregorian dates hold.
+  CHECK(parse_iso_date("1400-01-01") == ymd(1400, 1, 1));
+  CHECK(parse_iso_date("9999-12-31") == ymd(9999, 12, 31));
 }
 
 TEST_CASE("to_iso writes YYYY-MM-DD and nothing for a not-a-date") {
@@ -1483,7 +1486,8 @@ TEST_CASE("to_iso writes YYYY-MM-DD and nothing for a not-a-date") {
 TEST_CASE("parse_iso_date refuses anything but a valid YYYY-MM-DD with ValidationError") {
   for (const char* text : {"2023-02-29", "2024-13-01", "2024-1-5", "31/03/2025", "", "abcd-ef-gh", "2024-00-10",
                            "2024-04-31", "2024-01-1 ", "2024-1 -01", "2024-01--1", "2024/01/01", " 2024-01-01",
-                           "2024-Jan-05", "2024-01-05T00"}) {
+                           "2024-Jan-05", "2024-01-05T00", "2024-02-00", "0000-01-01", "1399-12-31",
+                           "2024-+1-05", "2024-01-0x"}) {
     CAPTURE(text);
     CHECK_THROWS_AS((void)parse_iso_date(text, "due_on"), ValidationError);
     try {

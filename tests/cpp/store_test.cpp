@@ -345,6 +345,13 @@ TEST_CASE("files plansight cannot read are refused with StoreError") {
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
   }
+  SUBCASE("a date that is no date, named by its column and value") {
+    { Seeded s(file.str()); }
+    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+      db.exec("UPDATE action SET due_on = '2024-02-30'"); }
+    CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("due_on: '2024-02-30' is not a valid date"),
+                         StoreError);
+  }
   SUBCASE("not an SQLite file") {
     std::ofstream(file.path) << "Recommendation,Action,Lead agency\n";
     CHECK_THROWS_AS(Store::open(file.str()), StoreError);
