@@ -58,11 +58,16 @@ Options parse_options(int argc, char** argv) {
   for (int i = 2; i < argc; i += 2) {
     const std::string_view name = argv[i];
     if (i + 1 >= argc) throw std::runtime_error("no value for " + std::string(name));
-    if (name == "--workload") o.workload = argv[i + 1];
-    else if (name == "--store") o.store = argv[i + 1];
-    else if (name == "--answers") o.answers = argv[i + 1];
-    else if (name == "--repeat") o.repeat = std::stoi(argv[i + 1]);
-    else throw std::runtime_error("unknown option " + std::string(name));
+    if (name == "--workload")
+      o.workload = argv[i + 1];
+    else if (name == "--store")
+      o.store = argv[i + 1];
+    else if (name == "--answers")
+      o.answers = argv[i + 1];
+    else if (name == "--repeat")
+      o.repeat = std::stoi(argv[i + 1]);
+    else
+      throw std::runtime_error("unknown option " + std::string(name));
   }
   if ((o.mode != "import" && o.mode != "query") || o.workload.empty() || o.store.empty() ||
       o.answers.empty() || o.repeat < 1)
@@ -97,8 +102,7 @@ struct Workload {
 Workload read_meta(const fs::path& dir) {
   const std::string meta = slurp(dir / "meta.json");
   return {std::stol(meta_value(meta, "actions")), parse_iso_date(meta_value(meta, "as_of")),
-          ActionId(std::stol(meta_value(meta, "slip_action_id"))),
-          std::stoi(meta_value(meta, "slip_days"))};
+          ActionId(std::stol(meta_value(meta, "slip_action_id"))), std::stoi(meta_value(meta, "slip_days"))};
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -154,6 +158,14 @@ void print_query(const Workload& w, std::string_view query, double seconds, int 
   std::fflush(stdout);
 }
 
+// Writes a timed query's answer and prints its line.
+void report(const Options& o, const Workload& w, const std::string& query, double seconds,
+            std::vector<std::string> lines) {
+  const std::size_t rows = lines.size();
+  const fs::path answer = write_answer(o.answers, query, std::move(lines));
+  print_query(w, query, seconds, o.repeat, rows, answer);
+}
+
 // Resident set size now, from /proc/self/statm (pages).
 long resident_bytes() {
   std::ifstream statm("/proc/self/statm");
@@ -196,8 +208,7 @@ int run_import(const Options& o, const Workload& w) {
       },
       [&] { remove_store(o.store); });
   // The answer is read back from the file, so it shows what is durable.
-  const auto lines = q1_lines(Store::open(o.store.string()).plan());
-  print_query(w, "Q1", q1_s, o.repeat, lines.size(), write_answer(o.answers, "Q1", lines));
+  report(o, w, "Q1", q1_s, q1_lines(Store::open(o.store.string()).plan()));
   return 0;
 }
 
@@ -285,33 +296,27 @@ int run_queries(const Options& o, const Workload& w) {
 
   double q2_s = 0;
   const auto counts = timed(o.repeat, q2_s, [&] { return rag_counts(plan, w.as_of); });
-  const auto q2 = q2_lines(counts);
-  print_query(w, "Q2", q2_s, o.repeat, q2.size(), write_answer(o.answers, "Q2", q2));
+  report(o, w, "Q2", q2_s, q2_lines(counts));
 
   double q3_s = 0;
   const Q3 lists = timed(o.repeat, q3_s, [&] {
     return Q3{overdue_actions(plan, w.as_of), blocked_actions(plan, w.as_of)};
   });
-  const auto q3 = q3_lines(lists);
-  print_query(w, "Q3", q3_s, o.repeat, q3.size(), write_answer(o.answers, "Q3", q3));
+  report(o, w, "Q3", q3_s, q3_lines(lists));
 
   double q4_s = 0;
   const Q4 q4 = timed(o.repeat, q4_s, [&] { return run_q4(plan); });
-  const auto q4_rows = q4_lines(q4);
-  print_query(w, "Q4", q4_s, o.repeat, q4_rows.size(), write_answer(o.answers, "Q4", q4_rows));
+  report(o, w, "Q4", q4_s, q4_lines(q4));
 
   double q5_s = 0;
   const SlipImpact full =
       timed(o.repeat, q5_s, [&] { return slip(plan, schedule(plan), w.slipped, w.slip_days); });
-  const auto q5_rows = q5_lines(full);
-  print_query(w, "Q5", q5_s, o.repeat, q5_rows.size(), write_answer(o.answers, "Q5", q5_rows));
+  report(o, w, "Q5", q5_s, q5_lines(full));
 
   double incremental_s = 0;
   const SlipImpact incremental =
       timed(o.repeat, incremental_s, [&] { return slip(plan, q4.schedule, w.slipped, w.slip_days); });
-  const auto incremental_rows = q5_lines(incremental);
-  print_query(w, "Q5-incremental", incremental_s, o.repeat, incremental_rows.size(),
-              write_answer(o.answers, "Q5-incremental", incremental_rows));
+  report(o, w, "Q5-incremental", incremental_s, q5_lines(incremental));
 
   print_memory(w, load_s, before, after);
   return 0;

@@ -8,6 +8,7 @@ the reference digests (WORKLOAD.md).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import statistics
@@ -54,10 +55,16 @@ def file_digest(path: Path) -> tuple[int, str]:
     return data.count(b"\n"), hashlib.sha256(data).hexdigest()
 
 
+@functools.lru_cache(maxsize=None)
+def _references(path: Path) -> dict[str, Any]:
+    """The reference file's workloads, read once per path (every answer is checked against it)."""
+    workloads: dict[str, Any] = json.loads(path.read_text())["workloads"]
+    return workloads
+
+
 def reference(n: int, query: str, path: Path = REFERENCE) -> dict[str, Any]:
     """The reference {"rows", "digest"} of a query at n actions; {} when there is none."""
-    workloads = json.loads(path.read_text())["workloads"]
-    answer: dict[str, Any] = workloads.get(str(n), {}).get("answers", {}).get(query, {})
+    answer: dict[str, Any] = _references(path).get(str(n), {}).get("answers", {}).get(query, {})
     return answer
 
 
