@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "detail/dependency_graph.hpp"
+#include "detail/position_index.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
 
@@ -20,23 +21,23 @@ std::string iso(Date d) { return to_iso(d); }
 template <class T, class IdT>
 struct Table {
   std::vector<T> rows;
-  std::unordered_map<IdT, std::size_t> index;
+  detail::PositionIndex<IdT> index;
   typename IdT::value_type last_id = 0;
 
   const T* find(IdT id) const {
-    auto it = index.find(id);
-    return it == index.end() ? nullptr : &rows[it->second];
+    const auto at = index.find(id);
+    return at < 0 ? nullptr : &rows[static_cast<std::size_t>(at)];
   }
   T* find(IdT id) {
-    auto it = index.find(id);
-    return it == index.end() ? nullptr : &rows[it->second];
+    const auto at = index.find(id);
+    return at < 0 ? nullptr : &rows[static_cast<std::size_t>(at)];
   }
   IdT assign(IdT id) const {
     if (id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
     return id.assigned() ? id : IdT(last_id + 1);
   }
   const T& insert(T row) {
-    index.emplace(row.id, rows.size());
+    index.insert(row.id, rows.size());
     last_id = std::max(last_id, row.id.value());
     rows.push_back(std::move(row));
     return rows.back();
@@ -280,7 +281,8 @@ struct Plan::Impl {
     if (!a) not_found("action", id.value());
     return *a;
   }
-  std::size_t position(ActionId id) const { return actions.index.at(id); }
+  // The position of an action known to exist.
+  std::size_t position(ActionId id) const { return static_cast<std::size_t>(actions.index.find(id)); }
   // `#7 "Deliver training" -> #9 "Book practitioners" -> #7 "Deliver training"`:
   // the actions at these positions, each depending on the next, closed.
   std::string describe_cycle(const std::vector<detail::DependencyGraph::Vertex>& cycle) const {

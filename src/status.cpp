@@ -1,8 +1,10 @@
 #include "plansight/status.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "detail/position_index.hpp"
 
 namespace plansight {
 namespace {
@@ -10,6 +12,8 @@ namespace {
 // The last element of a date-ordered history dated on or before D.
 template <class T>
 const T* latest_on_or_before(const std::vector<T>& history, Date as_of) {
+  // Most histories lie wholly before the date asked about: no search then.
+  if (history.empty() || history.back().on <= as_of) return history.empty() ? nullptr : &history.back();
   auto it = std::upper_bound(history.begin(), history.end(), as_of,
                              [](Date d, const T& entry) { return d < entry.on; });
   return it == history.begin() ? nullptr : &*std::prev(it);
@@ -52,9 +56,6 @@ bool is_overdue(const Action& action, Date as_of) {
   return is_open_at(action, as_of) && due_on_at(action, as_of) < as_of;
 }
 
-bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
-  return state_at(plan, action, as_of).blocked;
-}
 
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of) {
   std::vector<ActionId> open;
@@ -87,6 +88,10 @@ bool any_open_prerequisite(const Plan& plan, const Action& action, Date as_of) {
 
 }  // namespace
 
+bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
+  return is_open_at(action, as_of) && any_open_prerequisite(plan, action, as_of);
+}
+
 ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
   ActionState s;
   s.status = status_at(action, as_of);
@@ -107,23 +112,88 @@ bool is_blocked(const Plan& plan, ActionId id, Date as_of) {
 }
 Rag rag_at(const Plan& plan, ActionId id, Date as_of) { return rag_at(plan, plan.action(id), as_of); }
 
+namespace {
+
+template <class Rows>
+auto sorted_ids(const Rows& rows) {
+  std::vector<decltype(rows.front().id)> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows) ids.push_back(r.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// rag_counts' cells, one per (partnership, owner agency, RAG), numbered in
+// the order its rows come out: partnership id, agency id (group-owned
+// first), RAG. Counted in a flat array when there are not many more cells
+// than actions, as in any real plan (hundreds of partnerships, tens of
+// agencies), else in a hash map; either way one step per action, where a
+// map ordered by the triple costs a tree descent each.
+class RagCells {
+ public:
+  explicit RagCells(const Plan& plan)
+      : partnerships_(sorted_ids(plan.partnerships())),
+        agencies_(sorted_ids(plan.agencies())),
+        partnership_rank_(partnerships_),
+        agency_rank_(agencies_),
+        owners_(agencies_.size() + 1),
+        cells_(partnerships_.size() * owners_ * rag_values),
+        dense_(cells_ <= 4 * plan.actions().size() + 1024) {
+    if (dense_) table_.assign(cells_, 0);
+  }
+
+  void count(PartnershipId partnership, const std::optional<AgencyId>& agency, Rag rag) {
+    const auto p = static_cast<std::size_t>(partnership_rank_.find(partnership));
+    const auto owner = agency ? static_cast<std::size_t>(agency_rank_.find(*agency)) + 1 : 0;
+    const std::size_t cell = (p * owners_ + owner) * rag_values + static_cast<std::size_t>(rag);
+    if (dense_)
+      ++table_[cell];
+    else
+      ++map_[cell];
+  }
+
+  std::vector<RagCount> rows() const {
+    std::vector<RagCount> out;
+    if (dense_) {
+      for (std::size_t cell = 0; cell < cells_; ++cell)
+        if (table_[cell]) out.push_back(row(cell, table_[cell]));
+      return out;
+    }
+    std::vector<std::pair<std::size_t, long>> counted(map_.begin(), map_.end());
+    std::sort(counted.begin(), counted.end());
+    out.reserve(counted.size());
+    for (const auto& [cell, n] : counted) out.push_back(row(cell, n));
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t rag_values = static_cast<std::size_t>(Rag::none) + 1;
+
+  RagCount row(std::size_t cell, long n) const {
+    const std::size_t owner = cell / rag_values % owners_;
+    return {partnerships_[cell / rag_values / owners_],
+            owner == 0 ? std::nullopt : std::optional<AgencyId>(agencies_[owner - 1]),
+            static_cast<Rag>(cell % rag_values), n};
+  }
+
+  std::vector<PartnershipId> partnerships_;  // ascending
+  std::vector<AgencyId> agencies_;           // ascending
+  detail::PositionIndex<PartnershipId> partnership_rank_;
+  detail::PositionIndex<AgencyId> agency_rank_;
+  std::size_t owners_;  // the agencies, and group ownership
+  std::size_t cells_;
+  bool dense_;
+  std::vector<long> table_;
+  std::unordered_map<std::size_t, long> map_;
+};
+
+}  // namespace
+
 std::vector<RagCount> rag_counts(const Plan& plan, Date as_of) {
-  // key: partnership, agency (-1 for a group owner so it sorts first), rag
-  std::map<std::tuple<std::int64_t, std::int64_t, int>, long> counts;
-  for (const auto& a : plan.actions()) {
-    if (!exists_at(a, as_of)) continue;
-    const auto& owner = owner_at(a, as_of);
-    const std::int64_t agency = owner.agency ? owner.agency->value() : -1;
-    ++counts[{a.partnership.value(), agency, static_cast<int>(rag_at(plan, a, as_of))}];
-  }
-  std::vector<RagCount> rows;
-  rows.reserve(counts.size());
-  for (const auto& [key, n] : counts) {
-    const auto& [p, agency, rag] = key;
-    rows.push_back({PartnershipId(p), agency < 0 ? std::nullopt : std::optional<AgencyId>(AgencyId(agency)),
-                    static_cast<Rag>(rag), n});
-  }
-  return rows;
+  RagCells cells(plan);
+  for (const auto& a : plan.actions())
+    if (exists_at(a, as_of)) cells.count(a.partnership, owner_at(a, as_of).agency, rag_at(plan, a, as_of));
+  return cells.rows();
 }
 
 namespace {

@@ -5,54 +5,13 @@
 // library (schedule.cpp builds it, slip, what_if_due and to_dot read it).
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
+#include "detail/position_index.hpp"
 #include "plansight/schedule.hpp"
 
 namespace plansight::detail {
-
-// Positions in a list of ids: a direct table when the ids are dense, as a
-// plan's ids usually are, else a hash map.
-template <class IdT>
-class PositionIndex {
- public:
-  PositionIndex() = default;
-  explicit PositionIndex(const std::vector<IdT>& ids) {
-    if (ids.empty()) return;
-    const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-    const std::int64_t base = lo->value(), span = hi->value() - base;
-    // Dense enough for a table no bigger than twice the ids (plus a margin).
-    if (span < 2 * static_cast<std::int64_t>(ids.size()) + 1024) {
-      base_ = base;
-      dense_.assign(static_cast<std::size_t>(span + 1), -1);
-      for (std::size_t i = 0; i < ids.size(); ++i)
-        dense_[static_cast<std::size_t>(ids[i].value() - base)] = static_cast<std::int32_t>(i);
-    } else {
-      sparse_.reserve(ids.size());
-      for (std::size_t i = 0; i < ids.size(); ++i) sparse_.emplace(ids[i], static_cast<std::int32_t>(i));
-    }
-  }
-
-  // The position, or -1 for an id no row has.
-  std::int32_t find(IdT id) const {
-    if (!sparse_.empty()) {
-      const auto it = sparse_.find(id);
-      return it == sparse_.end() ? -1 : it->second;
-    }
-    const std::int64_t at = id.value() - base_;
-    if (at < 0 || at >= static_cast<std::int64_t>(dense_.size())) return -1;
-    return dense_[static_cast<std::size_t>(at)];
-  }
-
- private:
-  std::int64_t base_ = 0;
-  std::vector<std::int32_t> dense_;
-  std::unordered_map<IdT, std::int32_t> sparse_;
-};
 
 // Adjacency in compressed sparse rows: the neighbours of node i are
 // targets[offsets[i] .. offsets[i + 1]), each edge with its lag in days.

@@ -105,6 +105,47 @@ TEST_CASE("actions get the next free action id") {
   CHECK(b.add_action(created, due) == ActionId(101));
 }
 
+// The id index is a direct table while ids stay dense and a hash map once one
+// falls far outside them: every lookup answers the same either way.
+TEST_CASE("actions are found by id whether their ids are dense, descending or far apart") {
+  Builder b;
+  const std::vector<std::int64_t> ids{50, 51, 3, 1, 49, 4'000'000'000, 52, 7'000'000'000'000};
+  std::vector<ActionId> added;
+  for (const auto id : ids) {
+    Action a = b.draft(created, due);
+    a.id = ActionId(id);
+    a.title = "action " + std::to_string(id);
+    added.push_back(b.plan.add(a).id);
+    for (const auto seen : added) CHECK(b.plan.action(seen).title == "action " + std::to_string(seen.value()));
+  }
+  const auto next = b.add_action(created, due);
+  CHECK(next == ActionId(7'000'000'000'001));
+  CHECK(b.plan.action(next).id == next);
+  for (const std::int64_t absent : {2L, 5L, 48L, 53L, 1'000'000L, 3'999'999'999L})
+    CHECK(b.plan.find_action(ActionId(absent)) == nullptr);
+  CHECK_THROWS_AS(b.plan.action(ActionId(2)), NotFoundError);
+  // Positions stay those of insertion: actions() is in the order added.
+  REQUIRE(b.plan.actions().size() == added.size() + 1);
+  for (std::size_t i = 0; i < added.size(); ++i) CHECK(b.plan.actions()[i].id == added[i]);
+}
+
+TEST_CASE("an action id added twice is refused, in a dense and in a sparse index") {
+  for (const std::int64_t far : {60L, 9'000'000'000L}) {
+    CAPTURE(far);
+    Builder b;
+    for (const std::int64_t id : {std::int64_t{10}, far}) {
+      Action a = b.draft(created, due);
+      a.id = ActionId(id);
+      b.plan.add(a);
+    }
+    Action again = b.draft(created, due);
+    again.id = ActionId(far);
+    const auto before = fingerprint(b.plan);
+    CHECK_THROWS_AS(b.plan.add(again), ConflictError);
+    CHECK(fingerprint(b.plan) == before);
+  }
+}
+
 TEST_CASE("prepare assigns the id add would give and changes nothing") {
   Builder b;
   const auto before = fingerprint(b.plan);

@@ -479,6 +479,57 @@ TEST_CASE("rag_counts groups actions existing at D by partnership then owner age
   }
 }
 
+// Many partnerships and agencies for few actions: counted in a hash map
+// rather than a flat table, in the same order.
+TEST_CASE("rag_counts orders by partnership id and agency id, not the order added, however sparse") {
+  for (const int extra_agencies : {0, 400}) {
+    CAPTURE(extra_agencies);
+    Plan plan;
+    const auto late = plan.add(Agency{AgencyId(9), "Police", Sector::police}).id;
+    const auto early = plan.add(Agency{AgencyId(2), "Health", Sector::health}).id;
+    for (int i = 0; i < extra_agencies; ++i)
+      plan.add(Agency{AgencyId(100 + i), "Agency " + std::to_string(i), Sector::other});
+    const auto second = plan.add(Partnership{PartnershipId(8), "Dudley"}).id;
+    const auto first = plan.add(Partnership{PartnershipId(3), "North Yorkshire"}).id;
+    const auto lis = plan.add(Group{{}, second, "LIS"}).id;
+    const auto add = [&](PartnershipId p, Owner owner, Date due_on) {
+      Audit audit;
+      audit.partnership = p;
+      audit.title = "Multi-agency case file audit";
+      audit.held_on = ymd(2024, 1, 15);
+      const auto audit_id = plan.add(audit).id;
+      Action a;
+      a.partnership = p;
+      a.audit = audit_id;
+      a.title = "Refresh training";
+      a.owner = std::move(owner);
+      a.created_on = ymd(2024, 2, 1);
+      a.due_on = due_on;
+      plan.add(a);
+    };
+    const Date soon = days_after(D, 10), later = days_after(D, 100), past = days_before(D, 1);
+    add(second, owned_by(late), later);   // green
+    add(second, owned_by(lis), later);    // green, group-owned
+    add(first, owned_by(late), past);     // red
+    add(first, owned_by(early), soon);    // amber
+    add(first, owned_by(early), later);   // green
+    add(first, owned_by(early), later);   // green
+    const std::optional<AgencyId> group_owned;
+    const std::vector<RagCount> expected{
+        {first, early, Rag::amber, 1}, {first, early, Rag::green, 2}, {first, late, Rag::red, 1},
+        {second, group_owned, Rag::green, 1}, {second, late, Rag::green, 1}};
+    const auto counts = rag_counts(plan, D);
+    REQUIRE(counts.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CAPTURE(i);
+      CHECK(counts[i].partnership == expected[i].partnership);
+      CHECK(counts[i].agency == expected[i].agency);
+      CHECK(counts[i].rag == expected[i].rag);
+      CHECK(counts[i].count == expected[i].count);
+    }
+  }
+}
+
 TEST_CASE("rag_counts at D leaves out actions created after D and counts them once they exist") {
   Review r;
   long total_at_d = 0;

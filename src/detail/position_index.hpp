@@ -1,0 +1,104 @@
+// Positions of rows by id, for the plan's tables and the schedule's arrays.
+// A plan's ids are usually dense (1, 2, 3... as the plan assigns them, or as
+// a source system numbered them), so the index is a direct table from id to
+// position while the ids stay within twice the row count (plus a margin):
+// 4 bytes a row and one memory access a lookup, where a hash map costs a
+// node allocation a row and a division and two dependent loads a lookup.
+// Once an id falls outside that span, it becomes a hash map for good.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+namespace plansight::detail {
+
+template <class IdT>
+class PositionIndex {
+ public:
+  PositionIndex() = default;
+  // The index of a whole list: ids[i] at position i (ids distinct).
+  explicit PositionIndex(const std::vector<IdT>& ids) {
+    if (ids.empty()) return;
+    const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
+    if (!fits(hi->value() - lo->value(), ids.size())) {
+      make_sparse(ids.size());
+    } else {
+      base_ = lo->value();
+      table_.assign(static_cast<std::size_t>(hi->value() - base_ + 1), none);
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) insert(ids[i], i);
+  }
+
+  // The position of `id`, or -1 when no row has it.
+  std::int32_t find(IdT id) const {
+    if (sparse_) {
+      const auto it = map_.find(id);
+      return it == map_.end() ? none : it->second;
+    }
+    const std::int64_t at = id.value() - base_;
+    if (at < 0 || at >= static_cast<std::int64_t>(table_.size())) return none;
+    return table_[static_cast<std::size_t>(at)];
+  }
+  bool contains(IdT id) const { return find(id) != none; }
+  std::size_t size() const { return count_; }
+
+  // Records `id` at `position`; the caller has checked that `id` is new.
+  void insert(IdT id, std::size_t position) {
+    if (position >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+      throw std::length_error("more than 2^31 - 1 rows of one kind");
+    const auto at = static_cast<std::int32_t>(position);
+    ++count_;
+    if (!sparse_ && !place(id.value())) make_sparse(count_);
+    if (sparse_)
+      map_.emplace(id, at);
+    else
+      table_[static_cast<std::size_t>(id.value() - base_)] = at;
+  }
+
+ private:
+  static constexpr std::int32_t none = -1;
+
+  static bool fits(std::int64_t span, std::size_t rows) {
+    return span >= 0 && span < 2 * static_cast<std::int64_t>(rows) + 1024;
+  }
+
+  // Widens the table to hold `value`; false when that would make it sparse.
+  bool place(std::int64_t value) {
+    if (table_.empty()) {
+      base_ = value;
+      table_.assign(1, none);
+      return true;
+    }
+    const auto end = base_ + static_cast<std::int64_t>(table_.size());
+    if (value >= base_ && value < end) return true;
+    const std::int64_t lo = std::min(base_, value);
+    const std::int64_t hi = std::max(end - 1, value);
+    if (!fits(hi - lo, count_)) return false;
+    if (lo < base_) table_.insert(table_.begin(), static_cast<std::size_t>(base_ - lo), none);
+    base_ = lo;
+    // resize grows the capacity geometrically, so appending ids one by one
+    // stays amortised constant.
+    if (hi - lo + 1 > static_cast<std::int64_t>(table_.size())) table_.resize(static_cast<std::size_t>(hi - lo + 1), none);
+    return true;
+  }
+
+  void make_sparse(std::size_t expected) {
+    map_.reserve(expected);
+    for (std::size_t i = 0; i < table_.size(); ++i)
+      if (table_[i] != none) map_.emplace(IdT(base_ + static_cast<std::int64_t>(i)), table_[i]);
+    table_ = {};
+    sparse_ = true;
+  }
+
+  bool sparse_ = false;
+  std::int64_t base_ = 0;
+  std::vector<std::int32_t> table_;  // position of id base_ + i, or none
+  std::unordered_map<IdT, std::int32_t> map_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace plansight::detail
