@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
@@ -458,10 +459,56 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
 
 }  // namespace
 
+namespace {
+
+// Foreign keys off for one bulk write (SQLite only switches them outside a
+// transaction), back on afterwards whatever happens.
+class ForeignKeysOff {
+ public:
+  ForeignKeysOff(SQLite::Database& db, const std::string& path) : db_(db) {
+    try {
+      db_.exec("PRAGMA foreign_keys = OFF");
+    } catch (const SQLite::Exception& e) {
+      throw StoreError("store '" + path + "': " + e.what());
+    }
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  ~ForeignKeysOff() {
+    try {
+      db_.exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+      // Cannot fail outside a transaction; nothing sensible to do in a destructor.
+    }
+  }
+
+ private:
+  SQLite::Database& db_;
+};
+
+// The whole file's references, checked inside the transaction before it
+// commits: the first dangling one is a StoreError and nothing is written.
+void require_foreign_keys(SQLite::Database& db, const std::string& path) {
+  SQLite::Statement check(db, "PRAGMA foreign_key_check");
+  if (!check.executeStep()) return;
+  throw StoreError("store '" + path + "': foreign key violation: " + check.getColumn(0).getString() + " row " +
+                   check.getColumn(1).getString() + " refers to a missing " + check.getColumn(2).getString() +
+                   " row");
+}
+
+}  // namespace
+
 void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why) {
   const Plan& base = impl_->plan;
   Plan extended = replay_extension(base, proposed);
   auto& w = impl_->writer;
+  // An import that at least doubles the actions (the first import, say)
+  // checks the foreign keys once over the whole file before committing
+  // rather than on each row it inserts: a fifth of its time at 10^5 actions.
+  // A smaller one keeps the row-by-row checks, cheaper than a scan.
+  const bool bulk = extended.actions().size() - base.actions().size() >= std::max<std::size_t>(base.actions().size(), 1);
+  std::optional<ForeignKeysOff> per_row_checks_off;
+  if (bulk) per_row_checks_off.emplace(impl_->db, impl_->path);
   impl_->write(by, why, [&](std::int64_t change) {
     insert_tail(w, base.partnerships(), extended.partnerships(), change);
     insert_tail(w, base.agencies(), extended.agencies(), change);
@@ -485,6 +532,7 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
     insert_tail(w, base.review_cycles(), extended.review_cycles(), change);
     insert_tail(w, base.briefings(), extended.briefings(), change);
     for_new_disseminations(base, extended, [&](const Dissemination& d) { w.insert(d, change); });
+    if (bulk) require_foreign_keys(impl_->db, impl_->path);
   });
   impl_->plan = std::move(extended);
 }

@@ -43,9 +43,12 @@ class CycleFinder : public boost::default_dfs_visitor {
 
 void DependencyGraph::add_edge(Vertex action, Vertex depends_on, int lag_days) {
   boost::add_edge(action, depends_on, DependencyEdge{lag_days}, graph_);
+  if (action <= depends_on) ++not_on_earlier_;
 }
 
 void DependencyGraph::remove_edge(Vertex action, Vertex depends_on) {
+  // No parallel edges (the plan refuses a dependency twice): at most one goes.
+  if (has_edge(action, depends_on) && action <= depends_on) --not_on_earlier_;
   boost::remove_edge(action, depends_on, graph_);
 }
 
@@ -55,6 +58,7 @@ bool DependencyGraph::has_edge(Vertex action, Vertex depends_on) const {
 
 std::vector<Vertex> DependencyGraph::prerequisite_chain(Vertex from, Vertex to) const {
   if (from == to) return {from};
+  if (not_on_earlier_ == 0 && to > from) return {};  // every chain from `from` runs to earlier vertices
   // Only the vertices the search reaches get an entry: a missing one reads
   // as white (default_color_type's first value), so nothing is initialised
   // per vertex of the graph.
@@ -74,6 +78,7 @@ std::vector<Vertex> DependencyGraph::prerequisite_chain(Vertex from, Vertex to) 
 }
 
 std::vector<Vertex> DependencyGraph::find_cycle() const {
+  if (not_on_earlier_ == 0) return {};  // positions fall along every edge
   std::vector<Vertex> parent(vertex_count());
   try {
     boost::depth_first_search(graph_, boost::visitor(CycleFinder(parent)));

@@ -35,15 +35,22 @@ class DependencyGraph {
   // ends included ({from} when they are the same); empty when `from` does not
   // depend on `to`, even transitively. A breadth-first search along
   // prerequisites with a sparse colour map: it costs the part of the graph
-  // reachable from `from`, never the whole graph.
+  // reachable from `from`, never the whole graph, and nothing when every
+  // edge runs to an earlier vertex and `to` comes after `from`.
   std::vector<Vertex> prerequisite_chain(Vertex from, Vertex to) const;
 
   // A cycle v0, v1, ..., vk where each depends on the next and vk on v0;
-  // empty when the graph is acyclic. One depth-first pass over the whole graph.
+  // empty when the graph is acyclic. One depth-first pass over the whole graph,
+  // unless every edge runs to an earlier vertex.
   std::vector<Vertex> find_cycle() const;
 
  private:
   Graph graph_;
+  // Edges from an action to itself or to one added after it. While there are
+  // none, positions fall along every chain of prerequisites, so the graph is
+  // acyclic and no chain runs to a later vertex: the common case (an action
+  // waits for actions planned before it) needs no search at all.
+  std::size_t not_on_earlier_ = 0;
 };
 
 }  // namespace plansight::detail

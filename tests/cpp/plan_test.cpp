@@ -765,6 +765,28 @@ TEST_CASE("the shortest cycle through the new dependency is named") {
   CHECK_REFUSED(b.plan, b.plan.add_dependency(e, a), CycleError, R"(the cycle: #1 "A" -> #4 "E" -> #1 "A")");
 }
 
+// The graph skips the search while every dependency points at an earlier
+// action; a dependency on a later one, and its removal, must be counted
+// exactly for that to stay sound.
+TEST_CASE("a cycle through a dependency on a later action is refused after another such one was removed") {
+  Builder b;
+  const auto a = add_titled(b, "A");
+  const auto c = add_titled(b, "C");
+  const auto d = add_titled(b, "D");
+  b.plan.add_dependency(c, d);  // on a later action
+  b.plan.add_dependency(a, d);  // on a later action
+  b.plan.remove_dependency(a, d);
+  CHECK_THROWS_AS(b.plan.remove_dependency(a, d), NotFoundError);
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(d, c), CycleError, R"(cycle: #2 "C" -> #3 "D" -> #2 "C")");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{d, c}}), CycleError, "cycle: ", "#2", "#3");
+  b.plan.remove_dependency(c, d);
+  // Now every dependency points back: these are accepted without a search...
+  CHECK_NOTHROW(b.plan.add_dependency(d, c));
+  CHECK_NOTHROW(b.plan.add_dependency(c, a));
+  // ...and this one, on a later action, is searched and refused.
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(a, d), CycleError, R"(#3 "D" -> #2 "C" -> #1 "A" -> #3 "D")");
+}
+
 TEST_CASE("diamond dependencies are not a cycle") {
   Builder b;
   const auto top = b.add_action(created, due);

@@ -391,6 +391,64 @@ TEST_CASE("add_all writes a whole extension in one change and refuses a plan tha
   CHECK(s.store.plan().actions().size() == 2);
 }
 
+// A bulk import (one that at least doubles the actions) checks the foreign
+// keys once before committing instead of row by row; a smaller one row by
+// row. A file another program broke behind the store's back is refused
+// either way, with nothing written, and the checks are back on afterwards.
+TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by row") {
+  TempFile file("dangling-reference");
+  Seeded s(file.str());
+  const auto nursing = s.store.add(Agency{{}, "School nursing", Sector::health}, manager).id;
+  {
+    SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+    other.exec("DELETE FROM agency WHERE id = " + std::to_string(nursing.value()));
+  }
+  const auto file_now = [&] { return describe(s.store.load()) + std::to_string(s.store.history().size()); };
+  const auto with_actions = [&](int count) {
+    Plan extended = s.store.plan();
+    for (int i = 0; i < count; ++i) {
+      Action a;
+      a.partnership = s.partnership;
+      a.audit = s.audit;
+      a.title = "School nurse training " + std::to_string(i);
+      a.owner = testing::owned_by(nursing);
+      a.created_on = ymd(2024, 2, 1);
+      a.due_on = ymd(2024, 6, 30);
+      extended.add(a);
+    }
+    return extended;
+  };
+  SUBCASE("in bulk: the check before commit names the table and row") {
+    const std::string before = file_now();
+    CHECK_THROWS_WITH_AS(s.store.add_all(with_actions(3), manager),
+                         doctest::Contains("foreign key violation: action row 2 refers to a missing agency row"),
+                         StoreError);
+    CHECK(file_now() == before);
+    CHECK(s.store.plan().actions().size() == 1);
+  }
+  SUBCASE("row by row, after a refused bulk import") {
+    CHECK_THROWS_AS(s.store.add_all(with_actions(3), manager), StoreError);
+    s.add_action("Refresh training", ymd(2024, 1, 5), ymd(2024, 6, 30));
+    s.add_action("Audit recording", ymd(2024, 1, 5), ymd(2024, 6, 30));
+    const std::string before = file_now();
+    CHECK_THROWS_WITH_AS(s.store.add_all(with_actions(1), manager), doctest::Contains("FOREIGN KEY"), StoreError);
+    CHECK(file_now() == before);
+    CHECK(s.store.plan().actions().size() == 3);
+  }
+  // What references nothing missing still goes in, in bulk.
+  Plan fine = s.store.plan();
+  for (int i = 0; i < 2; ++i) {
+    Action a = s.store.plan().actions().front();
+    a.id = ActionId();
+    a.depends_on.clear();
+    a.updates.clear();
+    fine.add(a);
+  }
+  const auto stored = s.store.plan().actions().size();
+  s.store.add_all(fine, manager);
+  CHECK(s.store.load().actions().size() == stored + 2);
+}
+
 TEST_CASE("add_all checks the additions again and never adopts a plan that differs from the file") {
   Seeded s(":memory:");
   const std::string before = snapshot(s.store);
