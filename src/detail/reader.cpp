@@ -1,5 +1,7 @@
 #include "detail/reader.hpp"
 
+#include "detail/position_index.hpp"
+
 #include <unordered_map>
 
 #include "detail/sql.hpp"
@@ -131,9 +133,46 @@ void read_actions(SQLite::Database& db, Plan& plan) {
            });
 }
 
+// Each action's history, gathered by the action's position: the rows of each
+// table come in recording order, interleaved across actions.
+class HistoryByAction {
+ public:
+  explicit HistoryByAction(const Plan& plan)
+      : plan_(plan), positions_(ids_of(plan.actions())), history_(plan.actions().size()) {}
+
+  Plan::ActionHistory& operator[](ActionId id) {
+    const auto at = positions_.find(id);
+    if (at < 0) plan_.action(id);  // throws NotFoundError, worded as the plan words it
+    return history_[static_cast<std::size_t>(at)];
+  }
+
+  // Hands each action's history to the plan, in the plan's order.
+  void restore(Plan& plan) {
+    const auto& actions = plan.actions();
+    for (std::size_t i = 0; i < history_.size(); ++i) {
+      auto& h = history_[i];
+      if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
+          !h.assurance)
+        continue;
+      plan.restore_history(actions[i].id, std::move(h));
+    }
+  }
+
+ private:
+  static std::vector<ActionId> ids_of(const std::vector<Action>& actions) {
+    std::vector<ActionId> ids;
+    ids.reserve(actions.size());
+    for (const auto& a : actions) ids.push_back(a.id);
+    return ids;
+  }
+
+  const Plan& plan_;
+  PositionIndex<ActionId> positions_;
+  std::vector<Plan::ActionHistory> history_;
+};
+
 void read_action_history(SQLite::Database& db, Plan& plan) {
-  std::unordered_map<ActionId, Plan::ActionHistory> history;
-  history.reserve(plan.actions().size());
+  HistoryByAction history(plan);
   for_rows(db,
            "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on FROM action_update "
            "ORDER BY seq",
@@ -167,7 +206,7 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
     const ActionId id(int_at(s, 0));
     history[id].assurance = Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
   });
-  for (auto& [id, h] : history) plan.restore_history(id, std::move(h));
+  history.restore(plan);
 }
 
 void read_dependencies(SQLite::Database& db, Plan& plan) {
