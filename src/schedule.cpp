@@ -160,7 +160,8 @@ std::vector<std::uint32_t> ranks_of(const std::vector<std::uint32_t>& order) {
 // reference: slip passes its map of changes); sets `driver`
 // to the prerequisite that determined it (-1: none did).
 template <class FinishOf>
-std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& finish_of, std::int32_t& driver) {
+std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& finish_of,
+                      std::int32_t& driver) {
   std::int32_t start = g.floor[i];
   driver = -1;
   for (auto e = g.prerequisites.begin(i); e < g.prerequisites.end(i); ++e) {
@@ -177,7 +178,8 @@ std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& f
 
 // The latest finish of action i given its dependents' latest finishes.
 template <class LatestOf>
-std::int32_t latest_finish_of(const ScheduleGraph& g, std::uint32_t i, std::int32_t due, const LatestOf& latest_of) {
+std::int32_t latest_finish_of(const ScheduleGraph& g, std::uint32_t i, std::int32_t due,
+                              const LatestOf& latest_of) {
   std::int32_t latest = due;
   for (auto e = g.dependents.begin(i); e < g.dependents.end(i); ++e) {
     const auto s = g.dependents.targets[e];

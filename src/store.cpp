@@ -491,9 +491,9 @@ class ForeignKeysOff {
 void require_foreign_keys(SQLite::Database& db, const std::string& path) {
   SQLite::Statement check(db, "PRAGMA foreign_key_check");
   if (!check.executeStep()) return;
-  throw StoreError("store '" + path + "': foreign key violation: " + check.getColumn(0).getString() + " row " +
-                   check.getColumn(1).getString() + " refers to a missing " + check.getColumn(2).getString() +
-                   " row");
+  throw StoreError("store '" + path + "': foreign key violation: " + check.getColumn(0).getString() +
+                   " row " + check.getColumn(1).getString() + " refers to a missing " +
+                   check.getColumn(2).getString() + " row");
 }
 
 }  // namespace
@@ -506,7 +506,8 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
   // checks the foreign keys once over the whole file before committing
   // rather than on each row it inserts: a fifth of its time at 10^5 actions.
   // A smaller one keeps the row-by-row checks, cheaper than a scan.
-  const bool bulk = extended.actions().size() - base.actions().size() >= std::max<std::size_t>(base.actions().size(), 1);
+  const std::size_t stored = base.actions().size();
+  const bool bulk = extended.actions().size() - stored >= std::max<std::size_t>(stored, 1);
   std::optional<ForeignKeysOff> per_row_checks_off;
   if (bulk) per_row_checks_off.emplace(impl_->db, impl_->path);
   impl_->write(by, why, [&](std::int64_t change) {

@@ -82,7 +82,8 @@ class PositionIndex {
     base_ = lo;
     // resize grows the capacity geometrically, so appending ids one by one
     // stays amortised constant.
-    if (hi - lo + 1 > static_cast<std::int64_t>(table_.size())) table_.resize(static_cast<std::size_t>(hi - lo + 1), none);
+    const auto span = static_cast<std::size_t>(hi - lo + 1);
+    if (span > table_.size()) table_.resize(span, none);
     return true;
   }
 

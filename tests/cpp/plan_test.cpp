@@ -116,7 +116,8 @@ TEST_CASE("actions are found by id whether their ids are dense, descending or fa
     a.id = ActionId(id);
     a.title = "action " + std::to_string(id);
     added.push_back(b.plan.add(a).id);
-    for (const auto seen : added) CHECK(b.plan.action(seen).title == "action " + std::to_string(seen.value()));
+    for (const auto seen : added)
+      CHECK(b.plan.action(seen).title == "action " + std::to_string(seen.value()));
   }
   const auto next = b.add_action(created, due);
   CHECK(next == ActionId(7'000'000'000'001));

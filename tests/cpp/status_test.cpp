@@ -451,6 +451,19 @@ struct doctest::StringMaker<RagTally> {
   }
 };
 
+namespace {
+void check_counts(const std::vector<RagCount>& counts, const std::vector<RagCount>& expected) {
+  REQUIRE(counts.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(counts[i].partnership == expected[i].partnership);
+    CHECK(counts[i].agency == expected[i].agency);
+    CHECK(counts[i].rag == expected[i].rag);
+    CHECK(counts[i].count == expected[i].count);
+  }
+}
+}  // namespace
+
 TEST_CASE("rag_counts groups actions existing at D by partnership then owner agency at D then RAG") {
   Review r;
   const auto& b = r.b;
@@ -468,15 +481,7 @@ TEST_CASE("rag_counts groups actions existing at D by partnership then owner age
       {p2, b.police, Rag::red, 1},         // b2
       {p2, b.police, Rag::green, 1},       // b1
   };
-  const auto counts = rag_counts(b.plan, D);
-  REQUIRE(counts.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    CAPTURE(i);
-    CHECK(counts[i].partnership == expected[i].partnership);
-    CHECK(counts[i].agency == expected[i].agency);
-    CHECK(counts[i].rag == expected[i].rag);
-    CHECK(counts[i].count == expected[i].count);
-  }
+  check_counts(rag_counts(b.plan, D), expected);
 }
 
 // Many partnerships and agencies for few actions: counted in a hash map
@@ -518,15 +523,7 @@ TEST_CASE("rag_counts orders by partnership id and agency id, not the order adde
     const std::vector<RagCount> expected{
         {first, early, Rag::amber, 1}, {first, early, Rag::green, 2}, {first, late, Rag::red, 1},
         {second, group_owned, Rag::green, 1}, {second, late, Rag::green, 1}};
-    const auto counts = rag_counts(plan, D);
-    REQUIRE(counts.size() == expected.size());
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      CAPTURE(i);
-      CHECK(counts[i].partnership == expected[i].partnership);
-      CHECK(counts[i].agency == expected[i].agency);
-      CHECK(counts[i].rag == expected[i].rag);
-      CHECK(counts[i].count == expected[i].count);
-    }
+    check_counts(rag_counts(plan, D), expected);
   }
 }
 

@@ -420,9 +420,9 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
   };
   SUBCASE("in bulk: the check before commit names the table and row") {
     const std::string before = file_now();
-    CHECK_THROWS_WITH_AS(s.store.add_all(with_actions(3), manager),
-                         doctest::Contains("foreign key violation: action row 2 refers to a missing agency row"),
-                         StoreError);
+    CHECK_THROWS_WITH_AS(
+        s.store.add_all(with_actions(3), manager),
+        doctest::Contains("foreign key violation: action row 2 refers to a missing agency row"), StoreError);
     CHECK(file_now() == before);
     CHECK(s.store.plan().actions().size() == 1);
   }
@@ -431,7 +431,8 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
     s.add_action("Refresh training", ymd(2024, 1, 5), ymd(2024, 6, 30));
     s.add_action("Audit recording", ymd(2024, 1, 5), ymd(2024, 6, 30));
     const std::string before = file_now();
-    CHECK_THROWS_WITH_AS(s.store.add_all(with_actions(1), manager), doctest::Contains("FOREIGN KEY"), StoreError);
+    CHECK_THROWS_WITH_AS(s.store.add_all(with_actions(1), manager), doctest::Contains("FOREIGN KEY"),
+                         StoreError);
     CHECK(file_now() == before);
     CHECK(s.store.plan().actions().size() == 3);
   }
