@@ -475,10 +475,14 @@ TEST_CASE("add_all checks the additions again and never adopts a plan that diffe
     Plan extended = s.store.plan();
     Plan::ActionHistory bad;
     bad.updates.push_back(Update{s.action, ymd(2024, 2, 1), Status::cancelled, {}, "", "import", {}});
-    const auto a = extended.add(Action{{}, s.partnership, s.audit, {}, {}, "Restored", "",
-                                       testing::owned_by(s.police), ymd(2024, 1, 1), ymd(2024, 6, 1), 0, "",
-                                       {}, {}, {}, {}, {}, {}},
-                                Provenance::recorded).id;
+    Action restored;
+    restored.partnership = s.partnership;
+    restored.audit = s.audit;
+    restored.title = "Restored";
+    restored.owner = testing::owned_by(s.police);
+    restored.created_on = ymd(2024, 1, 1);
+    restored.due_on = ymd(2024, 6, 1);
+    const auto a = extended.add(restored, Provenance::recorded).id;
     bad.updates[0].action = a;
     extended.restore_history(a, bad);  // a cancellation with no reason, unchecked
     CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("needs a reason"),
