@@ -106,7 +106,11 @@ class Store {
   // elsewhere. New reviewable items, item reviews, review cycles, briefings
   // and disseminations are carried; new review meetings are refused (ConflictError): their effects
   // are entries of the actions' history that a plan cannot tell apart, so
-  // each meeting goes through record(ReviewMeeting).
+  // each meeting goes through record(ReviewMeeting). An import that at
+  // least doubles the stored actions checks the file's foreign keys once,
+  // before it commits, rather than row by row; a dangling reference (left
+  // by another program writing the file) is a StoreError either way, with
+  // nothing written.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.
