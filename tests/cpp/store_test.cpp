@@ -66,7 +66,8 @@ struct Seeded {
     action = add_action("Embed voice of the child in recording", ymd(2023, 12, 1), ymd(2024, 6, 30));
   }
 
-  ActionId add_action(const std::string& title, Date created, Date due) {
+  // A valid action of the seeded audit, not yet added.
+  Action draft(const std::string& title, Date created, Date due) const {
     Action a;
     a.partnership = partnership;
     a.audit = audit;
@@ -76,7 +77,11 @@ struct Seeded {
     a.created_on = created;
     a.due_on = due;
     a.estimate_days = 30;
-    return store.add(a, manager).id;
+    return a;
+  }
+
+  ActionId add_action(const std::string& title, Date created, Date due) {
+    return store.add(draft(title, created, due), manager).id;
   }
 };
 
@@ -364,13 +369,8 @@ TEST_CASE("files plansight cannot read are refused with StoreError") {
 TEST_CASE("add_all writes a whole extension in one change and refuses a plan that does not extend") {
   Seeded s(":memory:");
   Plan extended = s.store.plan();
-  Action a;
-  a.partnership = s.partnership;
-  a.audit = s.audit;
-  a.title = "Recorded elsewhere";
-  a.owner = testing::owned_by(s.police);
-  a.created_on = ymd(2024, 2, 1);
-  a.due_on = ymd(2024, 1, 20);  // another system's record: due before created
+  // Another system's record: due before created.
+  const Action a = s.draft("Recorded elsewhere", ymd(2024, 2, 1), ymd(2024, 1, 20));
   const auto id = extended.add(a, Provenance::recorded).id;
   extended.add_dependency(id, s.action);
   extended.record(Update{id, ymd(2024, 3, 31), Status::in_progress, Rag::red, "Late", "import", {}});
@@ -407,13 +407,8 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
   const auto with_actions = [&](int count) {
     Plan extended = s.store.plan();
     for (int i = 0; i < count; ++i) {
-      Action a;
-      a.partnership = s.partnership;
-      a.audit = s.audit;
-      a.title = "School nurse training " + std::to_string(i);
+      Action a = s.draft("School nurse training " + std::to_string(i), ymd(2024, 2, 1), ymd(2024, 6, 30));
       a.owner = testing::owned_by(nursing);
-      a.created_on = ymd(2024, 2, 1);
-      a.due_on = ymd(2024, 6, 30);
       extended.add(a);
     }
     return extended;
@@ -475,14 +470,8 @@ TEST_CASE("add_all checks the additions again and never adopts a plan that diffe
     Plan extended = s.store.plan();
     Plan::ActionHistory bad;
     bad.updates.push_back(Update{s.action, ymd(2024, 2, 1), Status::cancelled, {}, "", "import", {}});
-    Action restored;
-    restored.partnership = s.partnership;
-    restored.audit = s.audit;
-    restored.title = "Restored";
-    restored.owner = testing::owned_by(s.police);
-    restored.created_on = ymd(2024, 1, 1);
-    restored.due_on = ymd(2024, 6, 1);
-    const auto a = extended.add(restored, Provenance::recorded).id;
+    const auto a =
+        extended.add(s.draft("Restored", ymd(2024, 1, 1), ymd(2024, 6, 1)), Provenance::recorded).id;
     bad.updates[0].action = a;
     extended.restore_history(a, bad);  // a cancellation with no reason, unchecked
     CHECK_THROWS_WITH_AS(s.store.add_all(extended, manager), doctest::Contains("needs a reason"),
