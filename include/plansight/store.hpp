@@ -107,10 +107,11 @@ class Store {
   // and disseminations are carried; new review meetings are refused (ConflictError): their effects
   // are entries of the actions' history that a plan cannot tell apart, so
   // each meeting goes through record(ReviewMeeting). An import that at
-  // least doubles the stored actions checks the file's foreign keys once,
-  // before it commits, rather than row by row; a dangling reference (left
-  // by another program writing the file) is a StoreError either way, with
-  // nothing written.
+  // least doubles the stored actions checks the foreign keys of the whole
+  // file once, before it commits, rather than row by row: a dangling
+  // reference anywhere in the file (left by another program writing it)
+  // refuses such an import with a StoreError naming it, and nothing is
+  // written; a smaller import is refused only for references it makes.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.

@@ -24,7 +24,7 @@ class PositionIndex {
   explicit PositionIndex(const std::vector<IdT>& ids) {
     if (ids.empty()) return;
     const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-    if (!fits(hi->value() - lo->value(), ids.size())) {
+    if (!tabulable(lo->value()) || !tabulable(hi->value()) || !fits(hi->value() - lo->value(), ids.size())) {
       make_sparse(ids.size());
     } else {
       base_ = lo->value();
@@ -33,15 +33,16 @@ class PositionIndex {
     for (std::size_t i = 0; i < ids.size(); ++i) insert(ids[i], i);
   }
 
-  // The position of `id`, or -1 when no row has it.
+  // The position of `id`, or -1 when no row has it (any id, however far).
   std::int32_t find(IdT id) const {
     if (sparse_) {
       const auto it = map_.find(id);
       return it == map_.end() ? none : it->second;
     }
-    const std::int64_t at = id.value() - base_;
-    if (at < 0 || at >= static_cast<std::int64_t>(table_.size())) return none;
-    return table_[static_cast<std::size_t>(at)];
+    if (id.value() < base_) return none;
+    // Unsigned: exact for id >= base_, and no signed overflow for far ids.
+    const std::uint64_t at = static_cast<std::uint64_t>(id.value()) - static_cast<std::uint64_t>(base_);
+    return at < table_.size() ? table_[static_cast<std::size_t>(at)] : none;
   }
   bool contains(IdT id) const { return find(id) != none; }
   std::size_t size() const { return count_; }
@@ -65,9 +66,12 @@ class PositionIndex {
   static bool fits(std::int64_t span, std::size_t rows) {
     return span >= 0 && span < 2 * static_cast<std::int64_t>(rows) + 1024;
   }
+  // Ids a table holds: 0 to 2^62, so that no arithmetic on them overflows.
+  static bool tabulable(std::int64_t value) { return value >= 0 && value <= (std::int64_t{1} << 62); }
 
   // Widens the table to hold `value`; false when that would make it sparse.
   bool place(std::int64_t value) {
+    if (!tabulable(value)) return false;
     if (table_.empty()) {
       base_ = value;
       table_.assign(1, none);
@@ -75,11 +79,18 @@ class PositionIndex {
     }
     const auto end = base_ + static_cast<std::int64_t>(table_.size());
     if (value >= base_ && value < end) return true;
-    const std::int64_t lo = std::min(base_, value);
+    std::int64_t lo = std::min(base_, value);
     const std::int64_t hi = std::max(end - 1, value);
     if (!fits(hi - lo, count_)) return false;
-    if (lo < base_) table_.insert(table_.begin(), static_cast<std::size_t>(base_ - lo), none);
-    base_ = lo;
+    if (lo < base_) {
+      // Room before the lowest id grows geometrically too (down to id 0), so
+      // that ids added in descending order stay amortised constant.
+      const auto room = base_ - static_cast<std::int64_t>(table_.size());
+      const std::int64_t roomy = std::max<std::int64_t>(0, std::min(lo, room));
+      if (fits(hi - roomy, count_)) lo = roomy;
+      table_.insert(table_.begin(), static_cast<std::size_t>(base_ - lo), none);
+      base_ = lo;
+    }
     // resize grows the capacity geometrically, so appending ids one by one
     // stays amortised constant.
     const auto span = static_cast<std::size_t>(hi - lo + 1);

@@ -4,6 +4,8 @@
 // wrong, and for leaving the plan exactly as it was (CHECK_REFUSED).
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "fixtures.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/enums.hpp"
@@ -128,6 +130,47 @@ TEST_CASE("actions are found by id whether their ids are dense, descending or fa
   // Positions stay those of insertion: actions() is in the order added.
   REQUIRE(b.plan.actions().size() == added.size() + 1);
   for (std::size_t i = 0; i < added.size(); ++i) CHECK(b.plan.actions()[i].id == added[i]);
+}
+
+// Ids arriving newest first (a CSV export sorted so, say) keep a direct
+// table whose room before the lowest id grows geometrically.
+TEST_CASE("actions added in descending id order are all found, and ids outside are not") {
+  Builder b;
+  const std::int64_t highest = 3000;
+  for (std::int64_t id = highest; id >= 1; --id) {
+    Action a = b.draft(created, due);
+    a.id = ActionId(id);
+    a.title = "action " + std::to_string(id);
+    b.plan.add(a);
+  }
+  for (std::int64_t id = 1; id <= highest; ++id) {
+    CAPTURE(id);
+    REQUIRE(b.plan.find_action(ActionId(id)) != nullptr);
+    CHECK(b.plan.action(ActionId(id)).title == "action " + std::to_string(id));
+  }
+  CHECK(b.plan.actions().front().id == ActionId(highest));
+  CHECK(b.add_action(created, due) == ActionId(highest + 1));
+}
+
+// Lookups of any id at all, however far from the plan's, answer "none"
+// without arithmetic overflow (which the sanitizer build reports), in a plan whose
+// index is a table and in one whose index is a hash map.
+TEST_CASE("find_action of extreme ids finds nothing, in a dense and a sparse index") {
+  const auto lowest = std::numeric_limits<std::int64_t>::min(), highest = std::numeric_limits<std::int64_t>::max();
+  for (const std::int64_t far : {std::int64_t{0}, (std::int64_t{1} << 62) + 1}) {
+    CAPTURE(far);
+    Builder b;
+    b.add_action(created, due);
+    if (far != 0) {
+      Action a = b.draft(created, due);
+      a.id = ActionId(far);
+      b.plan.add(a);
+      CHECK(b.plan.action(ActionId(far)).id == ActionId(far));
+    }
+    for (const std::int64_t id : {lowest, lowest + 1, std::int64_t{-1}, highest - 1, highest})
+      CHECK(b.plan.find_action(ActionId(id)) == nullptr);
+    CHECK(b.plan.action(ActionId(1)).id == ActionId(1));
+  }
 }
 
 TEST_CASE("an action id added twice is refused, in a dense and in a sparse index") {
