@@ -16,6 +16,7 @@ namespace plansight {
 namespace {
 
 using detail::Adjacency;
+using detail::ids_of;
 using detail::ScheduleGraph;
 using detail::ScopeSpan;
 
@@ -86,14 +87,6 @@ void resolve_prerequisites(ScheduleGraph& g, const Facts& f) {
                             id_text(f.prerequisite_ids[e]) + ", which the plan does not hold");
       targets[e] = static_cast<std::uint32_t>(at);
     }
-}
-
-template <class Rows>
-auto ids_of(const Rows& rows) {
-  std::vector<decltype(rows.front().id)> ids;
-  ids.reserve(rows.size());
-  for (const auto& r : rows) ids.push_back(r.id);
-  return ids;
 }
 
 // The same edges from the other end, by a counting sort on the target.

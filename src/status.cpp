@@ -12,8 +12,9 @@ namespace {
 // The last element of a date-ordered history dated on or before D.
 template <class T>
 const T* latest_on_or_before(const std::vector<T>& history, Date as_of) {
+  if (history.empty()) return nullptr;
   // Most histories lie wholly before the date asked about: no search then.
-  if (history.empty() || history.back().on <= as_of) return history.empty() ? nullptr : &history.back();
+  if (history.back().on <= as_of) return &history.back();
   auto it = std::upper_bound(history.begin(), history.end(), as_of,
                              [](Date d, const T& entry) { return d < entry.on; });
   return it == history.begin() ? nullptr : &*std::prev(it);
@@ -55,7 +56,6 @@ bool exists_at(const Action& action, Date as_of) { return action.created_on <= a
 bool is_overdue(const Action& action, Date as_of) {
   return is_open_at(action, as_of) && due_on_at(action, as_of) < as_of;
 }
-
 
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of) {
   std::vector<ActionId> open;
@@ -116,9 +116,7 @@ namespace {
 
 template <class Rows>
 auto sorted_ids(const Rows& rows) {
-  std::vector<decltype(rows.front().id)> ids;
-  ids.reserve(rows.size());
-  for (const auto& r : rows) ids.push_back(r.id);
+  auto ids = detail::ids_of(rows);
   std::sort(ids.begin(), ids.end());
   return ids;
 }

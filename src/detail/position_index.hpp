@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -22,14 +23,6 @@ class PositionIndex {
   PositionIndex() = default;
   // The index of a whole list: ids[i] at position i (ids distinct).
   explicit PositionIndex(const std::vector<IdT>& ids) {
-    if (ids.empty()) return;
-    const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-    if (!tabulable(lo->value()) || !tabulable(hi->value()) || !fits(hi->value() - lo->value(), ids.size())) {
-      make_sparse(ids.size());
-    } else {
-      base_ = lo->value();
-      table_.assign(static_cast<std::size_t>(hi->value() - base_ + 1), none);
-    }
     for (std::size_t i = 0; i < ids.size(); ++i) insert(ids[i], i);
   }
 
@@ -44,8 +37,6 @@ class PositionIndex {
     const std::uint64_t at = static_cast<std::uint64_t>(id.value()) - static_cast<std::uint64_t>(base_);
     return at < table_.size() ? table_[static_cast<std::size_t>(at)] : none;
   }
-  bool contains(IdT id) const { return find(id) != none; }
-  std::size_t size() const { return count_; }
 
   // Records `id` at `position`; the caller has checked that `id` is new.
   void insert(IdT id, std::size_t position) {
@@ -112,5 +103,14 @@ class PositionIndex {
   std::unordered_map<IdT, std::int32_t> map_;
   std::size_t count_ = 0;
 };
+
+// The ids of a list of rows, in its order: what a PositionIndex is built from.
+template <class Rows>
+auto ids_of(const Rows& rows) {
+  std::vector<decltype(rows.front().id)> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows) ids.push_back(r.id);
+  return ids;
+}
 
 }  // namespace plansight::detail

@@ -1,9 +1,8 @@
 #include "detail/reader.hpp"
 
-#include "detail/position_index.hpp"
-
 #include <unordered_map>
 
+#include "detail/position_index.hpp"
 #include "detail/sql.hpp"
 #include "plansight/plan.hpp"
 
@@ -137,8 +136,8 @@ void read_actions(SQLite::Database& db, Plan& plan) {
 // table come in recording order, interleaved across actions.
 class HistoryByAction {
  public:
-  explicit HistoryByAction(const Plan& plan)
-      : plan_(plan), positions_(ids_of(plan.actions())), history_(plan.actions().size()) {}
+  explicit HistoryByAction(Plan& plan)
+      : plan_(plan), positions_(detail::ids_of(plan.actions())), history_(plan.actions().size()) {}
 
   Plan::ActionHistory& operator[](ActionId id) {
     const auto at = positions_.find(id);
@@ -147,26 +146,19 @@ class HistoryByAction {
   }
 
   // Hands each action's history to the plan, in the plan's order.
-  void restore(Plan& plan) {
-    const auto& actions = plan.actions();
+  void restore() {
+    const auto& actions = plan_.actions();
     for (std::size_t i = 0; i < history_.size(); ++i) {
       auto& h = history_[i];
       if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
           !h.assurance)
         continue;
-      plan.restore_history(actions[i].id, std::move(h));
+      plan_.restore_history(actions[i].id, std::move(h));
     }
   }
 
  private:
-  static std::vector<ActionId> ids_of(const std::vector<Action>& actions) {
-    std::vector<ActionId> ids;
-    ids.reserve(actions.size());
-    for (const auto& a : actions) ids.push_back(a.id);
-    return ids;
-  }
-
-  const Plan& plan_;
+  Plan& plan_;
   PositionIndex<ActionId> positions_;
   std::vector<Plan::ActionHistory> history_;
 };
@@ -206,7 +198,7 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
     const ActionId id(int_at(s, 0));
     history[id].assurance = Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
   });
-  history.restore(plan);
+  history.restore();
 }
 
 void read_dependencies(SQLite::Database& db, Plan& plan) {

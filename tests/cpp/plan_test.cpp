@@ -153,10 +153,11 @@ TEST_CASE("actions added in descending id order are all found, and ids outside a
 }
 
 // Lookups of any id at all, however far from the plan's, answer "none"
-// without arithmetic overflow (which the sanitizer build reports), in a plan whose
-// index is a table and in one whose index is a hash map.
+// without arithmetic overflow (which the sanitizer build reports), in a plan
+// whose index is a table and in one whose index is a hash map.
 TEST_CASE("find_action of extreme ids finds nothing, in a dense and a sparse index") {
-  const auto lowest = std::numeric_limits<std::int64_t>::min(), highest = std::numeric_limits<std::int64_t>::max();
+  const auto lowest = std::numeric_limits<std::int64_t>::min();
+  const auto highest = std::numeric_limits<std::int64_t>::max();
   for (const std::int64_t far : {std::int64_t{0}, (std::int64_t{1} << 62) + 1}) {
     CAPTURE(far);
     Builder b;

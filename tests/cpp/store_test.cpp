@@ -357,6 +357,13 @@ TEST_CASE("files plansight cannot read are refused with StoreError") {
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("due_on: '2024-02-30' is not a valid date"),
                          StoreError);
   }
+  SUBCASE("history of an action the file does not hold") {
+    { Seeded s(file.str()); }
+    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+      db.exec("INSERT INTO action_update (action_id, on_date, status, note, by_name, change_id) "
+              "SELECT 999, '2024-03-31', 'in_progress', '', 'import', max(id) FROM change_set"); }
+    CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("no action 999"), StoreError);
+  }
   SUBCASE("not an SQLite file") {
     std::ofstream(file.path) << "Recommendation,Action,Lead agency\n";
     CHECK_THROWS_AS(Store::open(file.str()), StoreError);
@@ -431,15 +438,9 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
     CHECK(file_now() == before);
     CHECK(s.store.plan().actions().size() == 3);
   }
-  // What references nothing missing still goes in, in bulk.
+  // What references nothing missing still goes in.
   Plan fine = s.store.plan();
-  for (int i = 0; i < 2; ++i) {
-    Action a = s.store.plan().actions().front();
-    a.id = ActionId();
-    a.depends_on.clear();
-    a.updates.clear();
-    fine.add(a);
-  }
+  for (int i = 0; i < 2; ++i) fine.add(s.draft("Police training", ymd(2024, 2, 1), ymd(2024, 6, 30)));
   const auto stored = s.store.plan().actions().size();
   s.store.add_all(fine, manager);
   CHECK(s.store.load().actions().size() == stored + 2);
