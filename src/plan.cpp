@@ -1136,6 +1136,9 @@ const std::vector<ReviewMeeting>& Plan::reviews() const { return impl_->meetings
 const std::vector<Briefing>& Plan::briefings() const { return impl_->briefings.rows; }
 
 const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { return plan.impl_->graph; }
+const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan) {
+  return plan.impl_->actions.index;
+}
 
 // ---- personal data ----------------------------------------------------------
 

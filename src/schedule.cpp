@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "detail/action_walk.hpp"
 #include "detail/schedule_graph.hpp"
 #include "plansight/errors.hpp"
 #include "plansight/status.hpp"
@@ -40,92 +41,111 @@ std::int32_t floor_of(const Action& a, const std::optional<Date>& from) {
 
 // ---- building the graph ------------------------------------------------------------------
 
+// The start of action i given the finishes of its prerequisites (taken by
+// reference: slip passes its map of changes); sets `driver`
+// to the prerequisite that determined it (-1: none did).
+template <class FinishOf>
+std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& finish_of,
+                      std::int32_t& driver) {
+  std::int32_t start = g.floor[i];
+  driver = -1;
+  for (auto e = g.prerequisites.begin(i); e < g.prerequisites.end(i); ++e) {
+    const auto p = g.prerequisites.targets[e];
+    const std::int32_t ready = finish_of(p) + g.prerequisites.lags[e];
+    // A prerequisite finishing exactly on the floor still determines the start.
+    if (driver < 0 ? ready >= start : ready > start) {
+      start = ready;
+      driver = static_cast<std::int32_t>(p);
+    }
+  }
+  return start;
+}
+
 // What the passes need of each action, read in one sweep over plan.actions():
 // an Action is large, so every further sweep would cost a cache miss each.
 struct Facts {
   std::vector<ActionId> id;
   std::vector<std::int32_t> created, due, partnership;
-  std::vector<ActionId> prerequisite_ids;  // by edge, resolved to positions afterwards
+  // Every prerequisite comes before its action in the plan, as when
+  // dependencies are recorded on actions created later: the plan's order is
+  // then a topological order, and the passes walk memory in order.
+  bool plan_order_is_topological = true;
+  // Earliest finishes (day numbers), computed during the sweep while the
+  // plan's order is topological so far; complete when it stays so.
+  std::vector<std::int32_t> finish;
 };
 
+std::string missing_prerequisite(ActionId action, ActionId depends_on) {
+  return "action " + id_text(action) + " depends on action " + id_text(depends_on) +
+         ", which the plan does not hold";
+}
+
+// Fills the per-action arrays of g and its prerequisites, resolved to
+// positions by g.actions.
 Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& from) {
   const auto& actions = plan.actions();
   const std::size_t n = actions.size(), edges = plan.dependencies().size();
   Facts f;
-  for (auto* v : {&f.created, &f.due, &f.partnership, &g.floor, &g.estimate, &g.audit}) v->resize(n);
-  f.id.resize(n);
-  f.prerequisite_ids.reserve(edges);
-  g.prerequisites.offsets.reserve(n + 1);
-  g.prerequisites.lags.reserve(edges);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Action& a = actions[i];
-    f.id[i] = a.id;
-    f.created[i] = day(a.created_on);
-    f.due[i] = day(due_in_force(a, from));
-    f.partnership[i] = g.partnership_index.find(a.partnership);
-    g.floor[i] = floor_of(a, from);
-    g.estimate[i] = a.estimate_days;
-    g.audit[i] = g.audit_index.find(a.audit);
+  for (auto* v : {&f.created, &f.due, &f.partnership, &g.floor, &g.estimate, &g.audit}) v->reserve(n);
+  f.id.reserve(n);
+  f.finish.reserve(n);
+  g.driver.reserve(n);
+  auto& prerequisites = g.prerequisites;
+  prerequisites.offsets.reserve(n + 1);
+  prerequisites.targets.reserve(edges);
+  prerequisites.lags.reserve(edges);
+  const auto reads = from ? detail::Reads::both : detail::Reads::dependencies;
+  detail::for_each_action(actions, reads, [&](const Action& a) {
+    const auto position = static_cast<std::uint32_t>(f.id.size());
+    f.id.push_back(a.id);
+    f.created.push_back(day(a.created_on));
+    f.due.push_back(day(due_in_force(a, from)));
+    f.partnership.push_back(g.partnership_index.find(a.partnership));
+    g.floor.push_back(floor_of(a, from));
+    g.estimate.push_back(a.estimate_days);
+    g.audit.push_back(g.audit_index.find(a.audit));
     for (const Dependency& d : a.depends_on) {
-      f.prerequisite_ids.push_back(d.depends_on);
-      g.prerequisites.lags.push_back(d.lag_days);
+      const std::int32_t at = g.actions.find(d.depends_on);
+      if (at < 0) throw NotFoundError(missing_prerequisite(a.id, d.depends_on));
+      f.plan_order_is_topological &= static_cast<std::uint32_t>(at) < position;
+      prerequisites.targets.push_back(static_cast<std::uint32_t>(at));
+      prerequisites.lags.push_back(d.lag_days);
     }
-    g.prerequisites.offsets.push_back(static_cast<std::uint32_t>(f.prerequisite_ids.size()));
-  }
+    prerequisites.offsets.push_back(static_cast<std::uint32_t>(prerequisites.targets.size()));
+    if (f.plan_order_is_topological) {
+      std::int32_t driver = -1;
+      f.finish.push_back(start_of(g, position, [&](std::uint32_t k) { return f.finish[k]; }, driver) +
+                         g.estimate.back());
+      g.driver.push_back(driver);
+    }
+  });
   return f;
 }
 
-// Turns the prerequisites' ids into positions.
-void resolve_prerequisites(ScheduleGraph& g, const Facts& f) {
-  auto& targets = g.prerequisites.targets;
-  targets.resize(f.prerequisite_ids.size());
-  for (std::uint32_t i = 0; i + 1 < g.prerequisites.offsets.size(); ++i)
-    for (auto e = g.prerequisites.begin(i); e < g.prerequisites.end(i); ++e) {
-      const std::int32_t at = g.actions.find(f.prerequisite_ids[e]);
-      if (at < 0)
-        throw NotFoundError("action " + id_text(f.id[i]) + " depends on action " +
-                            id_text(f.prerequisite_ids[e]) + ", which the plan does not hold");
-      targets[e] = static_cast<std::uint32_t>(at);
-    }
-}
-
-// The same edges from the other end, by a counting sort on the target.
+// The same edges from the other end, by a counting sort on the target:
+// offsets[t + 2] counts first, so that after the prefix sum offsets[t + 1]
+// is where t's next edge goes, and has moved to t's end once all are placed.
 Adjacency reversed(const Adjacency& adj) {
   const std::size_t n = adj.offsets.size() - 1;
   Adjacency rev;
-  rev.offsets.assign(n + 1, 0);
-  for (const auto t : adj.targets) ++rev.offsets[t + 1];
-  for (std::size_t i = 0; i < n; ++i) rev.offsets[i + 1] += rev.offsets[i];
+  rev.offsets.assign(n + 2, 0);
+  for (const auto t : adj.targets) ++rev.offsets[t + 2];
+  for (std::size_t i = 2; i < n + 2; ++i) rev.offsets[i] += rev.offsets[i - 1];
   rev.targets.resize(adj.targets.size());
   rev.lags.resize(adj.targets.size());
-  std::vector<std::uint32_t> next(rev.offsets.begin(), rev.offsets.end() - 1);
   for (std::uint32_t from = 0; from < n; ++from)
     for (auto e = adj.begin(from); e < adj.end(from); ++e) {
-      const auto slot = next[adj.targets[e]]++;
+      const auto slot = rev.offsets[adj.targets[e] + 1]++;
       rev.targets[slot] = from;
       rev.lags[slot] = adj.lags[e];
     }
+  rev.offsets.pop_back();
   return rev;
 }
 
-// True when every action comes after its prerequisites in the plan's order,
-// as when dependencies are recorded on actions created later.
-bool plan_order_is_topological(const Adjacency& prerequisites) {
-  for (std::uint32_t i = 0; i + 1 < prerequisites.offsets.size(); ++i)
-    for (auto e = prerequisites.begin(i); e < prerequisites.end(i); ++e)
-      if (prerequisites.targets[e] >= i) return false;
-  return true;
-}
-
-// The plan's own order when it will do (the passes then walk memory in
-// order), else Kahn's algorithm, with `order` doubling as its queue.
+// Kahn's algorithm, with `order` doubling as its queue.
 std::vector<std::uint32_t> topological_order(const Adjacency& prerequisites, const Adjacency& dependents) {
   const std::size_t n = prerequisites.offsets.size() - 1;
-  if (plan_order_is_topological(prerequisites)) {
-    std::vector<std::uint32_t> order(n);
-    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-    return order;
-  }
   std::vector<std::uint32_t> waiting(n);
   std::vector<std::uint32_t> order;
   order.reserve(n);
@@ -149,26 +169,6 @@ std::vector<std::uint32_t> ranks_of(const std::vector<std::uint32_t>& order) {
 
 // ---- the passes ---------------------------------------------------------------------------------
 
-// The start of action i given the finishes of its prerequisites (taken by
-// reference: slip passes its map of changes); sets `driver`
-// to the prerequisite that determined it (-1: none did).
-template <class FinishOf>
-std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& finish_of,
-                      std::int32_t& driver) {
-  std::int32_t start = g.floor[i];
-  driver = -1;
-  for (auto e = g.prerequisites.begin(i); e < g.prerequisites.end(i); ++e) {
-    const auto p = g.prerequisites.targets[e];
-    const std::int32_t ready = finish_of(p) + g.prerequisites.lags[e];
-    // A prerequisite finishing exactly on the floor still determines the start.
-    if (driver < 0 ? ready >= start : ready > start) {
-      start = ready;
-      driver = static_cast<std::int32_t>(p);
-    }
-  }
-  return start;
-}
-
 // The latest finish of action i given its dependents' latest finishes.
 template <class LatestOf>
 std::int32_t latest_finish_of(const ScheduleGraph& g, std::uint32_t i, std::int32_t due,
@@ -182,20 +182,24 @@ std::int32_t latest_finish_of(const ScheduleGraph& g, std::uint32_t i, std::int3
 }
 
 struct Passes {
-  std::vector<std::int32_t> start, finish, latest, due;
+  std::vector<std::int32_t> finish, latest;  // day numbers, by position
 };
 
-Passes run_passes(ScheduleGraph& g, const Facts& f) {
-  const std::size_t n = g.order.size();
-  Passes p{std::vector<std::int32_t>(n), std::vector<std::int32_t>(n), std::vector<std::int32_t>(n), f.due};
-  g.driver.resize(n);
-  for (const auto i : g.order) {
-    p.start[i] = start_of(g, i, [&](std::uint32_t k) { return p.finish[k]; }, g.driver[i]);
-    p.finish[i] = p.start[i] + g.estimate[i];
+// The forward pass (unless the sweep already made it) and the backward pass.
+Passes run_passes(ScheduleGraph& g, Facts& f) {
+  const auto n = static_cast<std::uint32_t>(f.id.size());
+  Passes p{std::move(f.finish), std::vector<std::int32_t>(n)};
+  if (!f.plan_order_is_topological) {
+    p.finish.resize(n);
+    g.driver.resize(n);
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const auto i = g.at_rank(r);
+      p.finish[i] = start_of(g, i, [&](std::uint32_t k) { return p.finish[k]; }, g.driver[i]) + g.estimate[i];
+    }
   }
   for (auto r = n; r-- > 0;) {
-    const auto i = g.order[r];
-    p.latest[i] = latest_finish_of(g, i, p.due[i], [&](std::uint32_t k) { return p.latest[k]; });
+    const auto i = g.at_rank(r);
+    p.latest[i] = latest_finish_of(g, i, f.due[i], [&](std::uint32_t k) { return p.latest[k]; });
   }
   return p;
 }
@@ -210,27 +214,22 @@ void widen(ScopeSpan& span, std::int32_t created, std::int32_t finish, std::int3
   }
 }
 
-void fill_scopes(ScheduleGraph& g, const Plan& plan, const Facts& f, const Passes& p) {
+// The timings of every action, and each scope's span widened by them (one
+// pass over the arrays for both).
+std::vector<ActionTiming> timings(ScheduleGraph& g, const Plan& plan, const Facts& f, const Passes& p) {
   g.partnerships.assign(plan.partnerships().size(), ScopeSpan{});
   g.audits.assign(plan.audits().size(), ScopeSpan{});
+  std::vector<ActionTiming> out;
+  out.reserve(f.id.size());
   for (std::size_t i = 0; i < f.id.size(); ++i) {
     const auto at = static_cast<std::int32_t>(i);
-    widen(g.partnerships[static_cast<std::size_t>(f.partnership[i])], f.created[i], p.finish[i], at);
-    widen(g.audits[static_cast<std::size_t>(g.audit[i])], f.created[i], p.finish[i], at);
-  }
-}
-
-std::vector<ActionTiming> timings(const ScheduleGraph& g, const Facts& f, const Passes& p) {
-  std::vector<ActionTiming> out(f.id.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto& t = out[i];
-    t.id = f.id[i];
-    t.earliest_start = date_of(p.start[i]);
-    t.earliest_finish = date_of(p.finish[i]);
-    t.latest_finish = date_of(p.latest[i]);
-    t.due_on = date_of(p.due[i]);
-    t.slack_days = p.latest[i] - p.finish[i];
-    if (g.driver[i] >= 0) t.driver = f.id[static_cast<std::size_t>(g.driver[i])];
+    const auto finish = p.finish[i], driver = g.driver[i];
+    widen(g.partnerships[static_cast<std::size_t>(f.partnership[i])], f.created[i], finish, at);
+    widen(g.audits[static_cast<std::size_t>(g.audit[i])], f.created[i], finish, at);
+    out.push_back(ActionTiming{f.id[i], date_of(finish - g.estimate[i]), date_of(finish), date_of(p.latest[i]),
+                               date_of(f.due[i]), p.latest[i] - finish,
+                               driver < 0 ? std::nullopt
+                                          : std::optional<ActionId>(f.id[static_cast<std::size_t>(driver)])});
   }
   return out;
 }
@@ -305,17 +304,17 @@ Schedule schedule(const Plan& plan, ScheduleOptions options) {
   auto g = std::make_shared<ScheduleGraph>();
   g->partnership_index = detail::PositionIndex<PartnershipId>(ids_of(plan.partnerships()));
   g->audit_index = detail::PositionIndex<AuditId>(ids_of(plan.audits()));
-  const Facts facts = collect(*g, plan, options.from);
-  g->actions = detail::PositionIndex<ActionId>(facts.id);
-  resolve_prerequisites(*g, facts);
+  g->actions = detail::action_positions(plan);
+  Facts facts = collect(*g, plan, options.from);
   g->dependents = reversed(g->prerequisites);
-  g->order = topological_order(g->prerequisites, g->dependents);
-  g->rank = ranks_of(g->order);
+  if (!facts.plan_order_is_topological) {
+    g->order = topological_order(g->prerequisites, g->dependents);
+    g->rank = ranks_of(g->order);
+  }
   const Passes passes = run_passes(*g, facts);
-  fill_scopes(*g, plan, facts, passes);
 
   Schedule s;
-  s.actions_ = timings(*g, facts, passes);
+  s.actions_ = timings(*g, plan, facts, passes);
   s.from_ = options.from;
   s.graph_ = std::move(g);
   return s;
@@ -344,9 +343,10 @@ namespace {
 // reverse), each once.
 class Frontier {
  public:
-  Frontier(const std::vector<std::uint32_t>& rank, bool forward) : rank_(rank), forward_(forward) {}
+  Frontier(const ScheduleGraph& g, bool forward) : g_(g), forward_(forward) {}
   void push(std::uint32_t at) {
-    if (queued_.insert(at).second) heap_.push(forward_ ? -static_cast<std::int64_t>(rank_[at]) : rank_[at]);
+    const std::int64_t rank = g_.rank_of(at);
+    if (queued_.insert(at).second) heap_.push(forward_ ? -rank : rank);
   }
   bool empty() const { return heap_.empty(); }
   // The rank taken; the caller maps it back through the order.
@@ -357,7 +357,7 @@ class Frontier {
   }
 
  private:
-  const std::vector<std::uint32_t>& rank_;
+  const ScheduleGraph& g_;
   bool forward_;
   std::priority_queue<std::int64_t> heap_;
   std::unordered_set<std::uint32_t> queued_;
@@ -406,13 +406,13 @@ SlipImpact slip(const Plan& plan, const Schedule& s, ActionId action, int days) 
   SlipImpact impact{action, days, old_finish, old_finish + boost::gregorian::days(days), {}, {}};
   if (!finish.set(at, finish(at) + days)) return impact;
 
-  Frontier frontier(g.rank, true);
+  Frontier frontier(g, true);
   const auto push_dependents = [&](std::uint32_t k) {
     for (auto e = g.dependents.begin(k); e < g.dependents.end(k); ++e) frontier.push(g.dependents.targets[e]);
   };
   push_dependents(at);
   while (!frontier.empty()) {
-    const auto k = g.order[frontier.pop()];
+    const auto k = g.at_rank(frontier.pop());
     std::int32_t driver = -1;
     if (finish.set(k, start_of(g, k, finish, driver) + g.estimate[k])) push_dependents(k);
   }
@@ -441,10 +441,10 @@ DueImpact what_if_due(const Plan& plan, const Schedule& s, ActionId action, Date
   Changes latest([&](std::uint32_t k) { return day(timing[k].latest_finish); });
   const auto due_of = [&](std::uint32_t k) { return k == at ? day(new_due) : day(timing[k].due_on); };
 
-  Frontier frontier(g.rank, false);
+  Frontier frontier(g, false);
   frontier.push(at);
   while (!frontier.empty()) {
-    const auto k = g.order[frontier.pop()];
+    const auto k = g.at_rank(frontier.pop());
     if (latest.set(k, latest_finish_of(g, k, due_of(k), latest)))
       for (auto e = g.prerequisites.begin(k); e < g.prerequisites.end(k); ++e)
         frontier.push(g.prerequisites.targets[e]);

@@ -4,29 +4,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/action_walk.hpp"
 #include "detail/position_index.hpp"
 
 namespace plansight {
 namespace {
-
-// Calls f on every action in plan order, asking the memory system a few
-// actions ahead for the history and dependencies an as-of query reads: each
-// sits in its own heap block, and waiting for them one at a time is most of
-// a walk's cost.
-template <class F>
-void for_each_action(const Plan& plan, F f) {
-  constexpr std::size_t ahead = 16;
-  const auto& actions = plan.actions();
-  const std::size_t n = actions.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + ahead < n) {
-      const auto& updates = actions[i + ahead].updates;
-      if (!updates.empty()) __builtin_prefetch(&updates.back());
-      __builtin_prefetch(actions[i + ahead].depends_on.data());
-    }
-    f(actions[i]);
-  }
-}
 
 // The last element of a date-ordered history dated on or before D.
 template <class T>
@@ -208,7 +190,7 @@ class RagCells {
 
 std::vector<RagCount> rag_counts(const Plan& plan, Date as_of) {
   RagCells cells(plan);
-  for_each_action(plan, [&](const Action& a) {
+  detail::for_each_action(plan.actions(), detail::Reads::both, [&](const Action& a) {
     if (exists_at(a, as_of)) cells.count(a.partnership, owner_at(a, as_of).agency, rag_at(plan, a, as_of));
   });
   return cells.rows();
@@ -216,9 +198,9 @@ std::vector<RagCount> rag_counts(const Plan& plan, Date as_of) {
 
 namespace {
 template <class Pred>
-std::vector<ActionId> select_actions(const Plan& plan, Date as_of, Pred pred) {
+std::vector<ActionId> select_actions(const Plan& plan, Date as_of, detail::Reads reads, Pred pred) {
   std::vector<ActionId> ids;
-  for_each_action(plan, [&](const Action& a) {
+  detail::for_each_action(plan.actions(), reads, [&](const Action& a) {
     if (exists_at(a, as_of) && pred(a)) ids.push_back(a.id);
   });
   std::sort(ids.begin(), ids.end());
@@ -227,11 +209,13 @@ std::vector<ActionId> select_actions(const Plan& plan, Date as_of, Pred pred) {
 }  // namespace
 
 std::vector<ActionId> overdue_actions(const Plan& plan, Date as_of) {
-  return select_actions(plan, as_of, [&](const Action& a) { return is_overdue(a, as_of); });
+  return select_actions(plan, as_of, detail::Reads::latest_update,
+                        [&](const Action& a) { return is_overdue(a, as_of); });
 }
 
 std::vector<ActionId> blocked_actions(const Plan& plan, Date as_of) {
-  return select_actions(plan, as_of, [&](const Action& a) { return is_blocked(plan, a, as_of); });
+  return select_actions(plan, as_of, detail::Reads::both,
+                        [&](const Action& a) { return is_blocked(plan, a, as_of); });
 }
 
 }  // namespace plansight

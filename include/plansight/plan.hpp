@@ -33,8 +33,12 @@ class Plan;
 
 namespace detail {
 class DependencyGraph;  // on Boost.Graph (src/detail/dependency_graph.hpp)
+template <class IdT>
+class PositionIndex;  // src/detail/position_index.hpp
 // The graph a plan keeps in step with its dependencies, for the analysis layer.
 const DependencyGraph& dependency_graph(const Plan& plan);
+// The position of each action in plan.actions() by id, for the analysis layer.
+const PositionIndex<ActionId>& action_positions(const Plan& plan);
 }  // namespace detail
 
 // Where an action's data comes from. Records kept by another system may hold
@@ -218,6 +222,7 @@ class Plan {
 
  private:
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
+  friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -36,8 +36,10 @@ struct ScheduleGraph {
   PositionIndex<ActionId> actions;
   Adjacency prerequisites;  // of each action
   Adjacency dependents;     // the same edges reversed
-  std::vector<std::uint32_t> order;  // topological: every prerequisite first
-  std::vector<std::uint32_t> rank;   // position of each action in `order`
+  // A topological order (every prerequisite first) and each action's place
+  // in it; both empty when the plan's own order is one (the usual case).
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> rank;
   std::vector<std::int32_t> floor;   // earliest start allowed (day number)
   std::vector<std::int32_t> estimate;
   std::vector<std::int32_t> driver;  // position of the determining prerequisite; -1 none
@@ -47,6 +49,10 @@ struct ScheduleGraph {
   PositionIndex<AuditId> audit_index;
   std::vector<ScopeSpan> partnerships;  // as plan.partnerships()
   std::vector<ScopeSpan> audits;        // as plan.audits()
+
+  // The action at place r of the topological order, and the place of action i.
+  std::uint32_t at_rank(std::uint32_t r) const { return order.empty() ? r : order[r]; }
+  std::uint32_t rank_of(std::uint32_t i) const { return rank.empty() ? i : rank[i]; }
 };
 
 }  // namespace plansight::detail

@@ -113,8 +113,9 @@ ActionId most_depended_on() {
 // A plan of `n` actions over two audits in one partnership, with random
 // creation dates, estimates, statuses, dependencies (mostly on earlier
 // actions) and lags; action number `bumped` (0-based) gets `extra` more days
-// of estimate.
-Plan random_plan(unsigned seed, int n, int bumped, int extra) {
+// of estimate. Without `later_prerequisites`, every action waits only for
+// actions added before it, so that the plan's order is a topological one.
+Plan random_plan(unsigned seed, int n, int bumped, int extra, bool later_prerequisites = true) {
   std::mt19937 rng(seed);
   const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   Builder b;
@@ -144,7 +145,7 @@ Plan random_plan(unsigned seed, int n, int bumped, int extra) {
   }
   // Some actions also wait for ones added after them, so that the plan's
   // order is not a topological one.
-  for (int k = 0; k < n / 5; ++k) {
+  for (int k = 0; later_prerequisites && k < n / 5; ++k) {
     const auto early = static_cast<std::size_t>(pick(0, n - 2));
     const auto late = static_cast<std::size_t>(pick(static_cast<int>(early) + 1, n - 1));
     try {
@@ -154,6 +155,59 @@ Plan random_plan(unsigned seed, int n, int bumped, int extra) {
     }
   }
   return std::move(b.plan);
+}
+
+// Earliest finish and latest finish (day numbers) by the definitions at the
+// top of schedule.hpp, relaxed over the dependencies until nothing changes:
+// no order, no graph, nothing the library's passes share.
+struct DefinedTimes {
+  std::map<ActionId, long> finish, latest;
+};
+
+long day_number(Date d) { return static_cast<long>(d.day_number()); }
+
+DefinedTimes times_by_definition(const Plan& plan) {
+  DefinedTimes t;
+  for (const auto& a : plan.actions()) {
+    t.finish[a.id] = day_number(a.created_on) + a.estimate_days;
+    t.latest[a.id] = day_number(a.due_revisions.empty() ? a.due_on : a.due_revisions.back().new_due);
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& d : plan.dependencies()) {
+      const long estimate = plan.action(d.action).estimate_days;
+      const long start = t.finish[d.depends_on] + d.lag_days;
+      if (start + estimate > t.finish[d.action]) t.finish[d.action] = start + estimate, changed = true;
+      const long latest = t.latest[d.action] - estimate - d.lag_days;
+      if (latest < t.latest[d.depends_on]) t.latest[d.depends_on] = latest, changed = true;
+    }
+  }
+  return t;
+}
+
+// Checks every action's dates in `s` against times_by_definition, and that
+// each driver is a prerequisite whose finish plus lag is the start.
+void check_against_definition(const Plan& plan, const Schedule& s) {
+  const DefinedTimes defined = times_by_definition(plan);
+  REQUIRE(s.actions().size() == plan.actions().size());
+  for (std::size_t i = 0; i < plan.actions().size(); ++i) {
+    const Action& a = plan.actions()[i];
+    const ActionTiming& t = s.actions()[i];
+    INFO("action " << a.id);
+    REQUIRE(t.id == a.id);
+    CHECK(day_number(t.earliest_finish) == defined.finish.at(a.id));
+    CHECK(day_number(t.earliest_start) == defined.finish.at(a.id) - a.estimate_days);
+    CHECK(day_number(t.latest_finish) == defined.latest.at(a.id));
+    CHECK(t.slack_days == defined.latest.at(a.id) - defined.finish.at(a.id));
+    if (!t.driver) {
+      CHECK(t.earliest_start == a.created_on);
+      continue;
+    }
+    const auto d = std::find_if(a.depends_on.begin(), a.depends_on.end(),
+                                [&](const Dependency& dep) { return dep.depends_on == *t.driver; });
+    REQUIRE(d != a.depends_on.end());
+    CHECK(s.action(*t.driver).earliest_finish + boost::gregorian::days(d->lag_days) == t.earliest_start);
+  }
 }
 
 // Checks that slipping action number `bumped` by `extra` days moves exactly
@@ -271,6 +325,15 @@ TEST_CASE("a prerequisite added after the action that waits for it is scheduled 
   CHECK(s.action(last).earliest_finish == ymd(2024, 1, 17));
   CHECK(s.critical_path(b.area.partnership).chain == ids({first, waits, last}));
   CHECK(ids_of(slip(b.plan, s, first, 2).moved) == ids({waits, last}));
+}
+
+TEST_CASE("every date of random plans equals the definition, in plan order or not") {
+  for (const bool later_prerequisites : {false, true})
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+      INFO("seed " << seed << (later_prerequisites ? ", some prerequisites added later" : ", plan order"));
+      const Plan plan = random_plan(seed, 300, 0, 0, later_prerequisites);
+      check_against_definition(plan, schedule(plan));
+    }
 }
 
 TEST_CASE("a prerequisite finishing on the creation date determines the start") {

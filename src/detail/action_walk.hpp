@@ -1,0 +1,50 @@
+// A walk over plan.actions() that asks the memory system, a few actions
+// ahead, for the heap blocks the walk is about to read. Each action's history
+// and dependencies sit in blocks of their own, and a walk that waits for them
+// one at a time spends most of its time waiting (at 10^6 actions, well over
+// half of an as-of query or of the schedule's sweep).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "plansight/model.hpp"
+
+namespace plansight::detail {
+
+// What a walk reads beyond the Action struct itself.
+enum class Reads : unsigned { dependencies = 1, latest_update = 2, both = 3 };
+
+// A hint only: the address is never read through, so any value will do.
+inline void prefetch(const void* address) {
+#if defined(__GNUC__)
+  __builtin_prefetch(address);
+#else
+  (void)address;
+#endif
+}
+
+template <class F>
+void for_each_action(const std::vector<Action>& actions, Reads reads, F f) {
+  constexpr std::size_t ahead = 16;  // measured: 12 to 24 do equally well
+  const auto wants = [&](Reads r) { return (static_cast<unsigned>(reads) & static_cast<unsigned>(r)) != 0; };
+  const bool dependencies = wants(Reads::dependencies), latest_update = wants(Reads::latest_update);
+  const std::size_t n = actions.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 2 * ahead < n) {
+      // The struct itself first (its first two cache lines hold every field
+      // the walks read), so that its pointers are there to follow below.
+      const char* later = reinterpret_cast<const char*>(&actions[i + 2 * ahead]);
+      prefetch(later);
+      prefetch(later + 64);
+    }
+    if (i + ahead < n) {
+      const Action& next = actions[i + ahead];
+      if (latest_update && !next.updates.empty()) prefetch(&next.updates.back());
+      if (dependencies) prefetch(next.depends_on.data());
+    }
+    f(actions[i]);
+  }
+}
+
+}  // namespace plansight::detail
