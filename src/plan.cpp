@@ -695,6 +695,11 @@ const ReviewCycle& Plan::add(ReviewCycle c) {
 const ReviewableItem& Plan::add(ReviewableItem i) { return impl_->items.insert(prepare(std::move(i))); }
 const Briefing& Plan::add(Briefing b) { return impl_->briefings.insert(prepare(std::move(b))); }
 
+void Plan::reserve_actions(std::size_t actions) {
+  impl_->actions.rows.reserve(actions);
+  impl_->graph.reserve(actions);
+}
+
 // ---- dependencies --------------------------------------------------------------
 
 namespace {

@@ -112,6 +112,12 @@ class Plan {
   // A new briefing carries no disseminations: they are recorded afterwards.
   const Briefing& add(Briefing b);
 
+  // Makes room for `actions` actions in all, so that adding that many moves
+  // none of those already held (each move copies a large struct) and keeps
+  // references to them valid. Changes nothing else; less than the actions
+  // held already is no change at all. A store reading a file calls it first.
+  void reserve_actions(std::size_t actions);
+
   // `action` cannot start before lag_days after `depends_on` is finished.
   // Both must exist (NotFoundError) in one partnership, possibly in different
   // audits (ValidationError, as for a negative lag); the dependency must be

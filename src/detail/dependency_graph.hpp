@@ -27,6 +27,8 @@ class DependencyGraph {
 
   // A vertex for the next action added to the plan; returns its position.
   Vertex add_vertex() { return boost::add_vertex(graph_); }
+  // Room for `vertices` vertices in all, so that adding them moves none.
+  void reserve(std::size_t vertices) { graph_.m_vertices.reserve(vertices); }
   void add_edge(Vertex action, Vertex depends_on, int lag_days);
   void remove_edge(Vertex action, Vertex depends_on);
   bool has_edge(Vertex action, Vertex depends_on) const;

@@ -109,6 +109,7 @@ Owner owner_at_columns(const SQLite::Statement& s, int first) {
 }
 
 void read_actions(SQLite::Database& db, Plan& plan) {
+  plan.reserve_actions(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM action").getInt64()));
   for_rows(db,
            "SELECT id, partnership_id, audit_id, finding_id, recommendation_id, title, description, "
            "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "

@@ -107,6 +107,22 @@ TEST_CASE("actions get the next free action id") {
   CHECK(b.add_action(created, due) == ActionId(101));
 }
 
+TEST_CASE("reserve_actions keeps references valid while that many are added, and changes nothing else") {
+  Builder b;
+  const auto first = b.add_action(created, due);
+  b.plan.reserve_actions(200);
+  const Action* held = &b.plan.action(first);
+  b.plan.reserve_actions(0);  // less than held: no change
+  CHECK(b.plan.actions().size() == 1);
+  CHECK(&b.plan.action(first) == held);
+  for (int i = 1; i < 200; ++i) b.add_action(created, due);
+  CHECK(&b.plan.action(first) == held);  // no action moved
+  CHECK(b.plan.actions().size() == 200);
+  CHECK(b.plan.action(ActionId(200)).id == ActionId(200));
+  b.plan.add_dependency(ActionId(200), first);  // the graph took its vertices too
+  CHECK(b.plan.dependencies().size() == 1);
+}
+
 // The id index is a direct table while ids stay dense and a hash map once one
 // falls far outside them: every lookup answers the same either way.
 TEST_CASE("actions are found by id whether their ids are dense, descending or far apart") {
