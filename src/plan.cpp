@@ -36,10 +36,18 @@ struct Table {
     if (id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
     return id.assigned() ? id : IdT(last_id + 1);
   }
+  // The row first: should indexing it fail, the row goes again, so that the
+  // index never names a position the rows do not have.
   const T& insert(T row) {
-    index.insert(row.id, rows.size());
-    last_id = std::max(last_id, row.id.value());
+    const auto id = row.id;
     rows.push_back(std::move(row));
+    try {
+      index.insert(id, rows.size() - 1);
+    } catch (...) {
+      rows.pop_back();
+      throw;
+    }
+    last_id = std::max(last_id, id.value());
     return rows.back();
   }
 };

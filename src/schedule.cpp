@@ -61,6 +61,13 @@ std::int32_t start_of(const ScheduleGraph& g, std::uint32_t i, const FinishOf& f
   return start;
 }
 
+// The earliest finish of action i, the forward pass's step.
+template <class FinishOf>
+std::int32_t finish_of_action(const ScheduleGraph& g, std::uint32_t i, const FinishOf& finish_of,
+                              std::int32_t& driver) {
+  return start_of(g, i, finish_of, driver) + g.estimate[i];
+}
+
 // What the passes need of each action, read in one sweep over plan.actions():
 // an Action is large, so every further sweep would cost a cache miss each.
 struct Facts {
@@ -114,8 +121,7 @@ Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& fro
     prerequisites.offsets.push_back(static_cast<std::uint32_t>(prerequisites.targets.size()));
     if (f.plan_order_is_topological) {
       std::int32_t driver = -1;
-      f.finish.push_back(start_of(g, position, [&](std::uint32_t k) { return f.finish[k]; }, driver) +
-                         g.estimate.back());
+      f.finish.push_back(finish_of_action(g, position, [&](std::uint32_t k) { return f.finish[k]; }, driver));
       g.driver.push_back(driver);
     }
   });
@@ -194,7 +200,7 @@ Passes run_passes(ScheduleGraph& g, Facts& f) {
     g.driver.resize(n);
     for (std::uint32_t r = 0; r < n; ++r) {
       const auto i = g.at_rank(r);
-      p.finish[i] = start_of(g, i, [&](std::uint32_t k) { return p.finish[k]; }, g.driver[i]) + g.estimate[i];
+      p.finish[i] = finish_of_action(g, i, [&](std::uint32_t k) { return p.finish[k]; }, g.driver[i]);
     }
   }
   for (auto r = n; r-- > 0;) {
@@ -226,10 +232,14 @@ std::vector<ActionTiming> timings(ScheduleGraph& g, const Plan& plan, const Fact
     const auto finish = p.finish[i], driver = g.driver[i];
     widen(g.partnerships[static_cast<std::size_t>(f.partnership[i])], f.created[i], finish, at);
     widen(g.audits[static_cast<std::size_t>(g.audit[i])], f.created[i], finish, at);
-    out.push_back(ActionTiming{f.id[i], date_of(finish - g.estimate[i]), date_of(finish), date_of(p.latest[i]),
-                               date_of(f.due[i]), p.latest[i] - finish,
-                               driver < 0 ? std::nullopt
-                                          : std::optional<ActionId>(f.id[static_cast<std::size_t>(driver)])});
+    out.push_back(ActionTiming{
+        .id = f.id[i],
+        .earliest_start = date_of(finish - g.estimate[i]),
+        .earliest_finish = date_of(finish),
+        .latest_finish = date_of(p.latest[i]),
+        .due_on = date_of(f.due[i]),
+        .slack_days = p.latest[i] - finish,
+        .driver = driver < 0 ? std::nullopt : std::optional<ActionId>(f.id[static_cast<std::size_t>(driver)])});
   }
   return out;
 }
@@ -414,7 +424,7 @@ SlipImpact slip(const Plan& plan, const Schedule& s, ActionId action, int days) 
   while (!frontier.empty()) {
     const auto k = g.at_rank(frontier.pop());
     std::int32_t driver = -1;
-    if (finish.set(k, start_of(g, k, finish, driver) + g.estimate[k])) push_dependents(k);
+    if (finish.set(k, finish_of_action(g, k, finish, driver))) push_dependents(k);
   }
 
   for (const auto& [k, new_finish] : finish.changed()) {

@@ -28,6 +28,8 @@ class DependencyGraph {
   // A vertex for the next action added to the plan; returns its position.
   Vertex add_vertex() { return boost::add_vertex(graph_); }
   // Room for `vertices` vertices in all, so that adding them moves none.
+  // Boost.Graph has no reserve of its own: with vecS vertex storage, as here,
+  // the vertices are the std::vector m_vertices, public in adjacency_list.
   void reserve(std::size_t vertices) { graph_.m_vertices.reserve(vertices); }
   void add_edge(Vertex action, Vertex depends_on, int lag_days);
   void remove_edge(Vertex action, Vertex depends_on);

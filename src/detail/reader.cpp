@@ -138,7 +138,7 @@ void read_actions(SQLite::Database& db, Plan& plan) {
 class HistoryByAction {
  public:
   explicit HistoryByAction(Plan& plan)
-      : plan_(plan), positions_(detail::ids_of(plan.actions())), history_(plan.actions().size()) {}
+      : plan_(plan), positions_(detail::action_positions(plan)), history_(plan.actions().size()) {}
 
   Plan::ActionHistory& operator[](ActionId id) {
     const auto at = positions_.find(id);
@@ -160,7 +160,7 @@ class HistoryByAction {
 
  private:
   Plan& plan_;
-  PositionIndex<ActionId> positions_;
+  const PositionIndex<ActionId>& positions_;  // the plan's: no action is added meanwhile
   std::vector<Plan::ActionHistory> history_;
 };
 

@@ -1,8 +1,9 @@
 // The dependency graph a Schedule is computed over, by position in
 // plan.actions() rather than by id, so that the passes over it are flat array
 // walks: prerequisites and dependents in compressed sparse rows, a
-// topological order, and what each pass needs per action. Private to the
-// library (schedule.cpp builds it, slip, what_if_due and to_dot read it).
+// topological order (none when the plan's own order is one), and what each
+// pass needs per action. Private to the library: schedule.cpp builds it, and
+// the schedule's lookups, slip and what_if_due read it.
 #pragma once
 
 #include <cstdint>

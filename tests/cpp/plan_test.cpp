@@ -119,7 +119,7 @@ TEST_CASE("reserve_actions keeps references valid while that many are added, and
   CHECK(&b.plan.action(first) == held);  // no action moved
   CHECK(b.plan.actions().size() == 200);
   CHECK(b.plan.action(ActionId(200)).id == ActionId(200));
-  b.plan.add_dependency(ActionId(200), first);  // the graph took its vertices too
+  b.plan.add_dependency(ActionId(200), first);  // the graph has a vertex for each
   CHECK(b.plan.dependencies().size() == 1);
 }
 
