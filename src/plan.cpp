@@ -761,7 +761,7 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
 void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
   check_dependency(action_id, depends_on, lag_days);
   const Dependency d{action_id, depends_on, lag_days};
-  impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on), lag_days);
+  impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on));
   impl_->action_mut(action_id).depends_on.push_back(d);
   impl_->dependencies.push_back(d);
 }
@@ -1025,18 +1025,29 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
 void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
   auto& graph = impl_->graph;
   std::size_t added = 0;
-  // Takes the edges added so far back out of the graph unless committed.
+  // Takes the edges added so far back out, last first, unless committed.
   auto roll_back = [&] {
-    for (std::size_t i = 0; i < added; ++i)
+    for (std::size_t i = added; i-- > 0;) {
       graph.remove_edge(impl_->position(edges[i].action), impl_->position(edges[i].depends_on));
+      impl_->action_mut(edges[i].action).depends_on.pop_back();
+    }
   };
   try {
     for (const auto& d : edges) {
       require_lag(d.lag_days);
-      require_same_partnership(action(d.action), action(d.depends_on));
-      const auto from = impl_->position(d.action), to = impl_->position(d.depends_on);
-      if (graph.has_edge(from, to)) already_depends(d.action, d.depends_on);
-      graph.add_edge(from, to, d.lag_days);
+      auto& waiting = impl_->action_mut(d.action);
+      require_same_partnership(waiting, action(d.depends_on));
+      // Looked up among the action's own prerequisites (few), not among the
+      // dependents of what it waits for (many, for a hub): those restored
+      // so far are already there.
+      if (find_dependency(waiting, d.depends_on)) already_depends(d.action, d.depends_on);
+      waiting.depends_on.push_back(d);
+      try {
+        graph.add_edge(impl_->position(d.action), impl_->position(d.depends_on));
+      } catch (...) {
+        waiting.depends_on.pop_back();
+        throw;
+      }
       ++added;
     }
     if (const auto cycle = graph.find_cycle(); !cycle.empty())
@@ -1046,10 +1057,7 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
     roll_back();
     throw;
   }
-  for (const auto& d : edges) {
-    impl_->action_mut(d.action).depends_on.push_back(d);
-    impl_->dependencies.push_back(d);
-  }
+  impl_->dependencies.insert(impl_->dependencies.end(), edges.begin(), edges.end());
 }
 
 void Plan::restore(ReviewMeeting m) {

@@ -10,8 +10,13 @@
 namespace plansight::detail {
 namespace {
 
-using Graph = DependencyGraph::Graph;
+using Graph = DependencyGraph::Dependents;
 using Vertex = DependencyGraph::Vertex;
+// A (dependency, dependent) pair; source() and target() for pairs are in
+// graph_traits.hpp, found by argument-dependent lookup.
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+Vertex vertex(std::size_t position) { return static_cast<Vertex>(position); }
 
 // Thrown by the depth-first visitor at the first back edge, to stop the search.
 struct CycleFound {
@@ -22,16 +27,15 @@ class CycleFinder : public boost::default_dfs_visitor {
  public:
   explicit CycleFinder(std::vector<Vertex>& parent) : parent_(&parent) {}
 
-  void tree_edge(Graph::edge_descriptor e, const Graph& g) const {
-    (*parent_)[boost::target(e, g)] = boost::source(e, g);
-  }
+  void tree_edge(Edge e, const Graph& g) const { (*parent_)[target(e, g)] = source(e, g); }
 
-  // A back edge u -> v closes the cycle v -> ... -> u -> v along the tree.
-  void back_edge(Graph::edge_descriptor e, const Graph& g) const {
-    const Vertex u = boost::source(e, g), v = boost::target(e, g);
+  // A back edge u -> v (v depends on u) closes the cycle v -> ... -> u -> v
+  // along the tree, each a dependent of the one before it. Read from u back
+  // up the tree to v, each depends on the next, and v on u.
+  void back_edge(Edge e, const Graph& g) const {
+    const Vertex u = source(e, g), v = target(e, g);
     std::vector<Vertex> cycle{u};
     for (Vertex at = u; at != v; at = (*parent_)[at]) cycle.push_back((*parent_)[at]);
-    std::reverse(cycle.begin(), cycle.end());
     throw CycleFound{std::move(cycle)};
   }
 
@@ -39,41 +43,52 @@ class CycleFinder : public boost::default_dfs_visitor {
   std::vector<Vertex>* parent_;
 };
 
+// Collects every vertex a breadth-first search discovers.
+class Discovered : public boost::default_bfs_visitor {
+ public:
+  explicit Discovered(std::vector<Vertex>& out) : out_(&out) {}
+  void discover_vertex(Vertex v, const Graph&) const { out_->push_back(v); }
+
+ private:
+  std::vector<Vertex>* out_;
+};
+
 }  // namespace
 
-void DependencyGraph::add_edge(Vertex action, Vertex depends_on, int lag_days) {
-  boost::add_edge(action, depends_on, DependencyEdge{lag_days}, graph_);
+void DependencyGraph::add_edge(std::size_t action, std::size_t depends_on) {
+  dependents_[depends_on].push_back(vertex(action));
   if (action <= depends_on) ++not_on_earlier_;
 }
 
-void DependencyGraph::remove_edge(Vertex action, Vertex depends_on) {
+void DependencyGraph::remove_edge(std::size_t action, std::size_t depends_on) {
+  auto& list = dependents_[depends_on];
   // No parallel edges (the plan refuses a dependency twice): at most one goes.
-  if (has_edge(action, depends_on) && action <= depends_on) --not_on_earlier_;
-  boost::remove_edge(action, depends_on, graph_);
+  const auto found = std::find(list.rbegin(), list.rend(), vertex(action));
+  if (found == list.rend()) return;
+  list.erase(std::next(found).base());
+  if (action <= depends_on) --not_on_earlier_;
 }
 
-bool DependencyGraph::has_edge(Vertex action, Vertex depends_on) const {
-  return boost::edge(action, depends_on, graph_).second;
-}
-
-std::vector<Vertex> DependencyGraph::prerequisite_chain(Vertex from, Vertex to) const {
-  if (from == to) return {from};
+std::vector<Vertex> DependencyGraph::prerequisite_chain(std::size_t from, std::size_t to) const {
+  if (from == to) return {vertex(from)};
   if (not_on_earlier_ == 0 && to > from) return {};  // every chain from `from` runs to earlier vertices
-  // Only the vertices the search reaches get an entry: a missing one reads
-  // as white (default_color_type's first value), so nothing is initialised
-  // per vertex of the graph.
+  // `from` waits for `to` exactly when it is among `to`'s descendants. Only
+  // the vertices the search reaches get an entry: a missing one reads as
+  // white (default_color_type's first value), so nothing is initialised per
+  // vertex of the graph.
   std::unordered_map<Vertex, boost::default_color_type> colour;
-  std::unordered_map<Vertex, Vertex> parent;
+  // Each reached vertex's predecessor on a shortest way from `to`: a vertex
+  // it depends on.
+  std::unordered_map<Vertex, Vertex> waits_for;
   boost::queue<Vertex> queue;
   boost::breadth_first_visit(
-      graph_, from, queue,
-      boost::make_bfs_visitor(boost::record_predecessors(boost::make_assoc_property_map(parent),
+      dependents_, vertex(to), queue,
+      boost::make_bfs_visitor(boost::record_predecessors(boost::make_assoc_property_map(waits_for),
                                                          boost::on_tree_edge())),
       boost::make_assoc_property_map(colour));
-  if (!parent.count(to)) return {};
-  std::vector<Vertex> chain{to};
-  while (chain.back() != from) chain.push_back(parent.at(chain.back()));
-  std::reverse(chain.begin(), chain.end());
+  if (!waits_for.count(vertex(from))) return {};
+  std::vector<Vertex> chain{vertex(from)};
+  while (chain.back() != vertex(to)) chain.push_back(waits_for.at(chain.back()));
   return chain;
 }
 
@@ -81,11 +96,25 @@ std::vector<Vertex> DependencyGraph::find_cycle() const {
   if (not_on_earlier_ == 0) return {};  // positions fall along every edge
   std::vector<Vertex> parent(vertex_count());
   try {
-    boost::depth_first_search(graph_, boost::visitor(CycleFinder(parent)));
+    boost::depth_first_search(dependents_, boost::visitor(CycleFinder(parent)));
   } catch (CycleFound& found) {
-    return std::move(found.cycle);
+    // Named from its earliest action, so that a cycle reads the same
+    // whichever vertex the search happened to meet it at.
+    auto& cycle = found.cycle;
+    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+    return std::move(cycle);
   }
   return {};
+}
+
+std::vector<Vertex> DependencyGraph::descendants(std::size_t from) const {
+  std::unordered_map<Vertex, boost::default_color_type> colour;
+  std::vector<Vertex> reached;
+  boost::queue<Vertex> queue;
+  boost::breadth_first_visit(dependents_, vertex(from), queue, Discovered(reached),
+                             boost::make_assoc_property_map(colour));
+  reached.erase(std::remove(reached.begin(), reached.end(), vertex(from)), reached.end());
+  return reached;
 }
 
 }  // namespace plansight::detail

@@ -4,10 +4,14 @@
 // wrong, and for leaving the plan exactly as it was (CHECK_REFUSED).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
+#include <random>
+#include <set>
 
 #include "fixtures.hpp"
 #include "plansight/dates.hpp"
+#include "plansight/dependencies.hpp"
 #include "plansight/enums.hpp"
 #include "plansight/plan.hpp"
 
@@ -846,6 +850,131 @@ TEST_CASE("a cycle through a dependency on a later action is refused after anoth
   CHECK_NOTHROW(b.plan.add_dependency(c, a));
   // ...and this one, on a later action, is searched and refused.
   CHECK_REFUSED(b.plan, b.plan.add_dependency(a, d), CycleError, R"(#3 "D" -> #2 "C" -> #1 "A" -> #3 "D")");
+}
+
+namespace {
+
+// The action ids a cycle message names, in order ("#3 \"A\" -> #1 \"B\" -> #3 \"A\"").
+std::vector<ActionId> named_ids(const std::string& message) {
+  std::vector<ActionId> ids;
+  for (auto at = message.find('#'); at != std::string::npos; at = message.find('#', at + 1))
+    ids.emplace_back(std::stoll(message.substr(at + 1)));
+  return ids;
+}
+
+bool waits_directly(const Plan& plan, ActionId action, ActionId on) {
+  const auto& d = plan.action(action).depends_on;
+  return std::any_of(d.begin(), d.end(), [&](const Dependency& x) { return x.depends_on == on; });
+}
+
+// Whether `action` waits for `on`, directly or through others, read from the
+// actions' own depends_on lists alone (no graph).
+bool waits_for(const Plan& plan, ActionId action, ActionId on) {
+  std::vector<ActionId> todo{action};
+  std::set<ActionId> seen;
+  while (!todo.empty()) {
+    const auto at = todo.back();
+    todo.pop_back();
+    for (const auto& d : plan.action(at).depends_on) {
+      if (d.depends_on == on) return true;
+      if (seen.insert(d.depends_on).second) todo.push_back(d.depends_on);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Random dependencies, on earlier and later actions alike: each is refused
+// exactly when it would close a cycle by the depends_on lists themselves, and
+// the refusal names a true cycle through it, each action waiting for the next.
+TEST_CASE("a dependency is refused exactly when it closes a cycle, and the cycle named is one") {
+  for (unsigned seed : {1u, 2u, 3u, 4u}) {
+    CAPTURE(seed);
+    Builder b;
+    std::vector<ActionId> ids;
+    for (int i = 0; i < 30; ++i) ids.push_back(b.add_action(created, due));
+    std::mt19937 random(seed);
+    int refused = 0;
+    for (int tries = 0; tries < 300; ++tries) {
+      const auto action = ids[random() % ids.size()], on = ids[random() % ids.size()];
+      if (action != on && waits_directly(b.plan, action, on)) continue;
+      const bool closes = action == on || waits_for(b.plan, on, action);
+      try {
+        b.plan.add_dependency(action, on);
+        CHECK_FALSE(closes);
+      } catch (const CycleError& e) {
+        ++refused;
+        CHECK(closes);
+        // "... would close the cycle: #on -> ... -> #action -> #on"
+        const std::string message = e.what();
+        const auto cycle = named_ids(message.substr(message.find("cycle:")));
+        REQUIRE(cycle.size() >= 2);
+        CHECK(cycle.front() == on);
+        CHECK(cycle.back() == on);
+        CHECK(cycle[cycle.size() - 2] == action);
+        for (std::size_t i = 0; i + 2 < cycle.size(); ++i)
+          CHECK(waits_directly(b.plan, cycle[i], cycle[i + 1]));
+      }
+    }
+    CHECK(refused > 0);
+    CHECK(b.plan.dependencies().size() > 30);
+  }
+}
+
+TEST_CASE("a cycle within restored dependencies is named in the order each action waits for the next") {
+  Builder b;
+  std::vector<ActionId> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(b.add_action(created, due));
+  // 1 -> 2 -> 3 -> 1, given in a scrambled order, beside edges off the cycle.
+  const std::vector<Dependency> batch{
+      {ids[2], ids[0]}, {ids[3], ids[0]}, {ids[0], ids[1]}, {ids[4], ids[2]}, {ids[1], ids[2]}};
+  const auto refusal = testing::refusal_of<CycleError>([&] { b.plan.restore_dependencies(batch); });
+  REQUIRE(refusal.first);
+  INFO(refusal.second);
+  const auto cycle = named_ids(refusal.second);
+  REQUIRE(cycle.size() == 4);
+  CHECK(cycle.front() == cycle.back());
+  auto in_batch = [&](ActionId x, ActionId y) {
+    return std::any_of(batch.begin(), batch.end(),
+                       [&](const Dependency& d) { return d.action == x && d.depends_on == y; });
+  };
+  for (std::size_t i = 0; i + 1 < cycle.size(); ++i) CHECK(in_batch(cycle[i], cycle[i + 1]));
+  CHECK(cycle.front() == ids[0]);  // named from its earliest action
+  CHECK(b.plan.dependencies().empty());
+  for (const auto id : ids) CHECK(b.plan.action(id).depends_on.empty());
+}
+
+// Thousands of actions waiting for one: the lists of dependents outgrow the
+// room kept inline, are searched and are taken apart from the middle.
+TEST_CASE("an action many others wait for: restored, refused twice, blocked, removed from the middle") {
+  Builder b;
+  const auto hub = b.add_action(created, due);
+  std::vector<ActionId> waiting;
+  std::vector<Dependency> batch;
+  for (int i = 0; i < 3000; ++i) {
+    waiting.push_back(b.add_action(created, due));
+    batch.push_back({waiting.back(), hub});
+  }
+  b.plan.restore_dependencies(batch);
+  CHECK(blocks(b.plan, hub) == waiting);
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{waiting[1500], hub}}), ConflictError,
+                "already depends on action 1");
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(hub, waiting[2999]), CycleError,
+                R"(cycle: #3001 "Refresh voice of the child training" -> #1 ")");
+  // A refused batch after many good edges takes every one of them back out.
+  std::vector<Dependency> chained;
+  for (std::size_t i = 1; i < waiting.size(); ++i) chained.push_back({waiting[i], waiting[i - 1]});
+  chained.push_back({hub, waiting.back()});
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies(chained), CycleError,
+                "(each action depends on the next)");
+  for (std::size_t i = 0; i < waiting.size(); i += 2) b.plan.remove_dependency(waiting[i], hub);
+  std::vector<ActionId> odd;
+  for (std::size_t i = 1; i < waiting.size(); i += 2) odd.push_back(waiting[i]);
+  CHECK(blocks(b.plan, hub) == odd);
+  CHECK(topological_order(b.plan).front() == hub);
+  CHECK_NOTHROW(b.plan.add_dependency(hub, waiting[0]));
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(hub, waiting[1]), CycleError, "cycle: #");
 }
 
 TEST_CASE("diamond dependencies are not a cycle") {
