@@ -134,23 +134,27 @@ void read_actions(SQLite::Database& db, Plan& plan) {
 }
 
 // Each action's history, gathered by the action's position: the rows of each
-// table come in recording order, interleaved across actions.
+// table come in recording order, interleaved across actions. Nearly every
+// action has updates, few have anything else, so the updates are kept by
+// position (24 bytes an action while reading) and the rest by position in
+// a map: a whole ActionHistory per action would be 216 bytes each, zeroed.
 class HistoryByAction {
  public:
   explicit HistoryByAction(Plan& plan)
-      : plan_(plan), positions_(detail::action_positions(plan)), history_(plan.actions().size()) {}
+      : plan_(plan), positions_(detail::action_positions(plan)), updates_(plan.actions().size()) {}
 
-  Plan::ActionHistory& operator[](ActionId id) {
-    const auto at = positions_.find(id);
-    if (at < 0) plan_.action(id);  // throws NotFoundError, worded as the plan words it
-    return history_[static_cast<std::size_t>(at)];
-  }
+  std::vector<Update>& updates(ActionId id) { return updates_[position(id)]; }
+  // Due-date revisions, owner changes, evidence and assurance (its updates empty).
+  Plan::ActionHistory& rest(ActionId id) { return rest_[position(id)]; }
 
   // Hands each action's history to the plan, in the plan's order.
   void restore() {
     const auto& actions = plan_.actions();
-    for (std::size_t i = 0; i < history_.size(); ++i) {
-      auto& h = history_[i];
+    for (std::size_t i = 0; i < updates_.size(); ++i) {
+      Plan::ActionHistory h;
+      if (!rest_.empty())
+        if (const auto it = rest_.find(i); it != rest_.end()) h = std::move(it->second);
+      h.updates = std::move(updates_[i]);
       if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
           !h.assurance)
         continue;
@@ -159,9 +163,16 @@ class HistoryByAction {
   }
 
  private:
+  std::size_t position(ActionId id) const {
+    const auto at = positions_.find(id);
+    if (at < 0) plan_.action(id);  // throws NotFoundError, worded as the plan words it
+    return static_cast<std::size_t>(at);
+  }
+
   Plan& plan_;
   const PositionIndex<ActionId>& positions_;  // the plan's: no action is added meanwhile
-  std::vector<Plan::ActionHistory> history_;
+  std::vector<std::vector<Update>> updates_;
+  std::unordered_map<std::size_t, Plan::ActionHistory> rest_;
 };
 
 void read_action_history(SQLite::Database& db, Plan& plan) {
@@ -173,13 +184,13 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
              const ActionId id(int_at(s, 0));
              std::optional<Rag> rag;
              if (!s.getColumn(3).isNull()) rag = enum_at<Rag>(s, 3);
-             history[id].updates.push_back(Update{id, date_at(s, 1), enum_at<Status>(s, 2), rag, text_at(s, 4),
+             history.updates(id).push_back(Update{id, date_at(s, 1), enum_at<Status>(s, 2), rag, text_at(s, 4),
                                                   text_at(s, 5), optional_date_at(s, 6)});
            });
   for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
-             history[id].due_revisions.push_back(
+             history.rest(id).due_revisions.push_back(
                  DueDateRevision{id, date_at(s, 1), date_at(s, 2), text_at(s, 3), text_at(s, 4)});
            });
   for_rows(db,
@@ -187,17 +198,20 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
            "FROM owner_change ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
-             history[id].owner_changes.push_back(OwnerChange{id, date_at(s, 1), owner_at_columns(s, 2), text_at(s, 6)});
+             history.rest(id).owner_changes.push_back(
+                 OwnerChange{id, date_at(s, 1), owner_at_columns(s, 2), text_at(s, 6)});
            });
   for_rows(db, "SELECT id, action_id, on_date, kind, description, by_name FROM evidence ORDER BY id",
            [&](auto& s) {
              const ActionId id(int_at(s, 1));
-             history[id].evidence.push_back(Evidence{EvidenceId(int_at(s, 0)), id, date_at(s, 2),
-                                                     enum_at<EvidenceKind>(s, 3), text_at(s, 4), text_at(s, 5)});
+             history.rest(id).evidence.push_back(Evidence{EvidenceId(int_at(s, 0)), id, date_at(s, 2),
+                                                          enum_at<EvidenceKind>(s, 3), text_at(s, 4),
+                                                          text_at(s, 5)});
            });
   for_rows(db, "SELECT action_id, on_date, group_id, note, by_name FROM assurance", [&](auto& s) {
     const ActionId id(int_at(s, 0));
-    history[id].assurance = Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
+    history.rest(id).assurance =
+        Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
   });
   history.restore();
 }
