@@ -240,7 +240,7 @@ struct Plan::Impl {
   Table<ReviewMeeting, ReviewId> meetings;
   Table<Briefing, BriefingId> briefings;
   std::vector<Dependency> dependencies;  // in force, in the order added
-  detail::DependencyGraph graph;         // the same, by position in `actions`
+  detail::DependencyGraph graph;         // each action's dependents, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
 
@@ -758,7 +758,12 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
   require_same_partnership(a, b);
   if (find_dependency(a, depends_on)) already_depends(action_id, depends_on);
   // The new edge closes a cycle exactly when depends_on already waits for action.
-  const auto chain = impl_->graph.prerequisite_chain(impl_->position(depends_on), impl_->position(action_id));
+  const auto chain = impl_->graph.prerequisite_chain(
+      impl_->position(depends_on), impl_->position(action_id),
+      [&](detail::DependencyGraph::Vertex v, std::vector<detail::DependencyGraph::Vertex>& out) {
+        for (const auto& d : impl_->actions.rows[v].depends_on)
+          out.push_back(static_cast<detail::DependencyGraph::Vertex>(impl_->position(d.depends_on)));
+      });
   if (!chain.empty())
     throw CycleError("adding " + std::to_string(action_id.value()) + " -> " + std::to_string(depends_on.value()) +
                      " (action " + std::to_string(action_id.value()) + " depends on action " +
@@ -769,9 +774,22 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
 void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
   check_dependency(action_id, depends_on, lag_days);
   const Dependency d{action_id, depends_on, lag_days};
-  impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on));
-  impl_->action_mut(action_id).depends_on.push_back(d);
-  impl_->dependencies.push_back(d);
+  auto& waiting = impl_->action_mut(action_id).depends_on;
+  // Each of the three places takes the dependency or none does (allocation
+  // can fail): the graph's dependents and the depends_on lists must agree.
+  waiting.push_back(d);
+  try {
+    impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on));
+    try {
+      impl_->dependencies.push_back(d);
+    } catch (...) {
+      impl_->graph.remove_edge(impl_->position(action_id), impl_->position(depends_on));
+      throw;
+    }
+  } catch (...) {
+    waiting.pop_back();
+    throw;
+  }
 }
 
 void Plan::check_removal(ActionId action_id, ActionId depends_on) const {
@@ -1061,11 +1079,11 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
     if (const auto cycle = graph.find_cycle(); !cycle.empty())
       throw CycleError("the dependencies would close the cycle: " + impl_->describe_cycle(cycle) +
                        " (each action depends on the next)");
+    impl_->dependencies.insert(impl_->dependencies.end(), edges.begin(), edges.end());  // all or none
   } catch (...) {
     roll_back();
     throw;
   }
-  impl_->dependencies.insert(impl_->dependencies.end(), edges.begin(), edges.end());
 }
 
 void Plan::restore(ReviewMeeting m) {

@@ -69,31 +69,31 @@ void DependencyGraph::remove_edge(std::size_t action, std::size_t depends_on) {
   if (action <= depends_on) --not_on_earlier_;
 }
 
-std::vector<Vertex> DependencyGraph::prerequisite_chain(std::size_t from, std::size_t to) const {
+std::vector<Vertex> DependencyGraph::prerequisite_chain(std::size_t from, std::size_t to,
+                                                       const PrerequisitesOf& prerequisites_of) const {
   if (from == to) return {vertex(from)};
   if (not_on_earlier_ == 0 && to > from) return {};  // every chain from `from` runs to earlier vertices
-  // `from` waits for `to` exactly when it is among `to`'s descendants. Only
-  // the vertices the search reaches get an entry: a missing one reads as
-  // white (default_color_type's first value), so nothing is initialised per
-  // vertex of the graph.
-  std::unordered_map<Vertex, boost::default_color_type> colour;
-  // Each reached vertex's predecessor on a shortest way from `to`: a vertex
-  // it depends on.
-  std::unordered_map<Vertex, Vertex> waits_for;
-  boost::queue<Vertex> queue;
-  boost::breadth_first_visit(
-      dependents_, vertex(to), queue,
-      boost::make_bfs_visitor(boost::record_predecessors(boost::make_assoc_property_map(waits_for),
-                                                         boost::on_tree_edge())),
-      boost::make_assoc_property_map(colour));
-  if (!waits_for.count(vertex(from))) return {};
-  std::vector<Vertex> chain{vertex(from)};
-  while (chain.back() != vertex(to)) chain.push_back(waits_for.at(chain.back()));
+  // Written out rather than Boost's breadth_first_visit: the prerequisites
+  // are the plan's lists, not a graph. Each reached vertex maps to the one
+  // that reached it first (a vertex depending on it), on a shortest way back
+  // to `from`; only reached vertices get an entry.
+  std::unordered_map<Vertex, Vertex> reached_from{{vertex(from), vertex(from)}};
+  std::vector<Vertex> queue{vertex(from)}, next;
+  for (std::size_t head = 0; head < queue.size() && !reached_from.count(vertex(to)); ++head) {
+    next.clear();
+    prerequisites_of(queue[head], next);
+    for (const Vertex p : next)
+      if (reached_from.emplace(p, queue[head]).second) queue.push_back(p);
+  }
+  if (!reached_from.count(vertex(to))) return {};
+  std::vector<Vertex> chain{vertex(to)};
+  while (chain.back() != vertex(from)) chain.push_back(reached_from.at(chain.back()));
+  std::reverse(chain.begin(), chain.end());
   return chain;
 }
 
 std::vector<Vertex> DependencyGraph::find_cycle() const {
-  if (not_on_earlier_ == 0) return {};  // positions fall along every edge
+  if (not_on_earlier_ == 0) return {};  // every action depends only on earlier ones
   std::vector<Vertex> parent(vertex_count());
   try {
     boost::depth_first_search(dependents_, boost::visitor(CycleFinder(parent)));

@@ -18,18 +18,23 @@
 // std::vector, so argument-dependent lookup cannot find them in namespace
 // boost, and the algorithms see them only if they were declared first. So
 // every Boost.Graph algorithm run on this graph lives in
-// dependency_graph.cpp, which includes this header first.
+// dependency_graph.cpp, which includes this header first; another Boost.Graph
+// header added here belongs below this block, not in it (sorting would put
+// it first).
 #include <boost/container/small_vector.hpp>
 #include <boost/graph/vector_as_graph.hpp>
+// (end of the block that must come first)
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace plansight::detail {
 
 class DependencyGraph {
  public:
-  // Positions in plan.actions(); a plan holds fewer than 2^31 actions.
+  // Positions in plan.actions(); a plan holds fewer than 2^31 actions (its
+  // id index refuses more).
   using Vertex = std::uint32_t;
   // Up to two dependents sit in the list itself (32 bytes in all), so most
   // actions need no heap block for theirs.
@@ -53,13 +58,20 @@ class DependencyGraph {
   // order costs one step each.
   void remove_edge(std::size_t action, std::size_t depends_on);
 
+  // Appends the positions of the actions `v` waits for directly, in the
+  // order added: what the plan's own depends_on lists say.
+  using PrerequisitesOf = std::function<void(Vertex v, std::vector<Vertex>& out)>;
+
   // The chain from `from` to `to` where each vertex depends on the next, both
   // ends included ({from} when they are the same); empty when `from` does not
-  // depend on `to`, even transitively. A breadth-first search along `to`'s
-  // dependents with a sparse colour map: it costs the part of the graph
-  // reachable from `to`, never the whole graph, and nothing when every edge
-  // runs to an earlier vertex and `to` comes after `from`.
-  std::vector<Vertex> prerequisite_chain(std::size_t from, std::size_t to) const;
+  // depend on `to`, even transitively. A breadth-first search along `from`'s
+  // prerequisites (as the plan lists them: the graph keeps dependents only),
+  // so that it costs what `from` waits for, however many wait for `to` (a
+  // hub's new prerequisite costs the prerequisite's few ancestors, not the
+  // hub's many descendants); nothing when every action depends only on
+  // earlier ones and `to` comes after `from`.
+  std::vector<Vertex> prerequisite_chain(std::size_t from, std::size_t to,
+                                         const PrerequisitesOf& prerequisites_of) const;
 
   // A cycle v0, v1, ..., vk where each depends on the next and vk on v0, v0
   // the least of them; empty when the graph is acyclic. One depth-first pass over the whole graph,
