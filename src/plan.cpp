@@ -758,11 +758,11 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
   require_same_partnership(a, b);
   if (find_dependency(a, depends_on)) already_depends(action_id, depends_on);
   // The new edge closes a cycle exactly when depends_on already waits for action.
+  using Vertex = detail::DependencyGraph::Vertex;
   const auto chain = impl_->graph.prerequisite_chain(
-      impl_->position(depends_on), impl_->position(action_id),
-      [&](detail::DependencyGraph::Vertex v, std::vector<detail::DependencyGraph::Vertex>& out) {
+      impl_->position(depends_on), impl_->position(action_id), [&](Vertex v, std::vector<Vertex>& out) {
         for (const auto& d : impl_->actions.rows[v].depends_on)
-          out.push_back(static_cast<detail::DependencyGraph::Vertex>(impl_->position(d.depends_on)));
+          out.push_back(static_cast<Vertex>(impl_->position(d.depends_on)));
       });
   if (!chain.empty())
     throw CycleError("adding " + std::to_string(action_id.value()) + " -> " + std::to_string(depends_on.value()) +
@@ -775,15 +775,16 @@ void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days)
   check_dependency(action_id, depends_on, lag_days);
   const Dependency d{action_id, depends_on, lag_days};
   auto& waiting = impl_->action_mut(action_id).depends_on;
+  const auto at = impl_->position(action_id), on = impl_->position(depends_on);
   // Each of the three places takes the dependency or none does (allocation
   // can fail): the graph's dependents and the depends_on lists must agree.
   waiting.push_back(d);
   try {
-    impl_->graph.add_edge(impl_->position(action_id), impl_->position(depends_on));
+    impl_->graph.add_edge(at, on);
     try {
       impl_->dependencies.push_back(d);
     } catch (...) {
-      impl_->graph.remove_edge(impl_->position(action_id), impl_->position(depends_on));
+      impl_->graph.remove_edge(at, on);
       throw;
     }
   } catch (...) {

@@ -77,16 +77,21 @@ std::vector<Vertex> DependencyGraph::prerequisite_chain(std::size_t from, std::s
   // are the plan's lists, not a graph. Each reached vertex maps to the one
   // that reached it first (a vertex depending on it), on a shortest way back
   // to `from`; only reached vertices get an entry.
+  const Vertex target = vertex(to);
   std::unordered_map<Vertex, Vertex> reached_from{{vertex(from), vertex(from)}};
   std::vector<Vertex> queue{vertex(from)}, next;
-  for (std::size_t head = 0; head < queue.size() && !reached_from.count(vertex(to)); ++head) {
+  bool found = false;
+  for (std::size_t head = 0; head < queue.size() && !found; ++head) {
     next.clear();
     prerequisites_of(queue[head], next);
     for (const Vertex p : next)
-      if (reached_from.emplace(p, queue[head]).second) queue.push_back(p);
+      if (reached_from.emplace(p, queue[head]).second) {
+        queue.push_back(p);
+        found = found || p == target;
+      }
   }
-  if (!reached_from.count(vertex(to))) return {};
-  std::vector<Vertex> chain{vertex(to)};
+  if (!found) return {};
+  std::vector<Vertex> chain{target};
   while (chain.back() != vertex(from)) chain.push_back(reached_from.at(chain.back()));
   std::reverse(chain.begin(), chain.end());
   return chain;

@@ -74,8 +74,8 @@ class DependencyGraph {
                                          const PrerequisitesOf& prerequisites_of) const;
 
   // A cycle v0, v1, ..., vk where each depends on the next and vk on v0, v0
-  // the least of them; empty when the graph is acyclic. One depth-first pass over the whole graph,
-  // unless every action depends only on earlier ones.
+  // the least of them; empty when the graph is acyclic. One depth-first pass
+  // over the whole graph, unless every action depends only on earlier ones.
   std::vector<Vertex> find_cycle() const;
 
   // Every vertex that depends on `from`, directly or through others, `from`

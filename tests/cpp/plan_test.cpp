@@ -870,14 +870,14 @@ bool waits_directly(const Plan& plan, ActionId action, ActionId on) {
 // Whether `action` waits for `on`, directly or through others, read from the
 // actions' own depends_on lists alone (no graph).
 bool waits_for(const Plan& plan, ActionId action, ActionId on) {
-  std::vector<ActionId> todo{action};
+  std::vector<ActionId> to_visit{action};
   std::set<ActionId> seen;
-  while (!todo.empty()) {
-    const auto at = todo.back();
-    todo.pop_back();
+  while (!to_visit.empty()) {
+    const auto at = to_visit.back();
+    to_visit.pop_back();
     for (const auto& d : plan.action(at).depends_on) {
       if (d.depends_on == on) return true;
-      if (seen.insert(d.depends_on).second) todo.push_back(d.depends_on);
+      if (seen.insert(d.depends_on).second) to_visit.push_back(d.depends_on);
     }
   }
   return false;
