@@ -1,6 +1,11 @@
 #include "detail/reader.hpp"
 
+#include <sqlite3.h>
+
+#include <atomic>
+#include <future>
 #include <unordered_map>
+#include <utility>
 
 #include "detail/position_index.hpp"
 #include "detail/sql.hpp"
@@ -14,8 +19,8 @@ using Lists = std::unordered_map<std::int64_t, std::vector<std::int64_t>>;
 // (parent, value) rows of an ordered list table, grouped by parent.
 Lists read_lists(SQLite::Database& db, const char* sql) {
   Lists lists;
-  SQLite::Statement s(db, sql);
-  while (s.executeStep()) lists[int_at(s, 0)].push_back(int_at(s, 1));
+  RowCursor s(db, sql);
+  while (s.next()) lists[int_at(s, 0)].push_back(int_at(s, 1));
   return lists;
 }
 
@@ -30,16 +35,15 @@ std::vector<IdT> ids_of(const Lists& lists, std::int64_t parent) {
 // Runs `sql` and hands each row to `each`.
 template <class F>
 void for_rows(SQLite::Database& db, const char* sql, F&& each) {
-  SQLite::Statement s(db, sql);
-  while (s.executeStep()) each(s);
+  RowCursor s(db, sql);
+  while (s.next()) each(s);
 }
 
 void read_registers(SQLite::Database& db, Plan& plan) {
   for_rows(db, "SELECT id, name FROM partnership ORDER BY id",
            [&](auto& s) { plan.add(Partnership{PartnershipId(int_at(s, 0)), text_at(s, 1)}); });
-  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id", [&](auto& s) {
-    plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)});
-  });
+  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id",
+           [&](auto& s) { plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)}); });
   for_rows(db, "SELECT id, partnership_id, name FROM monitoring_group ORDER BY id", [&](auto& s) {
     plan.add(Group{GroupId(int_at(s, 0)), PartnershipId(int_at(s, 1)), text_at(s, 2)});
   });
@@ -48,7 +52,8 @@ void read_registers(SQLite::Database& db, Plan& plan) {
 }
 
 void read_audits(SQLite::Database& db, Plan& plan) {
-  const auto themes = read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
+  const auto themes =
+      read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
   const auto agencies =
       read_lists(db, "SELECT audit_id, agency_id FROM audit_agency ORDER BY audit_id, position");
   for_rows(db,
@@ -86,7 +91,8 @@ void read_cases(SQLite::Database& db, Plan& plan) {
 void read_findings(SQLite::Database& db, Plan& plan) {
   const auto themes =
       read_lists(db, "SELECT finding_id, theme_id FROM finding_theme ORDER BY finding_id, position");
-  const auto cases = read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
+  const auto cases =
+      read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
   const auto agencies =
       read_lists(db, "SELECT finding_id, agency_id FROM finding_agency ORDER BY finding_id, position");
   for_rows(db, "SELECT id, audit_id, category, text FROM finding ORDER BY id", [&](auto& s) {
@@ -94,8 +100,9 @@ void read_findings(SQLite::Database& db, Plan& plan) {
     plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3),
                      ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id), ids_of<AgencyId>(agencies, id)});
   });
-  const auto answers = read_lists(
-      db, "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY recommendation_id, position");
+  const auto answers = read_lists(db,
+                                  "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY "
+                                  "recommendation_id, position");
   for_rows(db, "SELECT id, audit_id, text FROM recommendation ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
     plan.add(Recommendation{RecommendationId(id), AuditId(int_at(s, 1)), text_at(s, 2),
@@ -103,9 +110,9 @@ void read_findings(SQLite::Database& db, Plan& plan) {
   });
 }
 
-Owner owner_at_columns(const SQLite::Statement& s, int first) {
-  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1), text_at(s, first + 2),
-               text_at(s, first + 3)};
+Owner owner_at_columns(const RowCursor& s, int first) {
+  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1),
+               text_at(s, first + 2), text_at(s, first + 3)};
 }
 
 void read_actions(SQLite::Database& db, Plan& plan) {
@@ -133,33 +140,147 @@ void read_actions(SQLite::Database& db, Plan& plan) {
            });
 }
 
+// Every action's updates, grouped by action id in recording order, and the
+// dependencies in force: the bulk of a store (two rows an action or more).
+// Read on their own, possibly on a second connection (see RowsAlongside),
+// so they are gathered without the plan, which the caller fills meanwhile.
+struct BulkRows {
+  PositionIndex<ActionId> slot_of;           // action id -> slot
+  std::vector<ActionId> ids;                 // by slot
+  std::vector<std::vector<Update>> updates;  // by slot, never empty
+  std::vector<Dependency> dependencies;      // in the order added
+};
+
+// `stop` is polled between rows: a reader whose rows are no longer wanted
+// ends early.
+BulkRows read_bulk_rows(SQLite::Database& db, const std::atomic<bool>& stop) {
+  BulkRows rows;
+  RowCursor updates(db,
+                    "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on "
+                    "FROM action_update ORDER BY seq");
+  while (!stop.load(std::memory_order_relaxed) && updates.next()) {
+    const ActionId id(int_at(updates, 0));
+    auto slot = rows.slot_of.find(id);
+    if (slot < 0) {
+      slot = static_cast<std::int32_t>(rows.ids.size());
+      rows.slot_of.insert(id, rows.ids.size());
+      rows.ids.push_back(id);
+      rows.updates.emplace_back();
+    }
+    std::optional<Rag> rag;
+    if (!is_null_at(updates, 3)) rag = enum_at<Rag>(updates, 3);
+    rows.updates[static_cast<std::size_t>(slot)].push_back(
+        Update{id, date_at(updates, 1), enum_at<Status>(updates, 2), rag, text_at(updates, 4),
+               text_at(updates, 5), optional_date_at(updates, 6)});
+  }
+  RowCursor dependencies(db,
+                         "SELECT action_id, depends_on_id, lag_days FROM dependency "
+                         "WHERE removed_change_id IS NULL ORDER BY seq");
+  while (!stop.load(std::memory_order_relaxed) && dependencies.next())
+    rows.dependencies.push_back(Dependency{ActionId(int_at(dependencies, 0)),
+                                           ActionId(int_at(dependencies, 1)),
+                                           static_cast<int>(int_at(dependencies, 2))});
+  return rows;
+}
+
+// What tells two read transactions' snapshots apart, as far as anything
+// plansight writes goes: every write adds a change set (and nothing is ever
+// deleted), and a migration changes the schema.
+using SnapshotMark = std::pair<std::int64_t, std::int64_t>;
+
+SnapshotMark snapshot_mark(SQLite::Database& db) {
+  return {db.execAndGet("SELECT coalesce(max(id), 0) FROM change_set").getInt64(),
+          db.execAndGet("PRAGMA schema_version").getInt64()};
+}
+
+// The file behind a connection; empty for an in-memory or temporary one,
+// which a second connection cannot share.
+std::string file_of(SQLite::Database& db) {
+  const char* file = sqlite3_db_filename(db.getHandle(), "main");
+  return file ? file : "";
+}
+
+// BulkRows read on a second connection to the same file, on a thread of its
+// own, while the caller reads the rest on its connection: a load then takes
+// about the longer of the two instead of their sum. The rows are used only
+// when the second connection's snapshot is the caller's; otherwise, and
+// whenever anything goes wrong over there (it cannot open the file, a row
+// is bad), take() returns nothing and the caller reads the rows itself, so
+// every error is raised, worded and ordered as by a plain serial read.
+class RowsAlongside {
+ public:
+  RowsAlongside(std::string file, SnapshotMark mark) : mark_(mark) {
+    if (file.empty()) return;
+    rows_ = std::async(std::launch::async, [this, file = std::move(file)] { return read_from(file); });
+  }
+  RowsAlongside(const RowsAlongside&) = delete;
+  RowsAlongside& operator=(const RowsAlongside&) = delete;
+  // Waits for the thread, asking it to stop first, also when the caller's own
+  // reading failed: nothing may outlive the connection or the rows it fills.
+  ~RowsAlongside() {
+    stop_ = true;
+    if (rows_.valid()) rows_.wait();
+  }
+
+  std::optional<BulkRows> take() {
+    if (!rows_.valid()) return std::nullopt;
+    try {
+      auto [mark, rows] = rows_.get();
+      if (mark == mark_) return std::move(rows);
+    } catch (...) {
+      // Read again on the caller's connection, which raises it as a serial read would.
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::pair<SnapshotMark, BulkRows> read_from(const std::string& file) {
+    SQLite::Database db(file, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    db.setBusyTimeout(5000);
+    SQLite::Transaction snapshot(db);
+    const SnapshotMark mark = snapshot_mark(db);
+    if (mark != mark_) return {mark, {}};
+    return {mark, read_bulk_rows(db, stop_)};
+  }
+
+  SnapshotMark mark_;
+  std::atomic<bool> stop_ = false;
+  std::future<std::pair<SnapshotMark, BulkRows>> rows_;
+};
+
 // Each action's history, gathered by the action's position: the rows of each
-// table come in recording order, interleaved across actions. Nearly every
-// action has updates, few have anything else, so the updates are kept by
-// position (24 bytes an action while reading) and the rest by position in
-// a map: a whole ActionHistory per action would be 216 bytes each, zeroed.
+// table come in recording order, interleaved across actions. Few actions
+// have anything but updates (which come grouped already, in BulkRows), so
+// the rest is kept by position in a map: a whole ActionHistory per action
+// would be 216 bytes each, zeroed.
 class HistoryByAction {
  public:
-  explicit HistoryByAction(Plan& plan)
-      : plan_(plan), positions_(detail::action_positions(plan)), updates_(plan.actions().size()) {}
+  explicit HistoryByAction(Plan& plan) : plan_(plan), positions_(detail::action_positions(plan)) {}
 
-  std::vector<Update>& updates(ActionId id) { return updates_[position(id)]; }
   // Due-date revisions, owner changes, evidence and assurance (its updates empty).
   Plan::ActionHistory& rest(ActionId id) { return rest_[position(id)]; }
 
-  // Hands each action's history to the plan, in the plan's order.
-  void restore() {
+  // Hands each action's history to the plan, in the plan's order; updates of
+  // an action the plan does not hold are refused as the plan refuses them.
+  void restore(BulkRows& rows) {
     const auto& actions = plan_.actions();
-    for (std::size_t i = 0; i < updates_.size(); ++i) {
+    std::size_t placed = 0;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
       Plan::ActionHistory h;
       if (!rest_.empty())
         if (const auto it = rest_.find(i); it != rest_.end()) h = std::move(it->second);
-      h.updates = std::move(updates_[i]);
+      if (const auto slot = rows.slot_of.find(actions[i].id); slot >= 0) {
+        h.updates = std::move(rows.updates[static_cast<std::size_t>(slot)]);
+        ++placed;
+      }
       if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
           !h.assurance)
         continue;
       plan_.restore_history(actions[i].id, std::move(h));
     }
+    if (placed < rows.ids.size())
+      for (std::size_t slot = 0; slot < rows.ids.size(); ++slot)
+        if (!rows.updates[slot].empty()) plan_.action(rows.ids[slot]);  // throws NotFoundError
   }
 
  private:
@@ -171,22 +292,11 @@ class HistoryByAction {
 
   Plan& plan_;
   const PositionIndex<ActionId>& positions_;  // the plan's: no action is added meanwhile
-  std::vector<std::vector<Update>> updates_;
   std::unordered_map<std::size_t, Plan::ActionHistory> rest_;
 };
 
-void read_action_history(SQLite::Database& db, Plan& plan) {
+void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows) {
   HistoryByAction history(plan);
-  for_rows(db,
-           "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on FROM action_update "
-           "ORDER BY seq",
-           [&](auto& s) {
-             const ActionId id(int_at(s, 0));
-             std::optional<Rag> rag;
-             if (!s.getColumn(3).isNull()) rag = enum_at<Rag>(s, 3);
-             history.updates(id).push_back(Update{id, date_at(s, 1), enum_at<Status>(s, 2), rag, text_at(s, 4),
-                                                  text_at(s, 5), optional_date_at(s, 6)});
-           });
   for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
@@ -213,31 +323,20 @@ void read_action_history(SQLite::Database& db, Plan& plan) {
     history.rest(id).assurance =
         Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
   });
-  history.restore();
-}
-
-void read_dependencies(SQLite::Database& db, Plan& plan) {
-  std::vector<Dependency> edges;
-  for_rows(db,
-           "SELECT action_id, depends_on_id, lag_days FROM dependency WHERE removed_change_id IS NULL "
-           "ORDER BY seq",
-           [&](auto& s) {
-             edges.push_back(Dependency{ActionId(int_at(s, 0)), ActionId(int_at(s, 1)),
-                                        static_cast<int>(int_at(s, 2))});
-           });
-  plan.restore_dependencies(edges);
+  history.restore(rows);
 }
 
 void read_concerns(SQLite::Database& db, Plan& plan) {
-  for_rows(db,
-           "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
-           "FROM immediate_concern ORDER BY id",
-           [&](auto& s) {
-             const ConcernId id(int_at(s, 0));
-             plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
-                                       date_at(s, 4), text_at(s, 5), std::nullopt, ""});
-             if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
-           });
+  for_rows(
+      db,
+      "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
+      "FROM immediate_concern ORDER BY id",
+      [&](auto& s) {
+        const ConcernId id(int_at(s, 0));
+        plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
+                                  date_at(s, 4), text_at(s, 5), std::nullopt, ""});
+        if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
+      });
 }
 
 void read_reviewable_items(SQLite::Database& db, Plan& plan) {
@@ -321,12 +420,20 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
            "ORDER BY id",
            [&](auto& s) {
              const auto id = int_at(s, 0);
-             plan.add(Briefing{BriefingId(id), AuditId(int_at(s, 1)), text_at(s, 2), date_at(s, 3),
-                               text_at(s, 4), text_at(s, 5), text_at(s, 6), reflection[id], further[id], {}});
+             plan.add(Briefing{BriefingId(id),
+                               AuditId(int_at(s, 1)),
+                               text_at(s, 2),
+                               date_at(s, 3),
+                               text_at(s, 4),
+                               text_at(s, 5),
+                               text_at(s, 6),
+                               reflection[id],
+                               further[id],
+                               {}});
            });
-  const auto reached =
-      read_lists(db, "SELECT dissemination_seq, agency_id FROM dissemination_agency "
-                     "ORDER BY dissemination_seq, position");
+  const auto reached = read_lists(db,
+                                  "SELECT dissemination_seq, agency_id FROM dissemination_agency "
+                                  "ORDER BY dissemination_seq, position");
   for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq",
            [&](auto& s) {
              const auto seq = int_at(s, 0);
@@ -338,17 +445,26 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
 
 }  // namespace
 
-Plan read_plan(SQLite::Database& db) {
+Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   // One read transaction: every table from the same snapshot.
   SQLite::Transaction snapshot(db);
+  const SnapshotMark mark = snapshot_mark(db);  // the snapshot is taken here
+  if (hooks.after_snapshot) hooks.after_snapshot();
+  RowsAlongside alongside(file_of(db), mark);
   Plan plan;
   read_registers(db, plan);
   read_audits(db, plan);
   read_cases(db, plan);
   read_findings(db, plan);
   read_actions(db, plan);
-  read_action_history(db, plan);
-  read_dependencies(db, plan);
+  std::optional<BulkRows> rows = alongside.take();
+  if (hooks.rows_read) hooks.rows_read(rows ? RowsRead::alongside : RowsRead::in_turn);
+  if (!rows) {
+    const std::atomic<bool> never = false;
+    rows = read_bulk_rows(db, never);
+  }
+  read_action_history(db, plan, *rows);
+  plan.restore_dependencies(rows->dependencies);
   read_concerns(db, plan);
   read_reviewable_items(db, plan);
   read_review_cycles(db, plan);

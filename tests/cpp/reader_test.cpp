@@ -1,0 +1,156 @@
+// Reading a store back (src/detail/reader.cpp, private to the store): the
+// bulk rows (updates, dependencies) come from a second connection read
+// alongside when that connection sees the same snapshot, and from the
+// first connection in turn otherwise, with the same plan either way.
+#include "detail/reader.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "detail/schema.hpp"
+#include "fixtures.hpp"
+#include "plansight/store.hpp"
+
+using namespace plansight;
+using plansight::testing::ymd;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Actor manager{"LIS business manager", std::nullopt};
+
+struct TempFile {
+  fs::path path;
+  explicit TempFile(const std::string& name) {
+    path = fs::temp_directory_path() / ("plansight-reader-" + name + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
+    remove();
+  }
+  ~TempFile() { remove(); }
+  void remove() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  }
+  std::string str() const { return path.string(); }
+};
+
+// A file holding 60 actions, each waiting for the one before, with updates
+// on most, and a revision, an owner change, evidence and an assurance on
+// some; returns the plan the store holds after writing it.
+Plan write_store(const std::string& file) {
+  testing::Builder b;
+  std::optional<ActionId> previous;
+  for (int i = 0; i < 60; ++i) {
+    const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30));
+    if (previous) b.plan.add_dependency(id, *previous, i % 3);
+    if (i % 4 != 0) b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
+    if (i % 5 == 0) b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
+    if (i % 7 == 0) b.change_owner(id, ymd(2024, 4, 2), testing::owned_by(b.health));
+    if (i % 9 == 1) b.complete_and_assure(id, ymd(2024, 6, 30));
+    previous = id;
+  }
+  Store store = Store::open(file);
+  store.add_all(b.plan, manager, "fixture");
+  return store.plan();
+}
+
+struct Read {
+  std::optional<detail::RowsRead> rows_read;
+  Plan plan;
+};
+
+Read read_file(const std::string& file, std::function<void()> after_snapshot = {}) {
+  SQLite::Database db(file, SQLite::OPEN_READWRITE);
+  Read out;
+  detail::ReadHooks hooks;
+  hooks.after_snapshot = std::move(after_snapshot);
+  hooks.rows_read = [&](detail::RowsRead where) { out.rows_read = where; };
+  out.plan = detail::read_plan(db, hooks);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a file's updates and dependencies are read alongside, giving the plan that was written") {
+  TempFile file("alongside");
+  const Plan written = write_store(file.str());
+  const Read read = read_file(file.str());
+  REQUIRE(read.rows_read.has_value());
+  CHECK(*read.rows_read == detail::RowsRead::alongside);
+  CHECK(testing::fingerprint(read.plan) == testing::fingerprint(written));
+  CHECK(read.plan.dependencies() == written.dependencies());
+  const auto updates = [](const Plan& plan) {
+    std::size_t n = 0;
+    for (const auto& a : plan.actions()) n += a.updates.size();
+    return n;
+  };
+  CHECK(updates(read.plan) == updates(written));
+  CHECK(updates(read.plan) > 40);
+}
+
+TEST_CASE("a write between the two snapshots sends the rows back to the first connection") {
+  TempFile file("moved-on");
+  const Plan written = write_store(file.str());
+  const ActionId first = written.actions().front().id;
+  const auto updates_before = written.action(first).updates.size();
+  // Another writer commits after the first connection took its snapshot and
+  // before the second takes one: the second would see the new update.
+  const Read read = read_file(file.str(), [&] {
+    Store other = Store::open(file.str());
+    other.record(testing::update(first, ymd(2024, 7, 31), Status::in_progress), manager);
+  });
+  REQUIRE(read.rows_read.has_value());
+  CHECK(*read.rows_read == detail::RowsRead::in_turn);
+  // The plan is the first connection's snapshot throughout.
+  CHECK(testing::fingerprint(read.plan) == testing::fingerprint(written));
+  CHECK(read.plan.action(first).updates.size() == updates_before);
+  // The write is there for the next read.
+  const Read after = read_file(file.str());
+  CHECK(*after.rows_read == detail::RowsRead::alongside);
+  CHECK(after.plan.action(first).updates.size() == updates_before + 1);
+}
+
+TEST_CASE("an in-memory store reads its rows in turn") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  detail::migrate(db);
+  std::optional<detail::RowsRead> where;
+  detail::ReadHooks hooks;
+  hooks.rows_read = [&](detail::RowsRead w) { where = w; };
+  const Plan plan = detail::read_plan(db, hooks);
+  REQUIRE(where.has_value());
+  CHECK(*where == detail::RowsRead::in_turn);
+  CHECK(plan.actions().empty());
+}
+
+TEST_CASE("a bad update row fails the second connection and is refused by the first, named as ever") {
+  TempFile file("bad-update");
+  write_store(file.str());
+  {
+    SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "UPDATE action_update SET on_date = '2024-02-30' WHERE seq = (SELECT max(seq) FROM action_update)");
+  }
+  SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+  std::optional<detail::RowsRead> where;
+  detail::ReadHooks hooks;
+  hooks.rows_read = [&](detail::RowsRead w) { where = w; };
+  CHECK_THROWS_WITH_AS(detail::read_plan(db, hooks),
+                       doctest::Contains("on_date: '2024-02-30' is not a valid date"), ValidationError);
+  REQUIRE(where.has_value());
+  CHECK(*where == detail::RowsRead::in_turn);
+}
+
+TEST_CASE("updates of an action the file does not hold are refused after the rows are gathered") {
+  TempFile file("orphan-update");
+  write_store(file.str());
+  {
+    SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+    db.exec(
+        "INSERT INTO action_update (action_id, on_date, status, note, by_name, change_id) "
+        "SELECT 999, '2024-03-31', 'in_progress', '', 'import', max(id) FROM change_set");
+  }
+  SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH_AS(detail::read_plan(db), doctest::Contains("no action 999"), NotFoundError);
+}
