@@ -9,7 +9,10 @@
 //    place, a history row (entity, id, field, old, new). Nothing is deleted.
 //  - A refused mutation throws and leaves file and plan exactly as they were.
 //  - One thread at a time: a Store and its plan are not to be used by two
-//    threads at once (open one Store per thread instead).
+//    threads at once (open one Store per thread instead). Reading a file
+//    (open, load) uses a second read-only connection on a thread of its own
+//    for the bulk of the rows, and ends it before returning: the plan is
+//    the one snapshot of the file both connections saw.
 // Throws StoreError when SQLite fails or the file is not a plansight store.
 #pragma once
 

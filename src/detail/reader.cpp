@@ -185,12 +185,33 @@ BulkRows read_bulk_rows(SQLite::Database& db, const std::atomic<bool>& stop) {
 
 // What tells two read transactions' snapshots apart, as far as anything
 // plansight writes goes: every write adds a change set (and nothing is ever
-// deleted), and a migration changes the schema.
-using SnapshotMark = std::pair<std::int64_t, std::int64_t>;
+// deleted), and a migration changes the schema and its version. The first
+// and latest change sets' times (to the millisecond) tell one store from
+// another with as many change sets: a file replaced under an open store (a
+// backup moved back in place) is not taken for the one the store opened.
+// A program other than plansight editing rows in place goes unseen, as it
+// bypasses the store's history too.
+struct SnapshotMark {
+  std::int64_t latest_change = 0;
+  std::string first_recorded_at, latest_recorded_at;
+  std::int64_t schema_version = 0, user_version = 0;
+  friend bool operator==(const SnapshotMark&, const SnapshotMark&) = default;
+};
 
 SnapshotMark snapshot_mark(SQLite::Database& db) {
-  return {db.execAndGet("SELECT coalesce(max(id), 0) FROM change_set").getInt64(),
-          db.execAndGet("PRAGMA schema_version").getInt64()};
+  SnapshotMark mark;
+  RowCursor changes(db,
+                    "SELECT (SELECT coalesce(max(id), 0) FROM change_set), "
+                    "(SELECT recorded_at FROM change_set ORDER BY id LIMIT 1), "
+                    "(SELECT recorded_at FROM change_set ORDER BY id DESC LIMIT 1)");
+  if (changes.next()) {
+    mark.latest_change = int_at(changes, 0);
+    mark.first_recorded_at = text_at(changes, 1);
+    mark.latest_recorded_at = text_at(changes, 2);
+  }
+  mark.schema_version = db.execAndGet("PRAGMA schema_version").getInt64();
+  mark.user_version = db.execAndGet("PRAGMA user_version").getInt64();
+  return mark;
 }
 
 // The file behind a connection; empty for an in-memory or temporary one,
@@ -204,14 +225,19 @@ std::string file_of(SQLite::Database& db) {
 // own, while the caller reads the rest on its connection: a load then takes
 // about the longer of the two instead of their sum. The rows are used only
 // when the second connection's snapshot is the caller's; otherwise, and
-// whenever anything goes wrong over there (it cannot open the file, a row
-// is bad), take() returns nothing and the caller reads the rows itself, so
-// every error is raised, worded and ordered as by a plain serial read.
+// whenever anything goes wrong over there (no thread to be had, the file
+// will not open, a row is bad), take() returns nothing and the caller reads
+// the rows itself, so every error is raised and worded as by a plain serial
+// read.
 class RowsAlongside {
  public:
-  RowsAlongside(std::string file, SnapshotMark mark) : mark_(mark) {
+  RowsAlongside(std::string file, SnapshotMark mark) : mark_(std::move(mark)) {
     if (file.empty()) return;
-    rows_ = std::async(std::launch::async, [this, file = std::move(file)] { return read_from(file); });
+    try {
+      rows_ = std::async(std::launch::async, [this, file = std::move(file)] { return read_from(file); });
+    } catch (const std::system_error&) {
+      // No thread to be had (a process or container limit): read in turn.
+    }
   }
   RowsAlongside(const RowsAlongside&) = delete;
   RowsAlongside& operator=(const RowsAlongside&) = delete;
@@ -226,7 +252,7 @@ class RowsAlongside {
     if (!rows_.valid()) return std::nullopt;
     try {
       auto [mark, rows] = rows_.get();
-      if (mark == mark_) return std::move(rows);
+      if (mark == mark_) return std::move(rows);  // else a write came between the two snapshots
     } catch (...) {
       // Read again on the caller's connection, which raises it as a serial read would.
     }
@@ -239,8 +265,9 @@ class RowsAlongside {
     db.setBusyTimeout(5000);
     SQLite::Transaction snapshot(db);
     const SnapshotMark mark = snapshot_mark(db);
-    if (mark != mark_) return {mark, {}};
-    return {mark, read_bulk_rows(db, stop_)};
+    if (!(mark == mark_)) return {std::move(mark), {}};
+    BulkRows rows = read_bulk_rows(db, stop_);
+    return {std::move(mark), std::move(rows)};
   }
 
   SnapshotMark mark_;
@@ -260,27 +287,27 @@ class HistoryByAction {
   // Due-date revisions, owner changes, evidence and assurance (its updates empty).
   Plan::ActionHistory& rest(ActionId id) { return rest_[position(id)]; }
 
-  // Hands each action's history to the plan, in the plan's order; updates of
-  // an action the plan does not hold are refused as the plan refuses them.
+  // Updates of an action the plan does not hold are refused as the plan
+  // refuses them, before any other history is read (as when each update row
+  // was placed as it was read).
+  void require_actions_of(const BulkRows& rows) const {
+    for (const auto id : rows.ids) position(id);
+  }
+
+  // Hands each action's history to the plan, in the plan's order.
   void restore(BulkRows& rows) {
     const auto& actions = plan_.actions();
-    std::size_t placed = 0;
     for (std::size_t i = 0; i < actions.size(); ++i) {
       Plan::ActionHistory h;
       if (!rest_.empty())
         if (const auto it = rest_.find(i); it != rest_.end()) h = std::move(it->second);
-      if (const auto slot = rows.slot_of.find(actions[i].id); slot >= 0) {
+      if (const auto slot = rows.slot_of.find(actions[i].id); slot >= 0)
         h.updates = std::move(rows.updates[static_cast<std::size_t>(slot)]);
-        ++placed;
-      }
       if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
           !h.assurance)
         continue;
       plan_.restore_history(actions[i].id, std::move(h));
     }
-    if (placed < rows.ids.size())
-      for (std::size_t slot = 0; slot < rows.ids.size(); ++slot)
-        if (!rows.updates[slot].empty()) plan_.action(rows.ids[slot]);  // throws NotFoundError
   }
 
  private:
@@ -297,6 +324,7 @@ class HistoryByAction {
 
 void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows) {
   HistoryByAction history(plan);
+  history.require_actions_of(rows);
   for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
@@ -446,7 +474,8 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
 }  // namespace
 
 Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
-  // One read transaction: every table from the same snapshot.
+  // One read transaction: every table from the same snapshot (the second
+  // connection's rows are used only when it saw this one).
   SQLite::Transaction snapshot(db);
   const SnapshotMark mark = snapshot_mark(db);  // the snapshot is taken here
   if (hooks.after_snapshot) hooks.after_snapshot();
@@ -465,6 +494,7 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   }
   read_action_history(db, plan, *rows);
   plan.restore_dependencies(rows->dependencies);
+  rows.reset();  // tens of megabytes at 10^6 actions, before the rest is read
   read_concerns(db, plan);
   read_reviewable_items(db, plan);
   read_review_cycles(db, plan);

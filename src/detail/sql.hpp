@@ -5,8 +5,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "plansight/dates.hpp"
 #include "plansight/enums.hpp"

@@ -108,6 +108,7 @@ TEST_CASE("a write between the two snapshots sends the rows back to the first co
   CHECK(read.plan.action(first).updates.size() == updates_before);
   // The write is there for the next read.
   const Read after = read_file(file.str());
+  REQUIRE(after.rows_read.has_value());
   CHECK(*after.rows_read == detail::RowsRead::alongside);
   CHECK(after.plan.action(first).updates.size() == updates_before + 1);
 }
@@ -153,4 +154,35 @@ TEST_CASE("updates of an action the file does not hold are refused after the row
   }
   SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
   CHECK_THROWS_WITH_AS(detail::read_plan(db), doctest::Contains("no action 999"), NotFoundError);
+}
+
+TEST_CASE("a file replaced by another store with as many change sets is not read alongside") {
+  TempFile file("replaced"), other("replacement");
+  const Plan written = write_store(file.str());
+  write_store(other.str());  // the same contents and change sets, written later
+  const auto updates_of_first = written.actions().front().updates.size();
+  SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+  std::optional<detail::RowsRead> where;
+  detail::ReadHooks hooks;
+  // The first connection has its snapshot of the original file; the path
+  // now names the other store (as when a backup is moved back in place).
+  hooks.after_snapshot = [&] {
+    other.remove();
+    {
+      Store replacement = Store::open(other.str());
+      testing::Builder b;
+      const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30));
+      for (int month = 3; month <= 8; ++month) b.set_status(id, ymd(2024, month, 10), Status::in_progress);
+      replacement.add_all(b.plan, manager, "another store");
+    }
+    fs::rename(other.path, file.path);
+    fs::remove(file.str() + "-wal");
+    fs::remove(file.str() + "-shm");
+  };
+  hooks.rows_read = [&](detail::RowsRead w) { where = w; };
+  const Plan plan = detail::read_plan(db, hooks);
+  REQUIRE(where.has_value());
+  CHECK(*where == detail::RowsRead::in_turn);
+  CHECK(plan.actions().front().updates.size() == updates_of_first);
+  CHECK(testing::fingerprint(plan) == testing::fingerprint(written));
 }
