@@ -46,21 +46,6 @@ Dissemination dissemination_of(BriefingId briefing, Date on, std::vector<AgencyI
 const Date held = ymd(2024, 1, 15);
 const Date written = ymd(2024, 2, 1);
 
-// A fresh file path under the system temp directory, removed on destruction.
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name) {
-    const auto unique = std::to_string(reinterpret_cast<std::uintptr_t>(this));
-    path = fs::temp_directory_path() / ("plansight-briefings-" + name + "-" + unique + ".db");
-    remove();
-  }
-  ~TempFile() { remove(); }
-  void remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-  }
-  std::string str() const { return path.string(); }
-};
-
 // Every field of every briefing, as text: what fingerprint leaves out.
 std::string describe_briefings(const Plan& plan) {
   std::ostringstream out;

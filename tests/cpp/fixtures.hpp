@@ -7,6 +7,10 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
 
 #include <initializer_list>
 #include <string>
@@ -79,6 +83,26 @@ class ChangeWatch {
  private:
   const Plan& plan_;
   std::string last_;
+};
+
+// A store file path under the system temp directory, unique to this process
+// and object (test executables run in parallel), removed with its WAL files
+// on construction and destruction.
+struct TempFile {
+  std::filesystem::path path;
+  explicit TempFile(const std::string& name) {
+    path = std::filesystem::temp_directory_path() /
+           ("plansight-" + name + "-" + std::to_string(::getpid()) + "-" +
+            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
+    remove();
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() { remove(); }
+  void remove() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  std::string str() const { return path.string(); }
 };
 
 }  // namespace plansight::testing

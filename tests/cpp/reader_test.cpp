@@ -15,26 +15,13 @@
 #include "plansight/store.hpp"
 
 using namespace plansight;
+using plansight::testing::TempFile;
 using plansight::testing::ymd;
 namespace fs = std::filesystem;
 
 namespace {
 
 const Actor manager{"LIS business manager", std::nullopt};
-
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name) {
-    path = fs::temp_directory_path() / ("plansight-reader-" + name + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
-    remove();
-  }
-  ~TempFile() { remove(); }
-  void remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-  }
-  std::string str() const { return path.string(); }
-};
 
 // A file holding 60 actions, each waiting for the one before, with updates
 // on most, and a revision, an owner change, evidence and an assurance on

@@ -12,27 +12,13 @@
 #include "plansight/store.hpp"
 
 using namespace plansight;
+using plansight::testing::TempFile;
 using plansight::testing::ymd;
 namespace fs = std::filesystem;
 
 namespace {
 
 const Actor manager{"LIS business manager", std::nullopt};
-
-// A fresh file path under the system temp directory, removed on destruction.
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name) {
-    path = fs::temp_directory_path() /
-           ("plansight-" + name + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
-    remove();
-  }
-  ~TempFile() { remove(); }
-  void remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-  }
-  std::string str() const { return path.string(); }
-};
 
 // A store with one partnership, two agencies, the LIS, an audit, a finding
 // and an action due 2024-06-30.
