@@ -1,24 +1,18 @@
 #include "plansight/dates.hpp"
 
-#include <array>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cctype>
-#include <cstdio>
 #include <stdexcept>
 #include <string_view>
+
+#include "detail/iso_date.hpp"
 
 namespace plansight {
 
 // Formatted by hand: Boost's ISO formatter builds an ostringstream (and its
-// locale) per date, which dominated reports listing many dates.
-std::string to_iso(Date d) {
-  if (d.is_special()) return {};
-  const auto ymd = d.year_month_day();
-  std::array<char, 40> text{};  // room for any int, so the compiler sees no truncation
-  std::snprintf(text.data(), text.size(), "%04d-%02d-%02d", static_cast<int>(ymd.year),
-                static_cast<int>(ymd.month.as_number()), static_cast<int>(ymd.day.as_number()));
-  return text.data();
-}
+// locale) per date, which dominated reports listing many dates; snprintf,
+// which followed, was still a tenth of a bulk import's own work.
+std::string to_iso(Date d) { return std::string(detail::IsoDate(d).text()); }
 
 Date parse_iso_date(std::string_view text, std::string_view field) {
   const auto fail = [&] {

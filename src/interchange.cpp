@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "detail/csv.hpp"
+#include "detail/iso_date.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
 
@@ -535,29 +536,6 @@ class Importer {
 
 // ---- writing ------------------------------------------------------------------------
 
-// A date as "YYYY-MM-DD" without a stream or an allocation.
-class IsoDate {
- public:
-  explicit IsoDate(Date d) {
-    if (d.is_special()) return;
-    const auto ymd = d.year_month_day();
-    put(0, 4, ymd.year);
-    chars_[4] = '-';
-    put(5, 2, ymd.month);
-    chars_[7] = '-';
-    put(8, 2, ymd.day);
-    size_ = 10;
-  }
-  std::string_view text() const { return {chars_.data(), size_}; }
-
- private:
-  void put(std::size_t at, std::size_t width, unsigned value) {
-    for (std::size_t i = width; i-- > 0; value /= 10) chars_[at + i] = static_cast<char>('0' + value % 10);
-  }
-  std::array<char, 10> chars_{};
-  std::size_t size_ = 0;
-};
-
 std::string theme_names(const Plan& plan, const std::vector<ThemeId>& ids) {
   std::string names;
   for (const auto id : ids) {
@@ -604,7 +582,7 @@ void write_audits(const Plan& plan, const fs::path& dir) {
   write_header(out, audits_csv::columns);
   for (const auto& a : plan.audits()) {
     out.field(a.id.value()).field(a.partnership.value()).field(a.title).field(theme_names(plan, a.themes));
-    out.plain(to_string_view(a.kind)).plain(IsoDate(a.held_on).text());
+    out.plain(to_string_view(a.kind)).plain(detail::IsoDate(a.held_on).text());
     out.end_row();
   }
   out.close();
@@ -628,11 +606,12 @@ void write_action(CsvWriter& out, const Action& a) {
   else
     out.plain({});
   out.field(a.title).field(a.owner.agency->value()).field(a.owner.role);
-  out.plain(IsoDate(a.created_on).text()).plain(IsoDate(a.due_on).text()).field(a.estimate_days);
+  out.plain(detail::IsoDate(a.created_on).text()).plain(detail::IsoDate(a.due_on).text());
+  out.field(a.estimate_days);
   const Update* latest = a.updates.empty() ? nullptr : &a.updates.back();
   out.plain(to_string_view(latest ? latest->status : Status::not_started));
   const bool complete = latest && latest->status == Status::complete;
-  out.plain(complete ? IsoDate(latest->completed_on.value_or(latest->on)).text() : std::string_view());
+  out.plain(complete ? detail::IsoDate(latest->completed_on.value_or(latest->on)).text() : std::string_view());
   out.end_row();
 }
 
@@ -658,7 +637,7 @@ void write_updates(const Plan& plan, const fs::path& dir) {
   write_header(out, updates_csv::columns);
   for (const auto& a : plan.actions())
     for (const auto& u : a.updates) {
-      out.field(u.action.value()).plain(IsoDate(u.on).text()).plain(to_string_view(u.status));
+      out.field(u.action.value()).plain(detail::IsoDate(u.on).text()).plain(to_string_view(u.status));
       out.plain(u.reported_rag ? to_string_view(*u.reported_rag) : std::string_view()).field(u.note);
       out.end_row();
     }

@@ -114,7 +114,9 @@ class Store {
   // file once, before it commits, rather than row by row: a dangling
   // reference anywhere in the file (left by another program writing it)
   // refuses such an import with a StoreError naming it, and nothing is
-  // written; a smaller import is refused only for references it makes.
+  // written; a smaller import is refused only for references it makes. An
+  // import into a store that held nothing refers only to rows it writes
+  // itself, and skips that check.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.

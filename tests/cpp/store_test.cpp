@@ -432,6 +432,60 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
   CHECK(s.store.load().actions().size() == stored + 2);
 }
 
+// An import into a store that held nothing refers only to rows it writes
+// itself, so it skips the whole-file check; a store holding anything at all
+// (here a lone partnership another program then removed) is checked.
+TEST_CASE("a bulk import into an empty store writes a file whose references all hold") {
+  TempFile file("empty-import");
+  testing::Builder b;
+  ActionId previous = b.add_action(ymd(2024, 2, 1), ymd(2024, 6, 30));
+  for (int i = 0; i < 20; ++i) {
+    const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 6, 30));
+    b.plan.add_dependency(id, previous);
+    b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
+    previous = id;
+  }
+  {
+    Store store = Store::open(file.str());
+    store.add_all(b.plan, manager, "first import");
+    CHECK(testing::fingerprint(store.plan()) == testing::fingerprint(b.plan));
+  }
+  SQLite::Database db(file.str());
+  SQLite::Statement check(db, "PRAGMA foreign_key_check");
+  CHECK_FALSE(check.executeStep());
+  CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(b.plan));
+}
+
+TEST_CASE("a bulk import into a store holding only a partnership still checks the whole file") {
+  TempFile file("lone-partnership");
+  Store store = Store::open(file.str());
+  const auto partnership = store.add(Partnership{{}, "North Yorkshire SCP"}, manager).id;
+  {
+    SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+    other.exec("DELETE FROM partnership");
+  }
+  Plan extended = store.plan();
+  const auto police = extended.add(Agency{{}, "North Yorkshire Police", Sector::police}).id;
+  Audit audit;
+  audit.partnership = partnership;
+  audit.title = "Multi-Agency Response to Domestic Abuse";
+  audit.held_on = ymd(2023, 11, 1);
+  const auto audit_id = extended.add(audit).id;
+  Action a;
+  a.partnership = partnership;
+  a.audit = audit_id;
+  a.title = "Embed voice of the child in recording";
+  a.owner = testing::owned_by(police);
+  a.created_on = ymd(2023, 12, 1);
+  a.due_on = ymd(2024, 6, 30);
+  extended.add(a);
+  CHECK_THROWS_WITH_AS(store.add_all(extended, manager),
+                       doctest::Contains("refers to a missing partnership row"), StoreError);
+  SQLite::Database db(file.str());
+  CHECK(db.execAndGet("SELECT count(*) FROM action").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM audit").getInt() == 0);
+}
+
 TEST_CASE("add_all checks the additions again and never adopts a plan that differs from the file") {
   Seeded s(":memory:");
   const std::string before = snapshot(s.store);
