@@ -71,15 +71,15 @@ std::int32_t finish_of_action(const ScheduleGraph& g, std::uint32_t i, const Fin
 // What the passes need of each action, read in one sweep over plan.actions():
 // an Action is large, so every further sweep would cost a cache miss each.
 struct Facts {
-  std::vector<ActionId> id;
-  std::vector<std::int32_t> created, due, partnership;
+  detail::BigVector<ActionId> id;
+  detail::BigVector<std::int32_t> created, due, partnership;
   // Every prerequisite comes before its action in the plan, as when
   // dependencies are recorded on actions created later: the plan's order is
   // then a topological order, and the passes walk memory in order.
   bool plan_order_is_topological = true;
   // Earliest finishes (day numbers), computed during the sweep while the
   // plan's order is topological so far; complete when it stays so.
-  std::vector<std::int32_t> finish;
+  detail::BigVector<std::int32_t> finish;
 };
 
 std::string missing_prerequisite(ActionId action, ActionId depends_on) {
@@ -150,10 +150,10 @@ Adjacency reversed(const Adjacency& adj) {
 }
 
 // Kahn's algorithm, with `order` doubling as its queue.
-std::vector<std::uint32_t> topological_order(const Adjacency& prerequisites, const Adjacency& dependents) {
+detail::BigVector<std::uint32_t> topological_order(const Adjacency& prerequisites, const Adjacency& dependents) {
   const std::size_t n = prerequisites.offsets.size() - 1;
-  std::vector<std::uint32_t> waiting(n);
-  std::vector<std::uint32_t> order;
+  detail::BigVector<std::uint32_t> waiting(n);
+  detail::BigVector<std::uint32_t> order;
   order.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     waiting[i] = prerequisites.end(i) - prerequisites.begin(i);
@@ -167,8 +167,8 @@ std::vector<std::uint32_t> topological_order(const Adjacency& prerequisites, con
   return order;
 }
 
-std::vector<std::uint32_t> ranks_of(const std::vector<std::uint32_t>& order) {
-  std::vector<std::uint32_t> rank(order.size());
+detail::BigVector<std::uint32_t> ranks_of(const detail::BigVector<std::uint32_t>& order) {
+  detail::BigVector<std::uint32_t> rank(order.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
   return rank;
 }
@@ -188,13 +188,13 @@ std::int32_t latest_finish_of(const ScheduleGraph& g, std::uint32_t i, std::int3
 }
 
 struct Passes {
-  std::vector<std::int32_t> finish, latest;  // day numbers, by position
+  detail::BigVector<std::int32_t> finish, latest;  // day numbers, by position
 };
 
 // The forward pass (unless the sweep already made it) and the backward pass.
 Passes run_passes(ScheduleGraph& g, Facts& f) {
   const auto n = static_cast<std::uint32_t>(f.id.size());
-  Passes p{std::move(f.finish), std::vector<std::int32_t>(n)};
+  Passes p{std::move(f.finish), detail::BigVector<std::int32_t>(n)};
   if (!f.plan_order_is_topological) {
     p.finish.resize(n);
     g.driver.resize(n);
@@ -227,6 +227,7 @@ std::vector<ActionTiming> timings(ScheduleGraph& g, const Plan& plan, const Fact
   g.audits.assign(plan.audits().size(), ScopeSpan{});
   std::vector<ActionTiming> out;
   out.reserve(f.id.size());
+  detail::advise_huge_pages(out.data(), out.capacity() * sizeof(ActionTiming));  // 48 MB at 10^6
   for (std::size_t i = 0; i < f.id.size(); ++i) {
     const auto at = static_cast<std::int32_t>(i);
     const auto finish = p.finish[i], driver = g.driver[i];

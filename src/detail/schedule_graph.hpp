@@ -9,17 +9,21 @@
 #include <cstdint>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "detail/position_index.hpp"
 #include "plansight/schedule.hpp"
 
 namespace plansight::detail {
 
+// The per-action arrays are BigVectors: a schedule fills them fresh each
+// time (huge_pages.hpp).
+//
 // Adjacency in compressed sparse rows: the neighbours of node i are
 // targets[offsets[i] .. offsets[i + 1]), each edge with its lag in days.
 struct Adjacency {
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<std::uint32_t> targets;
-  std::vector<std::int32_t> lags;
+  BigVector<std::uint32_t> offsets{0};
+  BigVector<std::uint32_t> targets;
+  BigVector<std::int32_t> lags;
 
   std::uint32_t begin(std::uint32_t node) const { return offsets[node]; }
   std::uint32_t end(std::uint32_t node) const { return offsets[node + 1]; }
@@ -39,12 +43,12 @@ struct ScheduleGraph {
   Adjacency dependents;     // the same edges reversed
   // A topological order (every prerequisite first) and each action's place
   // in it; both empty when the plan's own order is one (the usual case).
-  std::vector<std::uint32_t> order;
-  std::vector<std::uint32_t> rank;
-  std::vector<std::int32_t> floor;   // earliest start allowed (day number)
-  std::vector<std::int32_t> estimate;
-  std::vector<std::int32_t> driver;  // position of the determining prerequisite; -1 none
-  std::vector<std::int32_t> audit;   // position of each action's audit in plan.audits()
+  BigVector<std::uint32_t> order;
+  BigVector<std::uint32_t> rank;
+  BigVector<std::int32_t> floor;   // earliest start allowed (day number)
+  BigVector<std::int32_t> estimate;
+  BigVector<std::int32_t> driver;  // position of the determining prerequisite; -1 none
+  BigVector<std::int32_t> audit;   // position of each action's audit in plan.audits()
 
   PositionIndex<PartnershipId> partnership_index;
   PositionIndex<AuditId> audit_index;
