@@ -115,8 +115,9 @@ class Store {
   // reference anywhere in the file (left by another program writing it)
   // refuses such an import with a StoreError naming it, and nothing is
   // written; a smaller import is refused only for references it makes. An
-  // import into a store that held nothing refers only to rows it writes
-  // itself, and skips that check.
+  // import into a store whose plan and file both held nothing (the file
+  // looked at inside the import's own transaction) refers only to rows it
+  // writes itself, and skips that check.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.

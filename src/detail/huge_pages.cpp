@@ -23,6 +23,8 @@ constexpr std::size_t malloc_maps_from = std::size_t{32} << 20;
 }  // namespace
 
 void* map_huge(std::size_t bytes) {
+  if (bytes > static_cast<std::size_t>(-1) - 2 * huge_page_bytes)
+    throw std::bad_alloc();  // no room to round up
   const std::size_t length = mapped_length(bytes);
   // One huge page more than needed, so that an aligned run lies within; the
   // ends outside it are given back at once.
@@ -49,8 +51,11 @@ void advise_huge_pages(void* block, std::size_t bytes) noexcept {
 
 #else
 
-void* map_huge(std::size_t bytes) { return ::operator new(bytes); }
-void unmap_huge(void* block, std::size_t) noexcept { ::operator delete(block); }
+// Aligned on a huge page as on Linux, so that any element type is aligned.
+void* map_huge(std::size_t bytes) { return ::operator new(bytes, std::align_val_t(huge_page_bytes)); }
+void unmap_huge(void* block, std::size_t) noexcept {
+  ::operator delete(block, std::align_val_t(huge_page_bytes));
+}
 void advise_huge_pages(void*, std::size_t) noexcept {}
 
 #endif

@@ -22,9 +22,13 @@ void* map_huge(std::size_t bytes);
 void unmap_huge(void* block, std::size_t bytes) noexcept;
 
 // Asks for huge pages behind the aligned whole huge pages within a block
-// that is not yet touched. For a block malloc itself maps from the kernel
-// (32 MiB and more, whatever its mmap threshold has grown to), so the hint
-// goes with the block when it is freed; a hint only, nothing when refused.
+// that is not yet touched; a hint only, nothing when refused. Given only for
+// blocks of 32 MiB or more, which glibc's malloc maps from the kernel and
+// unmaps on free (its mmap threshold grows to 32 MiB at most by itself), so
+// that the hint goes with the block. A program that sets a higher threshold
+// itself, or another allocator, may have the block in its heap: the hint
+// then stays on that range of it after the block is freed (memory later
+// reused may be backed by huge pages; nothing else changes).
 void advise_huge_pages(void* block, std::size_t bytes) noexcept;
 
 template <class T>

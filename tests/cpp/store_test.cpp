@@ -456,6 +456,49 @@ TEST_CASE("a bulk import into an empty store writes a file whose references all 
   CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(b.plan));
 }
 
+// A plan can be empty while its file is not: rows another program wrote
+// after the store opened, or rows the plan never reads (an audit's agency
+// list entry for an audit that is not there). An import that refers to
+// them must still be refused, and the file left as it was.
+TEST_CASE("a bulk import into an empty plan over a file that is not empty still checks the whole file") {
+  TempFile file("stray-rows");
+  testing::Builder b;
+  b.add_action(ymd(2024, 2, 1), ymd(2024, 6, 30));
+  const auto row_count = [&](const char* table) {
+    SQLite::Database db(file.str());
+    return db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
+  };
+  SUBCASE("a list row the reader skips, naming a missing agency, joins the imported audit") {
+    { Store::open(file.str()); }
+    {
+      SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+      other.exec("INSERT INTO audit_agency (audit_id, position, agency_id) VALUES (1, 5, 77)");
+    }
+    Store store = Store::open(file.str());
+    REQUIRE(store.plan().audits().empty());
+    CHECK_THROWS_WITH_AS(store.add_all(b.plan, manager),
+                         doctest::Contains("audit_agency row 1 refers to a missing agency row"), StoreError);
+    CHECK(row_count("action") == 0);
+    CHECK(row_count("audit") == 0);
+    CHECK(row_count("audit_agency") == 1);
+    CHECK_NOTHROW(Store::open(file.str()));
+  }
+  SUBCASE("a row another program wrote after the store opened") {
+    Store store = Store::open(file.str());
+    {
+      SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+      other.exec("INSERT INTO change_set (actor) VALUES ('another program')");
+      other.exec("INSERT INTO monitoring_group (id, partnership_id, name, change_id) "
+                 "VALUES (50, 99, 'Board', 1)");
+    }
+    CHECK_THROWS_WITH_AS(store.add_all(b.plan, manager),
+                         doctest::Contains("monitoring_group row 50 refers to a missing partnership row"),
+                         StoreError);
+    CHECK(row_count("action") == 0);
+    CHECK(row_count("monitoring_group") == 1);
+  }
+}
+
 TEST_CASE("a bulk import into a store holding only a partnership still checks the whole file") {
   TempFile file("lone-partnership");
   Store store = Store::open(file.str());
