@@ -173,3 +173,21 @@ TEST_CASE("a file replaced by another store with as many change sets is not read
   CHECK(plan.actions().front().updates.size() == updates_of_first);
   CHECK(testing::fingerprint(plan) == testing::fingerprint(written));
 }
+
+TEST_CASE("a bad action row, first or last, is refused while the second connection reads, named as ever") {
+  TempFile file("bad-action");
+  const Plan written = write_store(file.str());
+  for (const auto id : {written.actions().front().id, written.actions().back().id}) {
+    CAPTURE(id);
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+      db.exec("UPDATE action SET due_on = '2024-02-30' WHERE id = " + std::to_string(id.value()));
+    }
+    SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH_AS(detail::read_plan(db), doctest::Contains("due_on: '2024-02-30' is not a valid date"),
+                         ValidationError);
+    SQLite::Database fix(file.str(), SQLite::OPEN_READWRITE);
+    fix.exec("UPDATE action SET due_on = '2024-09-30' WHERE id = " + std::to_string(id.value()));
+  }
+  CHECK(testing::fingerprint(read_file(file.str()).plan) == testing::fingerprint(written));
+}
