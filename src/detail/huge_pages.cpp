@@ -49,6 +49,18 @@ void advise_huge_pages(void* block, std::size_t bytes) noexcept {
   if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
 }
 
+void populate_pages(const void* block, std::size_t bytes) noexcept {
+#if defined(MADV_POPULATE_WRITE)
+  const std::uintptr_t page = 4096;
+  const auto start = round_up(reinterpret_cast<std::uintptr_t>(block), page);
+  const auto end = (reinterpret_cast<std::uintptr_t>(block) + bytes) / page * page;
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
+#else
+  (void)block;
+  (void)bytes;
+#endif
+}
+
 #else
 
 // Aligned on a huge page as on Linux, so that any element type is aligned.
@@ -57,6 +69,7 @@ void unmap_huge(void* block, std::size_t) noexcept {
   ::operator delete(block, std::align_val_t(huge_page_bytes));
 }
 void advise_huge_pages(void*, std::size_t) noexcept {}
+void populate_pages(const void*, std::size_t) noexcept {}
 
 #endif
 

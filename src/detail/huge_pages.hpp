@@ -31,6 +31,12 @@ void unmap_huge(void* block, std::size_t bytes) noexcept;
 // reused may be backed by huge pages; nothing else changes).
 void advise_huge_pages(void* block, std::size_t bytes) noexcept;
 
+// Has the kernel map the whole pages within a block now, ready to be
+// written, as a first write to each would: from a thread with time to
+// spare, for a block another is about to fill. A hint only (Linux 5.14 and
+// later), nothing when refused; the block's contents do not change.
+void populate_pages(const void* block, std::size_t bytes) noexcept;
+
 template <class T>
 struct HugePageAllocator {
   using value_type = T;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/huge_pages.hpp"
 #include "detail/position_index.hpp"
 #include "detail/sql.hpp"
 #include "plansight/plan.hpp"
@@ -116,7 +117,6 @@ Owner owner_at_columns(const RowCursor& s, int first) {
 }
 
 void read_actions(SQLite::Database& db, Plan& plan) {
-  plan.reserve_actions(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM action").getInt64()));
   for_rows(db,
            "SELECT id, partnership_id, audit_id, finding_id, recommendation_id, title, description, "
            "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "
@@ -231,10 +231,20 @@ std::string file_of(SQLite::Database& db) {
 // read.
 class RowsAlongside {
  public:
-  RowsAlongside(std::string file, SnapshotMark mark) : mark_(std::move(mark)) {
+  // `actions` has room reserved for the actions about to be read: the
+  // second thread first has the kernel map that room (populate_pages), so
+  // that the caller's thread takes no page fault filling it (some 117,000
+  // at 10^6 actions).
+  RowsAlongside(std::string file, SnapshotMark mark, const std::vector<Action>& actions)
+      : mark_(std::move(mark)) {
     if (file.empty()) return;
+    const auto* room = actions.data() + actions.size();
+    const std::size_t room_bytes = (actions.capacity() - actions.size()) * sizeof(Action);
     try {
-      rows_ = std::async(std::launch::async, [this, file = std::move(file)] { return read_from(file); });
+      rows_ = std::async(std::launch::async, [this, file = std::move(file), room, room_bytes] {
+        populate_pages(room, room_bytes);
+        return read_from(file);
+      });
     } catch (const std::system_error&) {
       // No thread to be had (a process or container limit): read in turn.
     }
@@ -479,8 +489,9 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   SQLite::Transaction snapshot(db);
   const SnapshotMark mark = snapshot_mark(db);  // the snapshot is taken here
   if (hooks.after_snapshot) hooks.after_snapshot();
-  RowsAlongside alongside(file_of(db), mark);
   Plan plan;
+  plan.reserve_actions(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM action").getInt64()));
+  RowsAlongside alongside(file_of(db), mark, plan.actions());
   read_registers(db, plan);
   read_audits(db, plan);
   read_cases(db, plan);

@@ -67,3 +67,16 @@ TEST_CASE("huge pages advised on a large plain vector leave it as it was") {
   plansight::detail::advise_huge_pages(nullptr, 0);
   CHECK(small[99] == 1);
 }
+
+TEST_CASE("pages populated ahead in a vector's reserved room change nothing in it") {
+  std::vector<std::int64_t> v{1, 2, 3};
+  v.reserve(3 * 4096);
+  const auto* room = v.data() + v.size();
+  plansight::detail::populate_pages(room, (v.capacity() - v.size()) * sizeof(std::int64_t));
+  plansight::detail::populate_pages(nullptr, 0);
+  CHECK(v == std::vector<std::int64_t>{1, 2, 3});
+  v.resize(v.capacity());
+  std::iota(v.begin() + 3, v.end(), 3);
+  CHECK(v[0] == 1);
+  CHECK(v.back() == static_cast<std::int64_t>(v.size() - 1));
+}
