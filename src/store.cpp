@@ -496,10 +496,6 @@ void require_foreign_keys(SQLite::Database& db, const std::string& path) {
                    check.getColumn(2).getString() + " row");
 }
 
-}  // namespace
-
-namespace {
-
 // A plan with nothing at all in it: every reference an import into it makes
 // is to a row the import itself writes.
 bool holds_nothing(const Plan& p) {
@@ -540,7 +536,6 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
   // A smaller one keeps the row-by-row checks, cheaper than a scan.
   const std::size_t stored = base.actions().size();
   const bool bulk = extended.actions().size() - stored >= std::max<std::size_t>(stored, 1);
-
   std::optional<ForeignKeysOff> per_row_checks_off;
   if (bulk) per_row_checks_off.emplace(impl_->db, impl_->path);
   impl_->write(by, why, [&](std::int64_t change) {

@@ -43,8 +43,9 @@ void for_rows(SQLite::Database& db, const char* sql, F&& each) {
 void read_registers(SQLite::Database& db, Plan& plan) {
   for_rows(db, "SELECT id, name FROM partnership ORDER BY id",
            [&](auto& s) { plan.add(Partnership{PartnershipId(int_at(s, 0)), text_at(s, 1)}); });
-  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id",
-           [&](auto& s) { plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)}); });
+  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id", [&](auto& s) {
+    plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)});
+  });
   for_rows(db, "SELECT id, partnership_id, name FROM monitoring_group ORDER BY id", [&](auto& s) {
     plan.add(Group{GroupId(int_at(s, 0)), PartnershipId(int_at(s, 1)), text_at(s, 2)});
   });
@@ -53,8 +54,7 @@ void read_registers(SQLite::Database& db, Plan& plan) {
 }
 
 void read_audits(SQLite::Database& db, Plan& plan) {
-  const auto themes =
-      read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
+  const auto themes = read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
   const auto agencies =
       read_lists(db, "SELECT audit_id, agency_id FROM audit_agency ORDER BY audit_id, position");
   for_rows(db,
@@ -92,8 +92,7 @@ void read_cases(SQLite::Database& db, Plan& plan) {
 void read_findings(SQLite::Database& db, Plan& plan) {
   const auto themes =
       read_lists(db, "SELECT finding_id, theme_id FROM finding_theme ORDER BY finding_id, position");
-  const auto cases =
-      read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
+  const auto cases = read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
   const auto agencies =
       read_lists(db, "SELECT finding_id, agency_id FROM finding_agency ORDER BY finding_id, position");
   for_rows(db, "SELECT id, audit_id, category, text FROM finding ORDER BY id", [&](auto& s) {
@@ -101,9 +100,8 @@ void read_findings(SQLite::Database& db, Plan& plan) {
     plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3),
                      ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id), ids_of<AgencyId>(agencies, id)});
   });
-  const auto answers = read_lists(db,
-                                  "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY "
-                                  "recommendation_id, position");
+  const auto answers = read_lists(
+      db, "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY recommendation_id, position");
   for_rows(db, "SELECT id, audit_id, text FROM recommendation ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
     plan.add(Recommendation{RecommendationId(id), AuditId(int_at(s, 1)), text_at(s, 2),
@@ -112,8 +110,8 @@ void read_findings(SQLite::Database& db, Plan& plan) {
 }
 
 Owner owner_at_columns(const RowCursor& s, int first) {
-  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1),
-               text_at(s, first + 2), text_at(s, first + 3)};
+  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1), text_at(s, first + 2),
+               text_at(s, first + 3)};
 }
 
 void read_actions(SQLite::Database& db, Plan& plan) {
@@ -365,16 +363,15 @@ void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows) {
 }
 
 void read_concerns(SQLite::Database& db, Plan& plan) {
-  for_rows(
-      db,
-      "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
-      "FROM immediate_concern ORDER BY id",
-      [&](auto& s) {
-        const ConcernId id(int_at(s, 0));
-        plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
-                                  date_at(s, 4), text_at(s, 5), std::nullopt, ""});
-        if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
-      });
+  for_rows(db,
+           "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
+           "FROM immediate_concern ORDER BY id",
+           [&](auto& s) {
+             const ConcernId id(int_at(s, 0));
+             plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
+                                       date_at(s, 4), text_at(s, 5), std::nullopt, ""});
+             if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
+           });
 }
 
 void read_reviewable_items(SQLite::Database& db, Plan& plan) {
@@ -458,20 +455,12 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
            "ORDER BY id",
            [&](auto& s) {
              const auto id = int_at(s, 0);
-             plan.add(Briefing{BriefingId(id),
-                               AuditId(int_at(s, 1)),
-                               text_at(s, 2),
-                               date_at(s, 3),
-                               text_at(s, 4),
-                               text_at(s, 5),
-                               text_at(s, 6),
-                               reflection[id],
-                               further[id],
-                               {}});
+             plan.add(Briefing{BriefingId(id), AuditId(int_at(s, 1)), text_at(s, 2), date_at(s, 3),
+                               text_at(s, 4), text_at(s, 5), text_at(s, 6), reflection[id], further[id], {}});
            });
-  const auto reached = read_lists(db,
-                                  "SELECT dissemination_seq, agency_id FROM dissemination_agency "
-                                  "ORDER BY dissemination_seq, position");
+  const auto reached =
+      read_lists(db, "SELECT dissemination_seq, agency_id FROM dissemination_agency "
+                     "ORDER BY dissemination_seq, position");
   for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq",
            [&](auto& s) {
              const auto seq = int_at(s, 0);

@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 
-#include "detail/iso_date.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/enums.hpp"
 #include "plansight/model.hpp"
@@ -23,7 +22,7 @@ inline void bind_value(SQLite::Statement& s, int i, bool v) { s.bind(i, v ? 1 : 
 inline void bind_value(SQLite::Statement& s, int i, const std::string& v) { s.bind(i, v); }
 inline void bind_value(SQLite::Statement& s, int i, std::string_view v) { s.bind(i, std::string(v)); }
 inline void bind_value(SQLite::Statement& s, int i, const char* v) { s.bind(i, v); }
-inline void bind_value(SQLite::Statement& s, int i, Date d) { s.bind(i, std::string(IsoDate(d).text())); }
+inline void bind_value(SQLite::Statement& s, int i, Date d) { s.bind(i, to_iso(d)); }
 template <class Tag>
 void bind_value(SQLite::Statement& s, int i, Id<Tag> id) {
   s.bind(i, static_cast<int64_t>(id.value()));
