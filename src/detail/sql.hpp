@@ -9,51 +9,113 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "detail/iso_date.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/enums.hpp"
 #include "plansight/model.hpp"
 
 namespace plansight::detail {
 
-inline void bind_value(SQLite::Statement& s, int i, std::int64_t v) { s.bind(i, static_cast<int64_t>(v)); }
-inline void bind_value(SQLite::Statement& s, int i, int v) { s.bind(i, v); }
-inline void bind_value(SQLite::Statement& s, int i, bool v) { s.bind(i, v ? 1 : 0); }
-inline void bind_value(SQLite::Statement& s, int i, const std::string& v) { s.bind(i, v); }
-inline void bind_value(SQLite::Statement& s, int i, std::string_view v) { s.bind(i, std::string(v)); }
-inline void bind_value(SQLite::Statement& s, int i, const char* v) { s.bind(i, v); }
-inline void bind_value(SQLite::Statement& s, int i, Date d) { s.bind(i, to_iso(d)); }
+// A statement the store writes through, prepared on SQLite's handle. Texts
+// are bound without SQLite copying them (SQLITE_STATIC): a value's own text
+// is read where it lies, and a text formatted for binding (a date, an
+// enumeration's name) is kept in this statement, one buffer per parameter
+// and reused row after row. Either way it outlives the step; run() clears
+// the bindings after each, so no pointer is left behind. A bulk import binds
+// millions of texts, and SQLite's own copy of each was a malloc and a free.
+class WriteStatement {
+ public:
+  WriteStatement(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+    const int result = sqlite3_prepare_v2(db_, sql, -1, &statement_, nullptr);
+    if (result != SQLITE_OK) throw SQLite::Exception(db_, result);
+    formatted_.resize(static_cast<std::size_t>(sqlite3_bind_parameter_count(statement_)));
+  }
+  WriteStatement(const WriteStatement&) = delete;
+  WriteStatement& operator=(const WriteStatement&) = delete;
+  ~WriteStatement() { sqlite3_finalize(statement_); }
+
+  void bind_int(int i, std::int64_t v) { check(sqlite3_bind_int64(statement_, i, v)); }
+  void bind_null(int i) { check(sqlite3_bind_null(statement_, i)); }
+  // `text` must stay where it is until the statement has run.
+  void bind_text(int i, std::string_view text) {
+    // An empty view may have no address; SQLite would read that as NULL.
+    const char* chars = text.data() ? text.data() : "";
+    check(sqlite3_bind_text(statement_, i, chars, static_cast<int>(text.size()), SQLITE_STATIC));
+  }
+  // A text made for this binding: kept here until the parameter is bound again.
+  void bind_formatted(int i, std::string_view text) {
+    if (i < 1 || static_cast<std::size_t>(i) > formatted_.size())
+      throw SQLite::Exception("bind parameter index out of range", SQLITE_RANGE);
+    std::string& slot = formatted_[static_cast<std::size_t>(i - 1)];
+    slot.assign(text);
+    bind_text(i, slot);
+  }
+  // Steps once, then resets the statement and clears its bindings, also when
+  // the step fails (a statement left mid-step refuses every later bind).
+  void run() {
+    const int result = sqlite3_step(statement_);
+    if (result == SQLITE_DONE || result == SQLITE_ROW) {
+      sqlite3_reset(statement_);
+      sqlite3_clear_bindings(statement_);
+      return;
+    }
+    SQLite::Exception failure(db_, result);  // the message, before reset replaces it
+    abandon();
+    throw failure;
+  }
+  void abandon() noexcept {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+
+ private:
+  void check(int result) {
+    if (result != SQLITE_OK) throw SQLite::Exception(db_, result);
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+  std::vector<std::string> formatted_;
+};
+
+inline void bind_value(WriteStatement& s, int i, std::int64_t v) { s.bind_int(i, v); }
+inline void bind_value(WriteStatement& s, int i, int v) { s.bind_int(i, v); }
+inline void bind_value(WriteStatement& s, int i, bool v) { s.bind_int(i, v ? 1 : 0); }
+inline void bind_value(WriteStatement& s, int i, const std::string& v) { s.bind_text(i, v); }
+inline void bind_value(WriteStatement& s, int i, std::string_view v) { s.bind_text(i, v); }
+inline void bind_value(WriteStatement& s, int i, const char* v) { s.bind_text(i, v); }
+inline void bind_value(WriteStatement& s, int i, Date d) { s.bind_formatted(i, IsoDate(d).text()); }
 template <class Tag>
-void bind_value(SQLite::Statement& s, int i, Id<Tag> id) {
-  s.bind(i, static_cast<int64_t>(id.value()));
+void bind_value(WriteStatement& s, int i, Id<Tag> id) {
+  s.bind_int(i, id.value());
 }
 template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
-void bind_value(SQLite::Statement& s, int i, E e) {
-  s.bind(i, to_string(e));
+void bind_value(WriteStatement& s, int i, E e) {
+  s.bind_formatted(i, to_string(e));
 }
 template <class T>
-void bind_value(SQLite::Statement& s, int i, const std::optional<T>& v) {
+void bind_value(WriteStatement& s, int i, const std::optional<T>& v) {
   if (v)
     bind_value(s, i, *v);
   else
-    s.bind(i);
+    s.bind_null(i);
 }
 
-// Binds the values to parameters 1..n, runs the statement and resets it,
-// also when it fails: a cached statement left mid-step refuses every later
-// bind.
+// Binds the values to parameters 1..n and runs the statement once. The
+// values are bound where they lie, so they must live until it has run: as
+// arguments of this call, they do.
 template <class... Ts>
-void run(SQLite::Statement& s, const Ts&... values) {
+void run(WriteStatement& s, const Ts&... values) {
   try {
     int i = 0;
     (bind_value(s, ++i, values), ...);
-    s.exec();
   } catch (...) {
-    s.tryReset();
-    s.clearBindings();
+    s.abandon();
     throw;
   }
-  s.reset();
+  s.run();
 }
 
 // For statements with parameters (the store's history query).

@@ -4,9 +4,12 @@
 
 namespace plansight::detail {
 
-SQLite::Statement& Writer::statement(const char* sql) {
+Writer::Writer(SQLite::Database& db) : db_(db) {}
+Writer::~Writer() = default;
+
+WriteStatement& Writer::statement(const char* sql) {
   auto& slot = statements_[sql];
-  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  if (!slot) slot = std::make_unique<WriteStatement>(db_, sql);
   return *slot;
 }
 
@@ -43,7 +46,7 @@ void Writer::insert(const Theme& t, std::int64_t change) {
 
 // Inserts (parent, position, value) rows of an ordered list.
 template <class Parent, class List>
-static void insert_list(SQLite::Statement& s, Parent parent, const List& values) {
+static void insert_list(WriteStatement& s, Parent parent, const List& values) {
   int position = 0;
   for (const auto& v : values) run(s, parent, position++, v);
 }

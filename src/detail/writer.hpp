@@ -13,9 +13,14 @@
 
 namespace plansight::detail {
 
+class WriteStatement;
+
 class Writer {
  public:
-  explicit Writer(SQLite::Database& db) : db_(db) {}
+  explicit Writer(SQLite::Database& db);
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer();
 
   std::int64_t begin_change(const Actor& by, std::string_view why);
   void history(std::int64_t change, std::string_view entity, std::int64_t id, std::string_view field,
@@ -54,11 +59,11 @@ class Writer {
   void set_concern_answer(ConcernId concern, Date on, const std::string& answer);
 
  private:
-  SQLite::Statement& statement(const char* sql);
+  WriteStatement& statement(const char* sql);
 
   SQLite::Database& db_;
   // Keyed by the SQL text's address: every statement is a string literal.
-  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::map<const char*, std::unique_ptr<WriteStatement>> statements_;
 };
 
 }  // namespace plansight::detail
