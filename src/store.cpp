@@ -13,6 +13,9 @@
 namespace plansight {
 namespace {
 
+// How long a store waits for another connection's lock before failing.
+constexpr int busy_timeout_ms = 5000;
+
 SQLite::Database open_database(const std::string& path) {
   try {
     // NOMUTEX: a Store is used by one thread at a time (store.hpp), so SQLite
@@ -20,7 +23,7 @@ SQLite::Database open_database(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.exec("PRAGMA foreign_keys = ON");
     // Wait for another writer rather than fail at once.
-    db.setBusyTimeout(5000);
+    db.setBusyTimeout(busy_timeout_ms);
     return db;
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot open store '" + path + "': " + e.what());
@@ -486,6 +489,52 @@ class ForeignKeysOff {
   SQLite::Database& db_;
 };
 
+// The rollback journal instead of WAL for one bulk import, when no other
+// connection has the file open, and WAL again afterwards whatever happens.
+// Such an import writes hundreds of megabytes of new pages in one
+// transaction: WAL writes each of them twice (to the log, then again when
+// checkpointing it into the file), the rollback journal once (it keeps a copy
+// of the pages the file held before, and a new page has none). SQLite's
+// documentation advises a rollback journal for transactions larger than
+// about 100 MB. Leaving WAL needs the file to itself: with another
+// connection open the import stays in WAL at once, rather than wait, and
+// that connection keeps reading its snapshot meanwhile. Durability is the
+// same either way (synchronous = FULL, SQLite's default).
+class RollbackJournalForImport {
+ public:
+  explicit RollbackJournalForImport(SQLite::Database& db) : db_(db) {
+    db_.setBusyTimeout(0);
+    try {
+      switched_ = db_.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+      // Leaving WAL checkpoints into the file what other connections wrote
+      // since this one last read, but keeps this connection's cached pages:
+      // in rollback mode it would take them for current (nothing in the
+      // file's header tells it otherwise) and write over those changes.
+      // Emptying the cache makes it read the file afresh.
+      if (switched_) sqlite3_db_release_memory(db_.getHandle());
+    } catch (const SQLite::Exception&) {
+      // Busy: another connection has the file open. An in-memory store has
+      // no journal to change and says so without throwing.
+    }
+    db_.setBusyTimeout(busy_timeout_ms);
+  }
+  RollbackJournalForImport(const RollbackJournalForImport&) = delete;
+  RollbackJournalForImport& operator=(const RollbackJournalForImport&) = delete;
+  ~RollbackJournalForImport() {
+    if (!switched_) return;
+    try {
+      db_.exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception&) {
+      // Another connection opened the file meanwhile and holds it; the file
+      // stays in rollback mode, as safe, until a store opens it again.
+    }
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool switched_ = false;
+};
+
 // The whole file's references, checked inside the transaction before it
 // commits: the first dangling one is a StoreError and nothing is written.
 void require_foreign_keys(SQLite::Database& db, const std::string& path) {
@@ -537,7 +586,11 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
   const std::size_t stored = base.actions().size();
   const bool bulk = extended.actions().size() - stored >= std::max<std::size_t>(stored, 1);
   std::optional<ForeignKeysOff> per_row_checks_off;
-  if (bulk) per_row_checks_off.emplace(impl_->db, impl_->path);
+  std::optional<RollbackJournalForImport> rollback_journal;
+  if (bulk) {
+    per_row_checks_off.emplace(impl_->db, impl_->path);
+    rollback_journal.emplace(impl_->db);
+  }
   impl_->write(by, why, [&](std::int64_t change) {
     // Into a plan and a file that held nothing, the import's rows refer only
     // to one another, all written in this transaction under the plan's

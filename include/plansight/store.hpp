@@ -1,6 +1,10 @@
 // Store: a partnership's plan persisted in one SQLite file (or ":memory:").
 //  - Opening creates or migrates the schema (version in PRAGMA user_version,
 //    forward migrations only), turns foreign keys on and journals in WAL.
+//    A bulk import (add_all at least doubling the actions) into a file no
+//    other connection has open journals its one transaction with the
+//    rollback journal instead, which writes its new pages once rather than
+//    twice, and puts the file back in WAL afterwards.
 //  - The store keeps the whole plan in memory, in step with the file; plan()
 //    is always what the file holds.
 //  - Every mutation names the Actor making it, is validated by the plan

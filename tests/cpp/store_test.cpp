@@ -412,6 +412,8 @@ TEST_CASE("add_all refuses a dangling reference in the file, in bulk and row by 
         s.store.add_all(with_actions(3), manager),
         doctest::Contains("foreign key violation: action row 2 refers to a missing agency row"), StoreError);
     CHECK(file_now() == before);
+    SQLite::Database other(file.str(), SQLite::OPEN_READONLY);
+    CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(s.store.plan().actions().size() == 1);
   }
   SUBCASE("row by row, after a refused bulk import") {
@@ -454,6 +456,47 @@ TEST_CASE("a bulk import into an empty store writes a file whose references all 
   SQLite::Statement check(db, "PRAGMA foreign_key_check");
   CHECK_FALSE(check.executeStep());
   CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(b.plan));
+}
+
+// A bulk import journals its one transaction with the rollback journal when
+// no other connection has the file open, so that its pages are written once
+// rather than to the write-ahead log and again into the file; the file is
+// in WAL again afterwards. Beside a reader, it stays in WAL.
+TEST_CASE("a bulk import writes its pages once when it has the file to itself, and leaves the file in WAL") {
+  TempFile file("bulk-journal");
+  testing::Builder b;
+  for (int i = 0; i < 200; ++i) b.add_action(ymd(2024, 2, 1), ymd(2024, 6, 30));
+  const auto log_bytes = [&] {
+    std::error_code missing;
+    const auto bytes = fs::file_size(file.str() + "-wal", missing);
+    return missing ? 0 : bytes;
+  };
+  const auto journal_mode = [&] {
+    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA journal_mode").getString();
+  };
+  Store store = Store::open(file.str());
+  SUBCASE("alone: nothing of the import goes through the log") {
+    store.add_all(b.plan, manager, "first import");
+    CHECK(log_bytes() == 0);
+    CHECK(journal_mode() == "wal");
+    Plan one_more = store.plan();
+    one_more.add(b.draft(ymd(2024, 2, 1), ymd(2024, 6, 30)));
+    store.add_all(one_more, manager);  // not bulk: through the log
+    CHECK(log_bytes() > 0);
+  }
+  SUBCASE("beside a reader in a read transaction: through the log, the reader keeps its snapshot") {
+    SQLite::Database reader(file.str(), SQLite::OPEN_READONLY);
+    reader.exec("BEGIN");
+    CHECK(reader.execAndGet("SELECT count(*) FROM action").getInt() == 0);
+    store.add_all(b.plan, manager, "first import");
+    CHECK(log_bytes() > 0);
+    CHECK(reader.execAndGet("SELECT count(*) FROM action").getInt() == 0);
+    reader.exec("COMMIT");
+    CHECK(reader.execAndGet("SELECT count(*) FROM action").getInt() == 200);
+    CHECK(journal_mode() == "wal");
+  }
+  CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(store.plan()));
 }
 
 // A plan can be empty while its file is not: rows another program wrote
