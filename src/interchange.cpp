@@ -305,7 +305,7 @@ class Importer {
     read(agencies_csv::file, agencies_csv::columns, [&](const Row& r) { agency(r); });
     read(audits_csv::file, audits_csv::columns, [&](const Row& r) { audit(r); });
     read(findings_csv::file, findings_csv::columns, [&](const Row& r) { finding(r); });
-    read(actions_csv::file, actions_csv::columns, [&](const Row& r) { action(r); });
+    read_actions();
     read(dependencies_csv::file, dependencies_csv::columns, [&](const Row& r) { dependency(r); });
     read_updates();
     check_statuses();
@@ -319,6 +319,15 @@ class Importer {
   void read(std::string_view file, Columns columns, F&& on_row) {
     CsvReader reader(directory_ / file, std::string(file));
     read_rows(reader, columns, on_row);
+  }
+
+  // With room for every action made first: the plan's array grown by
+  // doubling would move each action read so far, into fresh memory, some
+  // twenty times over at 10^6 actions.
+  void read_actions() {
+    CsvReader reader(directory_ / actions_csv::file, std::string(actions_csv::file));
+    plan().reserve_actions(plan().actions().size() + reader.rows_at_most());
+    read_rows(reader, actions_csv::columns, [&](const Row& r) { action(r); });
   }
 
   template <class F>

@@ -415,6 +415,7 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
 Plan replay_extension(const Plan& base, const Plan& extended) {
   require_extends(base, extended);
   Plan staged = base;
+  staged.reserve_actions(extended.actions().size());
   add_tail(staged, base.partnerships(), extended.partnerships());
   add_tail(staged, base.agencies(), extended.agencies());
   add_tail(staged, base.groups(), extended.groups());

@@ -1,5 +1,6 @@
 #include "detail/csv.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -34,6 +35,11 @@ CsvReader::CsvReader(const std::filesystem::path& path, std::string name)
     : name_(std::move(name)), data_(read_all(path, name_)) {
   // Spreadsheets often start UTF-8 files with a byte-order mark.
   if (std::string_view(data_).substr(0, utf8_bom.size()) == utf8_bom) pos_ = utf8_bom.size();
+}
+
+std::size_t CsvReader::rows_at_most() const {
+  const std::string_view rest = std::string_view(data_).substr(pos_);
+  return static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1;
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
