@@ -1189,6 +1189,7 @@ const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { retu
 const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan) {
   return plan.impl_->actions.index;
 }
+std::vector<Action>& detail::actions_given_up(Plan& plan) { return plan.impl_->actions.rows; }
 
 // ---- personal data ----------------------------------------------------------
 

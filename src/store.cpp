@@ -82,6 +82,9 @@ struct Store::Impl {
     }
   }
 
+  // Store::add_all; `given_up` as for replay_extension.
+  void add_all(const Plan& proposed, std::vector<Action>* given_up, const Actor& by, std::string_view why);
+
   // The common shape of every "add": validate, write, then apply.
   template <class T>
   T add(T value, const Actor& by, std::string_view why) {
@@ -384,20 +387,47 @@ Action without_history(Action a) {
   return a;
 }
 
+// The same, moved out of an action the caller gave up; its history stays
+// behind in `given`, to be replayed (and moved out) later.
+Action without_history_taken(Action& given) {
+  Action taken = std::move(given);
+  given.depends_on = std::move(taken.depends_on);
+  given.updates = std::move(taken.updates);
+  given.due_revisions = std::move(taken.due_revisions);
+  given.owner_changes = std::move(taken.owner_changes);
+  given.evidence = std::move(taken.evidence);
+  given.assurance = std::move(taken.assurance);
+  return without_history(std::move(taken));
+}
+
+// A copy of a history entry, or the entry itself, moved, when it belongs to
+// an action the caller gave up.
+template <class T>
+std::remove_const_t<T> give(T& entry) {
+  if constexpr (std::is_const_v<T>)
+    return entry;
+  else
+    return std::move(entry);
+}
+
 // Replays the history `extended` adds to one action. Revisions, owner
 // changes and evidence go before updates and assurance: only a cancelling
 // update or an assurance can stop them, so any order that was valid once
 // replays in this one.
-void replay_history(Plan& staged, const Action* base, const Action& extended) {
+// `A` is a const Action, copied from, or an Action the caller gave up,
+// moved from.
+template <class A>
+void replay_history(Plan& staged, const Action* base, A& extended) {
   static const Action empty;
   const Action& b = base ? *base : empty;
   for (std::size_t i = b.due_revisions.size(); i < extended.due_revisions.size(); ++i)
-    staged.record(extended.due_revisions[i]);
+    staged.record(give(extended.due_revisions[i]));
   for (std::size_t i = b.owner_changes.size(); i < extended.owner_changes.size(); ++i)
-    staged.record(extended.owner_changes[i]);
-  for (std::size_t i = b.evidence.size(); i < extended.evidence.size(); ++i) staged.record(extended.evidence[i]);
-  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i) staged.record(extended.updates[i]);
-  if (!b.assurance && extended.assurance) staged.record(*extended.assurance);
+    staged.record(give(extended.owner_changes[i]));
+  for (std::size_t i = b.evidence.size(); i < extended.evidence.size(); ++i)
+    staged.record(give(extended.evidence[i]));
+  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i) staged.record(give(extended.updates[i]));
+  if (!b.assurance && extended.assurance) staged.record(give(*extended.assurance));
 }
 
 void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extended) {
@@ -411,8 +441,10 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
 }
 
 // Rebuilds base plus what `extended` adds through the plan's own checks, so
-// that nothing reaches the store unchecked, whatever `extended` holds.
-Plan replay_extension(const Plan& base, const Plan& extended) {
+// that nothing reaches the store unchecked, whatever `extended` holds. With
+// `given_up` (extended's own actions, which the caller gave up), the new
+// actions' texts and history are moved out of them rather than copied.
+Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action>* given_up) {
   require_extends(base, extended);
   Plan staged = base;
   staged.reserve_actions(extended.actions().size());
@@ -427,7 +459,8 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
   add_tail(staged, base.recommendations(), extended.recommendations());
   const auto& actions = extended.actions();
   for (std::size_t i = base.actions().size(); i < actions.size(); ++i)
-    staged.add(without_history(actions[i]), Provenance::recorded);
+    staged.add(given_up ? without_history_taken((*given_up)[i]) : without_history(actions[i]),
+               Provenance::recorded);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     auto concern = extended.concerns()[i];
     concern.answered_on.reset();
@@ -437,8 +470,13 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
   const auto& edges = extended.dependencies();
   for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
     staged.add_dependency(edges[i].action, edges[i].depends_on, edges[i].lag_days);
-  for (std::size_t i = 0; i < actions.size(); ++i)
-    replay_history(staged, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i]);
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const Action* before = i < base.actions().size() ? &base.actions()[i] : nullptr;
+    if (given_up)
+      replay_history(staged, before, (*given_up)[i]);
+    else
+      replay_history(staged, before, actions[i]);
+  }
   replay_in_place_changes(staged, base, extended);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     const auto& c = extended.concerns()[i];
@@ -577,9 +615,20 @@ bool file_holds_only(SQLite::Database& db, std::int64_t change) {
 }  // namespace
 
 void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why) {
-  const Plan& base = impl_->plan;
-  Plan extended = replay_extension(base, proposed);
-  auto& w = impl_->writer;
+  impl_->add_all(proposed, nullptr, by, why);
+}
+
+void Store::add_all(Plan&& proposed, const Actor& by, std::string_view why) {
+  Plan given_up = std::move(proposed);
+  proposed = Plan();  // empty, whatever happens next
+  impl_->add_all(given_up, &detail::actions_given_up(given_up), by, why);
+}
+
+void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, const Actor& by,
+                          std::string_view why) {
+  const Plan& base = plan;
+  Plan extended = replay_extension(base, proposed, given_up);
+  auto& w = writer;
   // An import that at least doubles the actions (the first import, say)
   // checks the foreign keys once over the whole file before committing
   // rather than on each row it inserts: a fifth of its time at 10^5 actions.
@@ -589,15 +638,15 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
   std::optional<ForeignKeysOff> per_row_checks_off;
   std::optional<RollbackJournalForImport> rollback_journal;
   if (bulk) {
-    per_row_checks_off.emplace(impl_->db, impl_->path);
-    rollback_journal.emplace(impl_->db);
+    per_row_checks_off.emplace(db, path);
+    rollback_journal.emplace(db);
   }
-  impl_->write(by, why, [&](std::int64_t change) {
+  write(by, why, [&](std::int64_t change) {
     // Into a plan and a file that held nothing, the import's rows refer only
     // to one another, all written in this transaction under the plan's
     // checks: nothing can dangle, and the scan (a tenth of an import of 10^6
     // actions) is skipped.
-    const bool check_file = bulk && !(holds_nothing(base) && file_holds_only(impl_->db, change));
+    const bool check_file = bulk && !(holds_nothing(base) && file_holds_only(db, change));
     insert_tail(w, base.partnerships(), extended.partnerships(), change);
     insert_tail(w, base.agencies(), extended.agencies(), change);
     insert_tail(w, base.groups(), extended.groups(), change);
@@ -620,9 +669,9 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
     insert_tail(w, base.review_cycles(), extended.review_cycles(), change);
     insert_tail(w, base.briefings(), extended.briefings(), change);
     for_new_disseminations(base, extended, [&](const Dissemination& d) { w.insert(d, change); });
-    if (check_file) require_foreign_keys(impl_->db, impl_->path);
+    if (check_file) require_foreign_keys(db, path);
   });
-  impl_->plan = std::move(extended);
+  plan = std::move(extended);
 }
 
 // ---- history -------------------------------------------------------------------

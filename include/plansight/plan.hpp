@@ -39,6 +39,10 @@ class PositionIndex;  // src/detail/position_index.hpp
 const DependencyGraph& dependency_graph(const Plan& plan);
 // The position of each action in plan.actions() by id, for the analysis layer.
 const PositionIndex<ActionId>& action_positions(const Plan& plan);
+// The actions of a plan its owner gave up (Store::add_all(Plan&&)), for the
+// store to move their texts and history out rather than copy them. The plan
+// is then fit only to be destroyed or assigned to.
+std::vector<Action>& actions_given_up(Plan& plan);
 }  // namespace detail
 
 // Where an action's data comes from. Records kept by another system may hold
@@ -229,6 +233,7 @@ class Plan {
  private:
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
   friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
+  friend std::vector<Action>& detail::actions_given_up(Plan& plan);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -123,6 +123,10 @@ class Store {
   // looked at inside the import's own transaction) refers only to rows it
   // writes itself, and skips that check.
   void add_all(const Plan& extended, const Actor& by, std::string_view why = {});
+  // The same, moving what it adds out of `extended` instead of copying it
+  // (a tenth of a large import's time); `extended` is left empty, whether
+  // the import goes in or is refused.
+  void add_all(Plan&& extended, const Actor& by, std::string_view why = {});
 
   // The history of one entity ("action", 42), oldest first; all when empty.
   // A dependency added is field "depends_on" with new value "7" (or

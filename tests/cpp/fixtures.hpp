@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -84,6 +85,24 @@ class ChangeWatch {
   const Plan& plan_;
   std::string last_;
 };
+
+// Adds `actions` actions to the builder's plan, each waiting for the one
+// before (lags 0-2 days), with updates on most and a due-date revision, an
+// owner change, evidence and an assurance on some: every kind of history a
+// store writes and reads back. Returns the plan.
+inline const Plan& add_actions_with_history(Builder& b, int actions) {
+  std::optional<ActionId> previous;
+  for (int i = 0; i < actions; ++i) {
+    const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30));
+    if (previous) b.plan.add_dependency(id, *previous, i % 3);
+    if (i % 4 != 0) b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
+    if (i % 5 == 0) b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
+    if (i % 7 == 0) b.change_owner(id, ymd(2024, 4, 2), owned_by(b.health));
+    if (i % 9 == 1) b.complete_and_assure(id, ymd(2024, 6, 30));
+    previous = id;
+  }
+  return b.plan;
+}
 
 // A store file path under the system temp directory, unique to this process
 // and object (test executables run in parallel), removed with its WAL files

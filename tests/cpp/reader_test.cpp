@@ -23,23 +23,13 @@ namespace {
 
 const Actor manager{"LIS business manager", std::nullopt};
 
-// A file holding 60 actions, each waiting for the one before, with updates
-// on most, and a revision, an owner change, evidence and an assurance on
-// some; returns the plan the store holds after writing it.
+// A file holding 60 actions, each waiting for the one before, with every
+// kind of history (testing::add_actions_with_history); returns the plan the
+// store holds after writing it.
 Plan write_store(const std::string& file) {
   testing::Builder b;
-  std::optional<ActionId> previous;
-  for (int i = 0; i < 60; ++i) {
-    const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30));
-    if (previous) b.plan.add_dependency(id, *previous, i % 3);
-    if (i % 4 != 0) b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
-    if (i % 5 == 0) b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
-    if (i % 7 == 0) b.change_owner(id, ymd(2024, 4, 2), testing::owned_by(b.health));
-    if (i % 9 == 1) b.complete_and_assure(id, ymd(2024, 6, 30));
-    previous = id;
-  }
   Store store = Store::open(file);
-  store.add_all(b.plan, manager, "fixture");
+  store.add_all(testing::add_actions_with_history(b, 60), manager, "fixture");
   return store.plan();
 }
 

@@ -572,6 +572,50 @@ TEST_CASE("a bulk import into a store holding only a partnership still checks th
   CHECK(db.execAndGet("SELECT count(*) FROM audit").getInt() == 0);
 }
 
+// add_all(Plan&&) moves the new actions' texts and history out of the plan
+// given up instead of copying them: what is stored must be what a copy
+// stores, and only the additions are taken.
+TEST_CASE("add_all of a plan given up stores what a copy would, and leaves that plan empty") {
+  testing::Builder b;
+  const Plan first = testing::add_actions_with_history(b, 40);
+  Store copied = Store::open(":memory:");
+  Store moved = Store::open(":memory:");
+  copied.add_all(first, manager, "first import");
+  Plan given = first;
+  moved.add_all(std::move(given), manager, "first import");
+  CHECK(testing::fingerprint(moved.plan()) == testing::fingerprint(first));
+  CHECK(testing::fingerprint(moved.load()) == testing::fingerprint(copied.load()));
+  CHECK(given.actions().empty());
+  CHECK(given.partnerships().empty());
+
+  // An extension: the stored actions stay in the plan given up, untouched,
+  // and their new history is carried with the new actions'.
+  b.set_status(first.actions().front().id, ymd(2024, 7, 1), Status::in_progress);
+  const Plan second = testing::add_actions_with_history(b, 50);
+  given = second;
+  copied.add_all(second, manager, "second import");
+  moved.add_all(std::move(given), manager, "second import");
+  CHECK(testing::fingerprint(moved.plan()) == testing::fingerprint(second));
+  CHECK(testing::fingerprint(moved.load()) == testing::fingerprint(copied.load()));
+  CHECK(moved.history().size() == copied.history().size());
+  CHECK(given.actions().empty());
+}
+
+TEST_CASE("a refused plan given up leaves the store as it was, and the plan empty") {
+  Seeded s(":memory:");
+  const std::string before = snapshot(s.store);
+  Plan extended = s.store.plan();
+  for (int i = 0; i < 3; ++i) extended.add(s.draft("Fine", ymd(2024, 1, 1), ymd(2024, 6, 1)));
+  const auto a = extended.add(s.draft("Restored", ymd(2024, 1, 1), ymd(2024, 6, 1)), Provenance::recorded).id;
+  Plan::ActionHistory bad;
+  bad.updates.push_back(Update{a, ymd(2024, 2, 1), Status::cancelled, {}, "", "import", {}});
+  extended.restore_history(a, bad);  // a cancellation with no reason, unchecked
+  CHECK_THROWS_WITH_AS(s.store.add_all(std::move(extended), manager), doctest::Contains("needs a reason"),
+                       ValidationError);
+  CHECK(snapshot(s.store) == before);
+  CHECK(extended.actions().empty());
+}
+
 TEST_CASE("add_all checks the additions again and never adopts a plan that differs from the file") {
   Seeded s(":memory:");
   const std::string before = snapshot(s.store);
