@@ -13,9 +13,6 @@
 namespace plansight {
 namespace {
 
-// How long a store waits for another connection's lock before failing.
-constexpr int busy_timeout_ms = 5000;
-
 SQLite::Database open_database(const std::string& path) {
   try {
     // NOMUTEX: a Store is used by one thread at a time (store.hpp), so SQLite
@@ -23,7 +20,7 @@ SQLite::Database open_database(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.exec("PRAGMA foreign_keys = ON");
     // Wait for another writer rather than fail at once.
-    db.setBusyTimeout(busy_timeout_ms);
+    db.setBusyTimeout(5000);
     return db;
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot open store '" + path + "': " + e.what());
@@ -535,33 +532,44 @@ class ForeignKeysOff {
 // checkpointing it into the file), the rollback journal once (it keeps a copy
 // of the pages the file held before, and a new page has none). SQLite's
 // documentation advises a rollback journal for transactions larger than
-// about 100 MB. Leaving WAL needs the file to itself: with another
-// connection open the import stays in WAL at once, rather than wait, and
-// that connection keeps reading its snapshot meanwhile. Durability is the
-// same either way (synchronous = FULL, SQLite's default).
+// about 100 MB.
+//  - Leaving WAL needs the file to itself: with another connection open, the
+//    import stays in WAL at once (SQLite does not wait), and that connection
+//    keeps reading its snapshot meanwhile. A connection opened during the
+//    import waits for it instead (rollback-mode locking), up to its busy
+//    timeout.
+//  - Durability stays as in WAL: synchronous = EXTRA, so that the journal's
+//    removal, which is the commit in this mode, is synced too.
+//  - This connection's page cache is emptied before the switch and after it.
+//    Leaving WAL checkpoints into the file what other connections wrote since
+//    this one last read, but the switch rewrites page 1 from the cache, and
+//    rollback mode would then take every cached page for current (nothing in
+//    the file's header need tell it otherwise), writing over those changes.
 class RollbackJournalForImport {
  public:
   explicit RollbackJournalForImport(SQLite::Database& db) : db_(db) {
-    db_.setBusyTimeout(0);
+    sqlite3_db_release_memory(db_.getHandle());
     try {
       switched_ = db_.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
-      // Leaving WAL checkpoints into the file what other connections wrote
-      // since this one last read, but keeps this connection's cached pages:
-      // in rollback mode it would take them for current (nothing in the
-      // file's header tells it otherwise) and write over those changes.
-      // Emptying the cache makes it read the file afresh.
-      if (switched_) sqlite3_db_release_memory(db_.getHandle());
     } catch (const SQLite::Exception&) {
-      // Busy: another connection has the file open. An in-memory store has
-      // no journal to change and says so without throwing.
+      // Busy: another connection has the file open. (An in-memory store has
+      // no journal to change and says so without throwing.)
     }
-    db_.setBusyTimeout(busy_timeout_ms);
+    if (!switched_) return;
+    sqlite3_db_release_memory(db_.getHandle());
+    try {
+      synchronous_ = db_.execAndGet("PRAGMA synchronous").getInt();
+      db_.exec("PRAGMA synchronous = EXTRA");
+    } catch (const SQLite::Exception&) {
+      // Cannot fail outside a transaction; the destructor restores both.
+    }
   }
   RollbackJournalForImport(const RollbackJournalForImport&) = delete;
   RollbackJournalForImport& operator=(const RollbackJournalForImport&) = delete;
   ~RollbackJournalForImport() {
     if (!switched_) return;
     try {
+      db_.exec("PRAGMA synchronous = " + std::to_string(synchronous_));
       db_.exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception&) {
       // Another connection opened the file meanwhile and holds it; the file
@@ -572,6 +580,7 @@ class RollbackJournalForImport {
  private:
   SQLite::Database& db_;
   bool switched_ = false;
+  int synchronous_ = 2;  // FULL, SQLite's default
 };
 
 // The whole file's references, checked inside the transaction before it

@@ -56,12 +56,15 @@ class WriteStatement {
   // the step fails (a statement left mid-step refuses every later bind).
   void run() {
     const int result = sqlite3_step(statement_);
-    if (result == SQLITE_DONE || result == SQLITE_ROW) {
+    if (result == SQLITE_DONE) {
       sqlite3_reset(statement_);
       sqlite3_clear_bindings(statement_);
       return;
     }
-    SQLite::Exception failure(db_, result);  // the message, before reset replaces it
+    // A write returns no rows; SQLite's message, taken before reset replaces it.
+    SQLite::Exception failure = result == SQLITE_ROW
+                                    ? SQLite::Exception("a write statement returned a row", SQLITE_MISUSE)
+                                    : SQLite::Exception(db_, result);
     abandon();
     throw failure;
   }
@@ -85,7 +88,12 @@ inline void bind_value(WriteStatement& s, int i, int v) { s.bind_int(i, v); }
 inline void bind_value(WriteStatement& s, int i, bool v) { s.bind_int(i, v ? 1 : 0); }
 inline void bind_value(WriteStatement& s, int i, const std::string& v) { s.bind_text(i, v); }
 inline void bind_value(WriteStatement& s, int i, std::string_view v) { s.bind_text(i, v); }
-inline void bind_value(WriteStatement& s, int i, const char* v) { s.bind_text(i, v); }
+inline void bind_value(WriteStatement& s, int i, const char* v) {
+  if (v)
+    s.bind_text(i, v);
+  else
+    s.bind_null(i);
+}
 inline void bind_value(WriteStatement& s, int i, Date d) { s.bind_formatted(i, IsoDate(d).text()); }
 template <class Tag>
 void bind_value(WriteStatement& s, int i, Id<Tag> id) {

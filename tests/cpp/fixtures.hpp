@@ -119,7 +119,8 @@ struct TempFile {
   TempFile& operator=(const TempFile&) = delete;
   ~TempFile() { remove(); }
   void remove() const {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(path.string() + suffix);
   }
   std::string str() const { return path.string(); }
 };

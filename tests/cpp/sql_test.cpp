@@ -40,6 +40,15 @@ TEST_CASE("an empty text without an address is written as an empty text, not NUL
   CHECK(t.row("a", 1).empty());
   CHECK(t.row("b", 1).empty());
   CHECK(t.row("c", 1).empty());
+  run(insert, static_cast<const char*>(nullptr), "", "", 2);  // a null pointer is no text at all
+  CHECK(t.row("a", 2) == "NULL");
+}
+
+TEST_CASE("a write that returns a row is refused, and the statement stays usable") {
+  Table t;
+  WriteStatement select(t.db, "SELECT ?");
+  CHECK_THROWS_WITH_AS(run(select, 1), doctest::Contains("returned a row"), SQLite::Exception);
+  CHECK_THROWS_WITH_AS(run(select, 2), doctest::Contains("returned a row"), SQLite::Exception);
 }
 
 TEST_CASE("two dates and an enumeration in one row keep their own buffers") {

@@ -496,6 +496,23 @@ TEST_CASE("a bulk import writes its pages once when it has the file to itself, a
     CHECK(reader.execAndGet("SELECT count(*) FROM action").getInt() == 200);
     CHECK(journal_mode() == "wal");
   }
+  SUBCASE("after another connection changed the file's header: the change stays") {
+    // Leaving WAL rewrites the file's first page; from a copy cached before
+    // that connection wrote, it would undo its change. (In WAL mode, a
+    // connection's commits after the first leave the header's change counter
+    // as it was, so nothing else tells this connection of the second.)
+    {
+      SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
+      other.exec("PRAGMA application_id = 6");
+      CHECK(store.load().actions().empty());  // the store reads the file's first page now
+      other.exec("PRAGMA application_id = 7");
+    }
+    store.add_all(b.plan, manager, "first import");
+    CHECK(log_bytes() == 0);
+    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA application_id").getInt() == 7);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  }
   CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(store.plan()));
 }
 
