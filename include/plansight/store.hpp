@@ -4,7 +4,9 @@
 //    A bulk import (add_all at least doubling the actions) into a file no
 //    other connection has open journals its one transaction with the
 //    rollback journal instead, which writes its new pages once rather than
-//    twice, and puts the file back in WAL afterwards.
+//    twice, and puts the file back in WAL afterwards. A connection opened
+//    while it runs waits for it (a Store up to 5 s, then StoreError) instead
+//    of reading the file as it was; one already open keeps it in WAL.
 //  - The store keeps the whole plan in memory, in step with the file; plan()
 //    is always what the file holds.
 //  - Every mutation names the Actor making it, is validated by the plan
