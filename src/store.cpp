@@ -423,7 +423,8 @@ void replay_history(Plan& staged, const Action* base, A& extended) {
     staged.record(give(extended.owner_changes[i]));
   for (std::size_t i = b.evidence.size(); i < extended.evidence.size(); ++i)
     staged.record(give(extended.evidence[i]));
-  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i) staged.record(give(extended.updates[i]));
+  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i)
+    staged.record(give(extended.updates[i]));
   if (!b.assurance && extended.assurance) staged.record(give(*extended.assurance));
 }
 
@@ -583,6 +584,38 @@ class RollbackJournalForImport {
   int synchronous_ = 2;  // FULL, SQLite's default
 };
 
+// The indexes of the tables a bulk import fills row upon row (updates and
+// dependencies, one or more per action), dropped inside its transaction
+// while it inserts and built again before it commits: one index built over
+// the finished table costs less than one kept in step row by row (at 10^6
+// actions, 0.8 s to build against 1.5 s kept). The definitions are the
+// file's own, read back from its schema; if the import fails, the rollback
+// restores them with everything else.
+class IndexesSetAside {
+ public:
+  IndexesSetAside(SQLite::Database& db, const std::vector<std::string>& tables) : db_(db) {
+    std::string listed;
+    for (const auto& t : tables) listed += (listed.empty() ? "'" : ", '") + t + "'";
+    SQLite::Statement indexes(db_,
+                              "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                              "AND tbl_name IN (" + listed + ") ORDER BY name");
+    std::vector<std::string> names;
+    while (indexes.executeStep()) {
+      names.push_back(indexes.getColumn(0).getString());
+      definitions_.push_back(indexes.getColumn(1).getString());
+    }
+    for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
+  }
+  void rebuild() {
+    for (const auto& sql : definitions_) db_.exec(sql);
+    definitions_.clear();
+  }
+
+ private:
+  SQLite::Database& db_;
+  std::vector<std::string> definitions_;
+};
+
 // The whole file's references, checked inside the transaction before it
 // commits: the first dangling one is a StoreError and nothing is written.
 void require_foreign_keys(SQLite::Database& db, const std::string& path) {
@@ -656,6 +689,8 @@ void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, c
     // checks: nothing can dangle, and the scan (a tenth of an import of 10^6
     // actions) is skipped.
     const bool check_file = bulk && !(holds_nothing(base) && file_holds_only(db, change));
+    std::optional<IndexesSetAside> bulk_indexes;
+    if (bulk) bulk_indexes.emplace(db, std::vector<std::string>{"action_update", "dependency"});
     insert_tail(w, base.partnerships(), extended.partnerships(), change);
     insert_tail(w, base.agencies(), extended.agencies(), change);
     insert_tail(w, base.groups(), extended.groups(), change);
@@ -678,6 +713,7 @@ void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, c
     insert_tail(w, base.review_cycles(), extended.review_cycles(), change);
     insert_tail(w, base.briefings(), extended.briefings(), change);
     for_new_disseminations(base, extended, [&](const Dissemination& d) { w.insert(d, change); });
+    if (bulk_indexes) bulk_indexes->rebuild();
     if (check_file) require_foreign_keys(db, path);
   });
   plan = std::move(extended);

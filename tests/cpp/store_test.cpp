@@ -516,6 +516,51 @@ TEST_CASE("a bulk import writes its pages once when it has the file to itself, a
   CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(store.plan()));
 }
 
+// A bulk import drops the indexes of the update and dependency tables while
+// it inserts and builds them again before it commits; the file's schema
+// must come out as it went in, whether the import goes in or is refused.
+TEST_CASE("a bulk import leaves the file's schema as it was, indexes included") {
+  TempFile file("bulk-indexes");
+  const auto schema = [&] {
+    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
+    SQLite::Statement rows(db,
+                           "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY name");
+    std::string text;
+    while (rows.executeStep())
+      for (int i = 0; i < 4; ++i) text += rows.getColumn(i).getString() + (i < 3 ? "|" : "\n");
+    return text;
+  };
+  testing::Builder b;
+  Store store = Store::open(file.str());
+  const std::string before = schema();
+  REQUIRE(before.find("CREATE INDEX action_update_by_action ON action_update(action_id)") !=
+          std::string::npos);
+  REQUIRE(before.find("CREATE INDEX dependency_by_action ON dependency(action_id)") != std::string::npos);
+  SUBCASE("into an empty store, then doubling it") {
+    store.add_all(testing::add_actions_with_history(b, 30), manager, "first import");
+    CHECK(schema() == before);
+    store.add_all(testing::add_actions_with_history(b, 40), manager, "second import");
+    CHECK(schema() == before);
+    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(b.plan));
+  }
+  SUBCASE("refused halfway through its inserts") {
+    {
+      SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+      other.exec("INSERT INTO change_set (actor) VALUES ('another program')");
+      other.exec("INSERT INTO action (id, partnership_id, audit_id, title, description, owner_role, "
+                 "owner_lead, created_on, due_on, estimate_days, success_measure, change_id) "
+                 "VALUES (1, 1, 1, 'Written elsewhere', '', '', '', '2024-01-01', '2024-02-01', 0, '', 1)");
+    }
+    CHECK_THROWS_WITH_AS(store.add_all(testing::add_actions_with_history(b, 30), manager),
+                         doctest::Contains("UNIQUE constraint failed: action.id"), StoreError);
+    CHECK(schema() == before);
+    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM action_update").getInt() == 0);
+  }
+}
+
 // A plan can be empty while its file is not: rows another program wrote
 // after the store opened, or rows the plan never reads (an audit's agency
 // list entry for an audit that is not there). An import that refers to
