@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
@@ -320,10 +321,22 @@ void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vecto
   for (std::size_t i = base.size(); i < extended.size(); ++i) w.insert(extended[i], change);
 }
 
+// The updates `extended` adds to each action, base or new, in action order:
+// written all together, as a bulk import has millions.
+std::vector<const Update*> new_updates(const Plan& base, const Plan& extended) {
+  std::vector<const Update*> updates;
+  const auto& actions = extended.actions();
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const std::size_t known = i < base.actions().size() ? base.actions()[i].updates.size() : 0;
+    for (std::size_t u = known; u < actions[i].updates.size(); ++u) updates.push_back(&actions[i].updates[u]);
+  }
+  return updates;
+}
+
+// The rest of an action's new history (its updates are written apart).
 void insert_new_history(detail::Writer& w, const Action* base, const Action& extended, std::int64_t change) {
   static const Action empty;
   const Action& b = base ? *base : empty;
-  insert_tail(w, b.updates, extended.updates, change);
   insert_tail(w, b.due_revisions, extended.due_revisions, change);
   insert_tail(w, b.owner_changes, extended.owner_changes, change);
   insert_tail(w, b.evidence, extended.evidence, change);
@@ -701,10 +714,10 @@ void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, c
     insert_tail(w, base.findings(), extended.findings(), change);
     insert_tail(w, base.recommendations(), extended.recommendations(), change);
     const auto& actions = extended.actions();
-    for (std::size_t i = base.actions().size(); i < actions.size(); ++i) w.insert(actions[i], true, change);
+    w.insert_all(std::span(actions).subspan(base.actions().size()), true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
-    const auto& edges = extended.dependencies();
-    for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i) w.insert(edges[i], change);
+    w.insert_all(std::span(extended.dependencies()).subspan(base.dependencies().size()), change);
+    w.insert_all(new_updates(base, extended), change);
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
     write_in_place_changes(w, base, extended, change);

@@ -111,19 +111,32 @@ void bind_value(WriteStatement& s, int i, const std::optional<T>& v) {
     s.bind_null(i);
 }
 
-// Binds the values to parameters 1..n and runs the statement once. The
-// values are bound where they lie, so they must live until it has run: as
-// arguments of this call, they do.
+// Binds the values to parameters first, first + 1, ...
 template <class... Ts>
-void run(WriteStatement& s, const Ts&... values) {
+void bind_values(WriteStatement& s, int first, const Ts&... values) {
+  int i = first - 1;
+  (bind_value(s, ++i, values), ...);
+}
+
+// Runs the statement once after `bind_all()` has bound its parameters; a
+// failed bind leaves the statement as unbound as a failed step does.
+template <class F>
+void run_bound(WriteStatement& s, F&& bind_all) {
   try {
-    int i = 0;
-    (bind_value(s, ++i, values), ...);
+    bind_all();
   } catch (...) {
     s.abandon();
     throw;
   }
   s.run();
+}
+
+// Binds the values to parameters 1..n and runs the statement once. The
+// values are bound where they lie, so they must live until it has run: as
+// arguments of this call, they do.
+template <class... Ts>
+void run(WriteStatement& s, const Ts&... values) {
+  run_bound(s, [&] { bind_values(s, 1, values...); });
 }
 
 // For statements with parameters (the store's history query).

@@ -1,5 +1,7 @@
 #include "detail/writer.hpp"
 
+#include <algorithm>
+
 #include "detail/sql.hpp"
 
 namespace plansight::detail {
@@ -11,6 +13,36 @@ WriteStatement& Writer::statement(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) slot = std::make_unique<WriteStatement>(db_, sql);
   return *slot;
+}
+
+WriteStatement& Writer::rows_statement(const char* insert, int columns, int rows) {
+  auto& slot = row_statements_[{insert, rows}];
+  if (slot) return *slot;
+  std::string row = "(?";
+  for (int c = 1; c < columns; ++c) row += ", ?";
+  row += ")";
+  std::string sql = insert;
+  for (int r = 0; r < rows; ++r) sql += (r ? ", " : "") + row;
+  slot = std::make_unique<WriteStatement>(db_, sql.c_str());
+  return *slot;
+}
+
+template <class Row, class Bind>
+void Writer::insert_rows(const char* insert, int columns, std::span<Row> rows, Bind&& bind) {
+  // At most 64 rows, and never more parameters than SQLite allows a statement.
+  const int limit = sqlite3_limit(db_.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  const std::size_t per_statement = static_cast<std::size_t>(std::max(1, std::min(64, limit / columns)));
+  std::size_t done = 0;
+  if (rows.size() >= per_statement && per_statement > 1) {
+    WriteStatement& many = rows_statement(insert, columns, static_cast<int>(per_statement));
+    for (; rows.size() - done >= per_statement; done += per_statement)
+      run_bound(many, [&] {
+        for (std::size_t j = 0; j < per_statement; ++j)
+          bind(many, 1 + static_cast<int>(j) * columns, rows[done + j]);
+      });
+  }
+  WriteStatement& one = rows_statement(insert, columns, 1);
+  for (; done < rows.size(); ++done) run_bound(one, [&] { bind(one, 1, rows[done]); });
 }
 
 std::int64_t Writer::begin_change(const Actor& by, std::string_view why) {
@@ -96,14 +128,21 @@ void Writer::insert(const Recommendation& r, std::int64_t change) {
               r.id, r.findings);
 }
 
+constexpr const char* action_insert =
+    "INSERT INTO action (id, partnership_id, audit_id, finding_id, recommendation_id, title, description, "
+    "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "
+    "success_measure, provenance, change_id) VALUES ";
+
 void Writer::insert(const Action& a, bool recorded, std::int64_t change) {
-  run(statement("INSERT INTO action (id, partnership_id, audit_id, finding_id, recommendation_id, title, "
-                "description, owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, "
-                "estimate_days, success_measure, provenance, change_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-      a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description, a.owner.agency,
-      a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on, a.estimate_days, a.success_measure,
-      recorded ? "recorded" : "entered", change);
+  insert_all(std::span(&a, 1), recorded, change);
+}
+
+void Writer::insert_all(std::span<const Action> actions, bool recorded, std::int64_t change) {
+  insert_rows(action_insert, 17, actions, [&](WriteStatement& s, int first, const Action& a) {
+    bind_values(s, first, a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description,
+                a.owner.agency, a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on,
+                a.estimate_days, a.success_measure, recorded ? "recorded" : "entered", change);
+  });
 }
 
 void Writer::insert(const ImmediateConcern& c, std::int64_t change) {
@@ -112,9 +151,15 @@ void Writer::insert(const ImmediateConcern& c, std::int64_t change) {
       c.id, c.audit, c.case_id, c.agency, c.raised_on, c.description, c.answered_on, c.answer, change);
 }
 
-void Writer::insert(const Dependency& d, std::int64_t change) {
-  run(statement("INSERT INTO dependency (action_id, depends_on_id, lag_days, change_id) VALUES (?, ?, ?, ?)"),
-      d.action, d.depends_on, d.lag_days, change);
+constexpr const char* dependency_insert =
+    "INSERT INTO dependency (action_id, depends_on_id, lag_days, change_id) VALUES ";
+
+void Writer::insert(const Dependency& d, std::int64_t change) { insert_all(std::span(&d, 1), change); }
+
+void Writer::insert_all(std::span<const Dependency> dependencies, std::int64_t change) {
+  insert_rows(dependency_insert, 4, dependencies, [&](WriteStatement& s, int first, const Dependency& d) {
+    bind_values(s, first, d.action, d.depends_on, d.lag_days, change);
+  });
 }
 
 void Writer::mark_removed(ActionId action, ActionId depends_on, std::int64_t change) {
@@ -123,10 +168,20 @@ void Writer::mark_removed(ActionId action, ActionId depends_on, std::int64_t cha
       change, action, depends_on);
 }
 
+constexpr const char* update_insert =
+    "INSERT INTO action_update (action_id, on_date, status, reported_rag, note, by_name, completed_on, "
+    "change_id) VALUES ";
+
 void Writer::insert(const Update& u, std::int64_t change) {
-  run(statement("INSERT INTO action_update (action_id, on_date, status, reported_rag, note, by_name, "
-                "completed_on, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-      u.action, u.on, u.status, u.reported_rag, u.note, u.by, u.completed_on, change);
+  const Update* const one = &u;
+  insert_all(std::span(&one, 1), change);
+}
+
+void Writer::insert_all(std::span<const Update* const> updates, std::int64_t change) {
+  insert_rows(update_insert, 8, updates, [&](WriteStatement& s, int first, const Update* u) {
+    bind_values(s, first, u->action, u->on, u->status, u->reported_rag, u->note, u->by, u->completed_on,
+                change);
+  });
 }
 
 void Writer::insert(const DueDateRevision& r, std::int64_t change) {

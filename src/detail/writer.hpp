@@ -7,7 +7,9 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
+#include <utility>
 
 #include "plansight/model.hpp"
 
@@ -36,6 +38,12 @@ class Writer {
   void insert(const Finding& f, std::int64_t change);
   void insert(const Recommendation& r, std::int64_t change);
   void insert(const Action& a, bool recorded, std::int64_t change);
+  // Many rows of one kind (a bulk import's): the same rows in the same order
+  // as one insert each, written up to 64 to a statement, so that SQLite
+  // starts and finishes a statement once per batch rather than per row.
+  void insert_all(std::span<const Action> actions, bool recorded, std::int64_t change);
+  void insert_all(std::span<const Dependency> dependencies, std::int64_t change);
+  void insert_all(std::span<const Update* const> updates, std::int64_t change);
   void insert(const ImmediateConcern& c, std::int64_t change);
   void insert(const Dependency& d, std::int64_t change);
   // Marks the dependency in force removed by `change`; the row stays.
@@ -60,10 +68,16 @@ class Writer {
 
  private:
   WriteStatement& statement(const char* sql);
+  // `insert` is an INSERT up to its VALUES keyword, for rows of `columns` values.
+  template <class Row, class Bind>
+  void insert_rows(const char* insert, int columns, std::span<Row> rows, Bind&& bind);
+  WriteStatement& rows_statement(const char* insert, int columns, int rows);
 
   SQLite::Database& db_;
   // Keyed by the SQL text's address: every statement is a string literal.
   std::map<const char*, std::unique_ptr<WriteStatement>> statements_;
+  // Keyed by the INSERT's address and the rows it writes.
+  std::map<std::pair<const char*, int>, std::unique_ptr<WriteStatement>> row_statements_;
 };
 
 }  // namespace plansight::detail
