@@ -708,10 +708,10 @@ void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, c
     insert_tail(w, base.agencies(), extended.agencies(), change);
     insert_tail(w, base.groups(), extended.groups(), change);
     insert_tail(w, base.themes(), extended.themes(), change);
-    insert_tail(w, base.audits(), extended.audits(), change);
+    w.insert_all(std::span(extended.audits()).subspan(base.audits().size()), change);
     insert_tail(w, base.cases(), extended.cases(), change);
     insert_tail(w, base.agency_returns(), extended.agency_returns(), change);
-    insert_tail(w, base.findings(), extended.findings(), change);
+    w.insert_all(std::span(extended.findings()).subspan(base.findings().size()), change);
     insert_tail(w, base.recommendations(), extended.recommendations(), change);
     const auto& actions = extended.actions();
     w.insert_all(std::span(actions).subspan(base.actions().size()), true, change);

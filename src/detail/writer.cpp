@@ -83,14 +83,45 @@ static void insert_list(WriteStatement& s, Parent parent, const List& values) {
   for (const auto& v : values) run(s, parent, position++, v);
 }
 
-void Writer::insert(const Audit& a, std::int64_t change) {
-  run(statement("INSERT INTO audit (id, partnership_id, title, kind, held_on, stage, scope, reaudit_of, "
-                "change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-      a.id, a.partnership, a.title, a.kind, a.held_on, a.stage, a.scope, a.reaudit_of, change);
-  insert_list(statement("INSERT INTO audit_theme (audit_id, position, theme_id) VALUES (?, ?, ?)"), a.id,
-              a.themes);
-  insert_list(statement("INSERT INTO audit_agency (audit_id, position, agency_id) VALUES (?, ?, ?)"), a.id,
-              a.agencies);
+// One entry of an ordered list (an audit's themes, a finding's cases): its
+// parent's id, its position in the list, and the id it names.
+struct ListRow {
+  std::int64_t parent;
+  int position;
+  std::int64_t value;
+};
+
+// The entries of one list of each parent, parent by parent, in list order.
+template <class Parent, class List>
+std::vector<ListRow> list_rows(std::span<const Parent> parents, List Parent::*list) {
+  std::vector<ListRow> rows;
+  for (const auto& parent : parents) {
+    int position = 0;
+    for (const auto& value : parent.*list) rows.push_back({parent.id.value(), position++, value.value()});
+  }
+  return rows;
+}
+
+void Writer::insert_list_rows(const char* insert, const std::vector<ListRow>& rows) {
+  insert_rows(insert, 3, std::span(rows), [](WriteStatement& s, int first, const ListRow& r) {
+    bind_values(s, first, r.parent, r.position, r.value);
+  });
+}
+
+constexpr const char* audit_insert =
+    "INSERT INTO audit (id, partnership_id, title, kind, held_on, stage, scope, reaudit_of, change_id) VALUES ";
+
+void Writer::insert(const Audit& a, std::int64_t change) { insert_all(std::span(&a, 1), change); }
+
+void Writer::insert_all(std::span<const Audit> audits, std::int64_t change) {
+  insert_rows(audit_insert, 9, audits, [&](WriteStatement& s, int first, const Audit& a) {
+    bind_values(s, first, a.id, a.partnership, a.title, a.kind, a.held_on, a.stage, a.scope, a.reaudit_of,
+                change);
+  });
+  insert_list_rows("INSERT INTO audit_theme (audit_id, position, theme_id) VALUES ",
+                   list_rows(audits, &Audit::themes));
+  insert_list_rows("INSERT INTO audit_agency (audit_id, position, agency_id) VALUES ",
+                   list_rows(audits, &Audit::agencies));
 }
 
 void Writer::insert(const Case& c, std::int64_t change) {
@@ -109,15 +140,20 @@ void Writer::insert(const AgencyReturn& r, std::int64_t change) {
   for (const auto& g : r.gradings) run(grading, r.id, position++, g.question, g.grade);
 }
 
-void Writer::insert(const Finding& f, std::int64_t change) {
-  run(statement("INSERT INTO finding (id, audit_id, category, text, change_id) VALUES (?, ?, ?, ?, ?)"),
-      f.id, f.audit, f.category, f.text, change);
-  insert_list(statement("INSERT INTO finding_theme (finding_id, position, theme_id) VALUES (?, ?, ?)"), f.id,
-              f.themes);
-  insert_list(statement("INSERT INTO finding_case (finding_id, position, case_id) VALUES (?, ?, ?)"), f.id,
-              f.cases);
-  insert_list(statement("INSERT INTO finding_agency (finding_id, position, agency_id) VALUES (?, ?, ?)"),
-              f.id, f.agencies);
+constexpr const char* finding_insert = "INSERT INTO finding (id, audit_id, category, text, change_id) VALUES ";
+
+void Writer::insert(const Finding& f, std::int64_t change) { insert_all(std::span(&f, 1), change); }
+
+void Writer::insert_all(std::span<const Finding> findings, std::int64_t change) {
+  insert_rows(finding_insert, 5, findings, [&](WriteStatement& s, int first, const Finding& f) {
+    bind_values(s, first, f.id, f.audit, f.category, f.text, change);
+  });
+  insert_list_rows("INSERT INTO finding_theme (finding_id, position, theme_id) VALUES ",
+                   list_rows(findings, &Finding::themes));
+  insert_list_rows("INSERT INTO finding_case (finding_id, position, case_id) VALUES ",
+                   list_rows(findings, &Finding::cases));
+  insert_list_rows("INSERT INTO finding_agency (finding_id, position, agency_id) VALUES ",
+                   list_rows(findings, &Finding::agencies));
 }
 
 void Writer::insert(const Recommendation& r, std::int64_t change) {

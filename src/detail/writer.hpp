@@ -16,6 +16,7 @@
 namespace plansight::detail {
 
 class WriteStatement;
+struct ListRow;
 
 class Writer {
  public:
@@ -41,6 +42,8 @@ class Writer {
   // Many rows of one kind (a bulk import's): the same rows in the same order
   // as one insert each, written up to 64 to a statement, so that SQLite
   // starts and finishes a statement once per batch rather than per row.
+  void insert_all(std::span<const Audit> audits, std::int64_t change);
+  void insert_all(std::span<const Finding> findings, std::int64_t change);
   void insert_all(std::span<const Action> actions, bool recorded, std::int64_t change);
   void insert_all(std::span<const Dependency> dependencies, std::int64_t change);
   void insert_all(std::span<const Update* const> updates, std::int64_t change);
@@ -72,6 +75,7 @@ class Writer {
   template <class Row, class Bind>
   void insert_rows(const char* insert, int columns, std::span<Row> rows, Bind&& bind);
   WriteStatement& rows_statement(const char* insert, int columns, int rows);
+  void insert_list_rows(const char* insert, const std::vector<ListRow>& rows);
 
   SQLite::Database& db_;
   // Keyed by the SQL text's address: every statement is a string literal.
