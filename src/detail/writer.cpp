@@ -109,7 +109,8 @@ void Writer::insert_list_rows(const char* insert, const std::vector<ListRow>& ro
 }
 
 constexpr const char* audit_insert =
-    "INSERT INTO audit (id, partnership_id, title, kind, held_on, stage, scope, reaudit_of, change_id) VALUES ";
+    "INSERT INTO audit (id, partnership_id, title, kind, held_on, stage, scope, reaudit_of, change_id) "
+    "VALUES ";
 
 void Writer::insert(const Audit& a, std::int64_t change) { insert_all(std::span(&a, 1), change); }
 
@@ -140,7 +141,8 @@ void Writer::insert(const AgencyReturn& r, std::int64_t change) {
   for (const auto& g : r.gradings) run(grading, r.id, position++, g.question, g.grade);
 }
 
-constexpr const char* finding_insert = "INSERT INTO finding (id, audit_id, category, text, change_id) VALUES ";
+constexpr const char* finding_insert =
+    "INSERT INTO finding (id, audit_id, category, text, change_id) VALUES ";
 
 void Writer::insert(const Finding& f, std::int64_t change) { insert_all(std::span(&f, 1), change); }
 
