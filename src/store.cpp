@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <utility>
 
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
@@ -597,6 +598,13 @@ class RollbackJournalForImport {
   int synchronous_ = 2;  // FULL, SQLite's default
 };
 
+// A name as an SQL identifier: in double quotes, any double quote doubled.
+std::string quoted_name(const std::string& name) {
+  std::string out = "\"";
+  for (const char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
 // The indexes of the tables a bulk import fills row upon row (updates and
 // dependencies, one or more per action), dropped inside its transaction
 // while it inserts and built again before it commits: one index built over
@@ -617,7 +625,7 @@ class IndexesSetAside {
       names.push_back(indexes.getColumn(0).getString());
       definitions_.push_back(indexes.getColumn(1).getString());
     }
-    for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
+    for (const auto& name : names) db_.exec("DROP INDEX " + quoted_name(name));
   }
   void rebuild() {
     for (const auto& sql : definitions_) db_.exec(sql);
@@ -661,7 +669,7 @@ bool file_holds_only(SQLite::Database& db, std::int64_t change) {
   for (const auto& table : tables) {
     const std::string others =
         table == "change_set" ? " WHERE id <> " + std::to_string(change) : std::string();
-    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM \"" + table + "\"" + others + ")").getInt() != 0)
+    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM " + quoted_name(table) + others + ")").getInt() != 0)
       return false;
   }
   return true;
@@ -674,8 +682,8 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
 }
 
 void Store::add_all(Plan&& proposed, const Actor& by, std::string_view why) {
-  Plan given_up = std::move(proposed);
-  proposed = Plan();  // empty, whatever happens next
+  Plan given_up;  // allocated before anything is taken from `proposed`
+  std::swap(given_up, proposed);  // `proposed` is left empty, whatever happens next
   impl_->add_all(given_up, &detail::actions_given_up(given_up), by, why);
 }
 

@@ -89,19 +89,88 @@ class ChangeWatch {
 // Adds `actions` actions to the builder's plan, each waiting for the one
 // before (lags 0-2 days), with updates on most and a due-date revision, an
 // owner change, evidence and an assurance on some: every kind of history a
-// store writes and reads back. Returns the plan.
+// store writes and reads back. Each action's texts, and its updates' notes,
+// are its own, so that a row written with another's values shows. Returns
+// the plan.
 inline const Plan& add_actions_with_history(Builder& b, int actions) {
   std::optional<ActionId> previous;
   for (int i = 0; i < actions; ++i) {
-    const auto id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30));
+    const std::string n = std::to_string(b.plan.actions().size() + 1);
+    Action a = b.draft(ymd(2024, 2, 1), ymd(2024, 9, 30));
+    a.title = "Action " + n + ": refresh voice of the child training";
+    a.description = "What action " + n + " does";
+    a.success_measure = "How action " + n + " is measured";
+    a.owner = owned_by(b.police, "Role " + n);
+    a.owner.lead = "Lead " + n;
+    const auto id = b.plan.add(std::move(a)).id;
     if (previous) b.plan.add_dependency(id, *previous, i % 3);
-    if (i % 4 != 0) b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
+    if (i % 4 != 0) b.set_status(id, ymd(2024, 3, 31), Status::in_progress, "Note on action " + n);
     if (i % 5 == 0) b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
     if (i % 7 == 0) b.change_owner(id, ymd(2024, 4, 2), owned_by(b.health));
     if (i % 9 == 1) b.complete_and_assure(id, ymd(2024, 6, 30));
     previous = id;
   }
   return b.plan;
+}
+
+// Adds `audits` audits to the builder's area partnership, each with its
+// own title, a theme and two or three agencies, and a finding of each with
+// its own text, the theme and an agency: rows of the audit and finding
+// tables and of their list tables. Returns the plan.
+inline const Plan& add_audits_with_lists(Builder& b, int audits) {
+  const ThemeId theme = b.plan.themes().empty() ? b.plan.add(Theme{{}, "neglect"}).id : b.plan.themes()[0].id;
+  for (int i = 0; i < audits; ++i) {
+    const std::string n = std::to_string(b.plan.audits().size() + 1);
+    Audit audit;
+    audit.partnership = b.area.partnership;
+    audit.title = "Audit " + n;
+    audit.held_on = ymd(2024, 1, 15);
+    audit.themes = {theme};
+    audit.agencies = i % 2 ? std::vector<AgencyId>{b.health, b.police}
+                           : std::vector<AgencyId>{b.police, b.social_care, b.health};
+    const AuditId id = b.plan.add(std::move(audit)).id;
+    Finding finding;
+    finding.audit = id;
+    finding.text = "Finding of audit " + n;
+    finding.themes = {theme};
+    finding.agencies = {i % 2 ? b.health : b.police};
+    b.plan.add(std::move(finding));
+  }
+  return b.plan;
+}
+
+// Every text and list the fingerprint leaves out: audits' titles, themes and
+// agencies; findings' texts and lists; actions' texts and owners; and the
+// texts of their history.
+inline std::string texts_of(const Plan& plan) {
+  std::string out;
+  const auto ids = [&](const auto& list) {
+    for (const auto& id : list) out += ' ' + std::to_string(id.value());
+    out += ';';
+  };
+  for (const auto& a : plan.audits()) {
+    out += "audit " + std::to_string(a.id.value()) + ' ' + a.title + ':';
+    ids(a.themes);
+    ids(a.agencies);
+    out += '\n';
+  }
+  for (const auto& f : plan.findings()) {
+    out += "finding " + std::to_string(f.id.value()) + ' ' + f.text + ':';
+    ids(f.themes);
+    ids(f.cases);
+    ids(f.agencies);
+    out += '\n';
+  }
+  for (const auto& a : plan.actions()) {
+    out += "action " + std::to_string(a.id.value()) + ' ' + a.title + '|' + a.description + '|' +
+           a.success_measure + '|' + a.owner.role + '|' + a.owner.lead + '\n';
+    for (const auto& u : a.updates) out += "  update " + u.note + '|' + u.by + '\n';
+    for (const auto& r : a.due_revisions) out += "  revision " + r.reason + '|' + r.agreed_by + '\n';
+    for (const auto& c : a.owner_changes) out += "  owner " + c.new_owner.role + '|' + c.reason + '\n';
+    for (const auto& e : a.evidence) out += "  evidence " + e.description + '|' + e.by + '\n';
+    if (a.assurance) out += "  assured " + a.assurance->note + '|' + a.assurance->by + '\n';
+  }
+  return out;
 }
 
 // A store file path under the system temp directory, unique to this process

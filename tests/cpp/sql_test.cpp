@@ -11,11 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "detail/schema.hpp"
+#include "detail/writer.hpp"
 #include "fixtures.hpp"
 
 using namespace plansight;
 using plansight::detail::run;
 using plansight::detail::WriteStatement;
+using plansight::detail::Writer;
 using plansight::testing::ymd;
 
 namespace {
@@ -98,4 +101,43 @@ TEST_CASE("binding past the statement's parameters is refused, and the statement
   CHECK_THROWS_AS(run(insert, "a", "b", "c", 1, ymd(2024, 1, 1)), SQLite::Exception);
   run(insert, "a", "b", "c", 3);
   CHECK(t.db.execAndGet("SELECT count(*) FROM t").getInt() == 1);
+}
+
+// The store's writer puts up to 64 rows in one statement, never more
+// parameters than the connection allows: with the limit lowered, the rows
+// go fewer to a statement, or one by one, and come out the same.
+TEST_CASE("a writer's batches stay within the connection's parameter limit, rows in order") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);  // foreign keys off: rows stand alone
+  plansight::detail::migrate(db);
+  const auto rows = [&](const char* sql) {
+    SQLite::Statement s(db, sql);
+    std::string out;
+    while (s.executeStep()) out += s.getColumn(0).getString() + ';';
+    return out;
+  };
+  // 70 rows of each: more than a batch of 64, which no lowered limit allows.
+  std::vector<Dependency> dependencies;
+  std::string dependency_rows;
+  std::vector<Action> actions(70);
+  std::string action_rows;
+  for (int i = 1; i <= 70; ++i) {
+    dependencies.push_back(Dependency{ActionId(i + 1), ActionId(i), i % 5});
+    dependency_rows += std::to_string(i + 1) + "<-" + std::to_string(i) + '+' + std::to_string(i % 5) + ';';
+    Action& a = actions[static_cast<std::size_t>(i - 1)];
+    a.id = ActionId(i);
+    a.title = "Action " + std::to_string(i);
+    a.created_on = a.due_on = ymd(2024, 1, 1);
+    action_rows += std::to_string(i) + ' ' + a.title + ';';
+  }
+  for (const int limit : {17, 40, 999}) {  // 17: a single action row at most
+    CAPTURE(limit);
+    db.exec("DELETE FROM dependency; DELETE FROM action");
+    sqlite3_limit(db.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, limit);
+    Writer writer(db);
+    writer.insert_all(std::span<const Dependency>(dependencies), 1);  // 4 parameters a row
+    writer.insert_all(std::span<const Action>(actions), true, 1);       // 17 a row
+    CHECK(rows("SELECT action_id || '<-' || depends_on_id || '+' || lag_days FROM dependency ORDER BY seq") ==
+          dependency_rows);
+    CHECK(rows("SELECT id || ' ' || title FROM action ORDER BY rowid") == action_rows);
+  }
 }

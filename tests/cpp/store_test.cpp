@@ -536,15 +536,36 @@ TEST_CASE("a bulk import leaves the file's schema as it was, indexes included") 
   REQUIRE(before.find("CREATE INDEX action_update_by_action ON action_update(action_id)") !=
           std::string::npos);
   REQUIRE(before.find("CREATE INDEX dependency_by_action ON dependency(action_id)") != std::string::npos);
-  // 70 and then 90 actions: the bulk rows go 64 to a statement, the rest one by one.
-  SUBCASE("into an empty store, then doubling it") {
+  // 70 and then 90 actions (and 70 and 80 audits and findings): the bulk
+  // rows go 64 to a statement, the rest one by one; each row's texts are its
+  // own, so a row written with another's values shows. Then 100 more, fewer
+  // than the store holds: foreign keys checked row by row, in batches still.
+  SUBCASE("into an empty store, doubling it, then adding fewer than it holds") {
+    testing::add_audits_with_lists(b, 70);
     store.add_all(testing::add_actions_with_history(b, 70), manager, "first import");
     CHECK(schema() == before);
+    testing::add_audits_with_lists(b, 80);
     store.add_all(testing::add_actions_with_history(b, 90), manager, "second import");
+    CHECK(schema() == before);
+    store.add_all(testing::add_actions_with_history(b, 100), manager, "third import");
     CHECK(schema() == before);
     SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
-    CHECK(testing::fingerprint(Store::open(file.str()).plan()) == testing::fingerprint(b.plan));
+    SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+    CHECK_FALSE(dangling.executeStep());
+    const Plan read = Store::open(file.str()).plan();
+    CHECK(testing::fingerprint(read) == testing::fingerprint(b.plan));
+    CHECK(testing::texts_of(read) == testing::texts_of(b.plan));
+  }
+  SUBCASE("with an index another program added, its name quoted") {
+    {
+      SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);
+      other.exec("CREATE INDEX \"odd \"\"name\" ON action_update(on_date)");
+    }
+    const std::string with_it = schema();
+    REQUIRE(with_it.find("odd \"name") != std::string::npos);
+    store.add_all(testing::add_actions_with_history(b, 70), manager, "first import");
+    CHECK(schema() == with_it);
   }
   SUBCASE("refused halfway through its inserts") {
     {
@@ -557,8 +578,14 @@ TEST_CASE("a bulk import leaves the file's schema as it was, indexes included") 
     CHECK_THROWS_WITH_AS(store.add_all(testing::add_actions_with_history(b, 100), manager),
                          doctest::Contains("UNIQUE constraint failed: action.id"), StoreError);
     CHECK(schema() == before);
-    SQLite::Database db(file.str(), SQLite::OPEN_READONLY);
-    CHECK(db.execAndGet("SELECT count(*) FROM action_update").getInt() == 0);
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+      CHECK(db.execAndGet("SELECT count(*) FROM action_update").getInt() == 0);
+      db.exec("DELETE FROM action");  // the conflicting row gone, the same store imports
+    }
+    store.add_all(b.plan, manager);
+    CHECK(schema() == before);
+    CHECK(testing::texts_of(Store::open(file.str()).plan()) == testing::texts_of(b.plan));
   }
 }
 
@@ -640,6 +667,7 @@ TEST_CASE("a bulk import into a store holding only a partnership still checks th
 // stores, and only the additions are taken.
 TEST_CASE("add_all of a plan given up stores what a copy would, and leaves that plan empty") {
   testing::Builder b;
+  testing::add_audits_with_lists(b, 5);
   const Plan first = testing::add_actions_with_history(b, 40);
   Store copied = Store::open(":memory:");
   Store moved = Store::open(":memory:");
@@ -648,6 +676,8 @@ TEST_CASE("add_all of a plan given up stores what a copy would, and leaves that 
   moved.add_all(std::move(given), manager, "first import");
   CHECK(testing::fingerprint(moved.plan()) == testing::fingerprint(first));
   CHECK(testing::fingerprint(moved.load()) == testing::fingerprint(copied.load()));
+  CHECK(testing::texts_of(moved.plan()) == testing::texts_of(first));
+  CHECK(testing::texts_of(moved.load()) == testing::texts_of(first));
   CHECK(given.actions().empty());
   CHECK(given.partnerships().empty());
 
@@ -660,6 +690,7 @@ TEST_CASE("add_all of a plan given up stores what a copy would, and leaves that 
   moved.add_all(std::move(given), manager, "second import");
   CHECK(testing::fingerprint(moved.plan()) == testing::fingerprint(second));
   CHECK(testing::fingerprint(moved.load()) == testing::fingerprint(copied.load()));
+  CHECK(testing::texts_of(moved.load()) == testing::texts_of(second));
   CHECK(moved.history().size() == copied.history().size());
   CHECK(given.actions().empty());
 }
