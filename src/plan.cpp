@@ -1,6 +1,7 @@
 #include "plansight/plan.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <regex>
@@ -15,6 +16,15 @@ namespace plansight {
 namespace {
 
 std::string iso(Date d) { return to_iso(d); }
+
+// The id after `last`, the highest given so far; refused, rather than
+// overflowing, when `last` is the largest an id can be.
+template <class IdT>
+IdT next_id(typename IdT::value_type last) {
+  if (last == std::numeric_limits<typename IdT::value_type>::max())
+    throw ValidationError("id", "no id is left after " + std::to_string(last) + "; give a free one");
+  return IdT(last + 1);
+}
 
 // A table of one entity kind: rows in insertion order, an index by id, and
 // the next free id.
@@ -34,7 +44,7 @@ struct Table {
   }
   IdT assign(IdT id) const {
     if (id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
-    return id.assigned() ? id : IdT(last_id + 1);
+    return id.assigned() ? id : next_id<IdT>(last_id);
   }
   // The row first: should indexing it fail, the row goes again, so that the
   // index never names a position the rows do not have. By reference: a
@@ -580,7 +590,7 @@ Evidence Plan::prepare(Evidence e) const {
   if (e.id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(e.id.value()));
   if (e.id.assigned() && impl_->evidence_ids.count(e.id))
     throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
-  if (!e.id.assigned()) e.id = EvidenceId(impl_->last_evidence + 1);
+  if (!e.id.assigned()) e.id = next_id<EvidenceId>(impl_->last_evidence);
   return e;
 }
 
@@ -702,7 +712,12 @@ const Recommendation& Plan::add(Recommendation r) {
 const Action& Plan::add(Action a, Provenance from) {
   a.id = impl_->new_action_id(a, from);
   impl_->graph.add_vertex();  // at the position the action takes in `actions`
-  return impl_->actions.insert(std::move(a));
+  try {
+    return impl_->actions.insert(std::move(a));
+  } catch (...) {
+    impl_->graph.remove_last_vertex();  // the plan as it was
+    throw;
+  }
 }
 const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
 const ReviewCycle& Plan::add(ReviewCycle c) {

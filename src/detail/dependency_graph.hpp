@@ -48,6 +48,8 @@ class DependencyGraph {
 
   // A vertex for the next action added to the plan.
   void add_vertex() { dependents_.emplace_back(); }
+  // Undoes the add_vertex() just made, its action refused after all.
+  void remove_last_vertex() noexcept { dependents_.pop_back(); }
   // Room for `vertices` vertices in all, so that adding them moves none.
   void reserve(std::size_t vertices) { dependents_.reserve(vertices); }
   // `action` depends on `depends_on` (positions); the caller has checked

@@ -1440,6 +1440,19 @@ TEST_CASE("negative ids are refused") {
                 ValidationError, "id", "-3");
 }
 
+TEST_CASE("after the largest id there is no next one: refused, not overflowed") {
+  Builder b;
+  const auto largest = std::numeric_limits<std::int64_t>::max();
+  b.plan.add(Agency{AgencyId(largest), "Probation", Sector::justice});
+  CHECK_REFUSED(b.plan, b.plan.add(Agency{{}, "Youth Justice", Sector::justice}), ValidationError, "id",
+                "no id is left after 9223372036854775807");
+  CHECK(b.plan.add(Agency{AgencyId(40), "Youth Justice", Sector::justice}).id == AgencyId(40));
+  const auto a = b.add_action(created, due);
+  b.plan.record(Evidence{EvidenceId(largest), a, due, EvidenceKind::impact, "Re-audit", "LIS"});
+  CHECK_REFUSED(b.plan, b.plan.record(Evidence{{}, a, due, EvidenceKind::impact, "Re-audit", "LIS"}),
+                ValidationError, "id", "no id is left");
+}
+
 // ---- immediate concerns ----------------------------------------------------------------
 
 TEST_CASE("a new immediate concern carries no answer") {
