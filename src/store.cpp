@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <utility>
 
 #include "detail/reader.hpp"
@@ -424,9 +425,8 @@ std::remove_const_t<T> give(T& entry) {
 // Replays the history `extended` adds to one action. Revisions, owner
 // changes and evidence go before updates and assurance: only a cancelling
 // update or an assurance can stop them, so any order that was valid once
-// replays in this one.
-// `A` is a const Action, copied from, or an Action the caller gave up,
-// moved from.
+// replays in this one. `A` is a const Action, copied from, or an Action the
+// caller gave up, moved from.
 template <class A>
 void replay_history(Plan& staged, const Action* base, A& extended) {
   static const Action empty;
