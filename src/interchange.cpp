@@ -315,9 +315,11 @@ class Importer {
  private:
   Plan& plan() { return result_.plan; }
 
+  CsvReader open(std::string_view file) const { return CsvReader(directory_ / file, std::string(file)); }
+
   template <class F>
   void read(std::string_view file, Columns columns, F&& on_row) {
-    CsvReader reader(directory_ / file, std::string(file));
+    CsvReader reader = open(file);
     read_rows(reader, columns, on_row);
   }
 
@@ -325,7 +327,7 @@ class Importer {
   // doubling would move each action read so far, into fresh memory, some
   // twenty times over at 10^6 actions.
   void read_actions() {
-    CsvReader reader(directory_ / actions_csv::file, std::string(actions_csv::file));
+    CsvReader reader = open(actions_csv::file);
     plan().reserve_actions(plan().actions().size() + reader.rows_at_most());
     read_rows(reader, actions_csv::columns, [&](const Row& r) { action(r); });
   }
@@ -478,7 +480,7 @@ class Importer {
   // Updates are parsed first, then recorded action by action: an action's
   // last update needs the completion date from actions.csv.
   void read_updates() {
-    CsvReader reader(directory_ / updates_csv::file, std::string(updates_csv::file));
+    CsvReader reader = open(updates_csv::file);
     std::vector<UpdateRow> rows;
     read_rows(reader, updates_csv::columns, [&](const Row& r) { rows.push_back(update_row(r)); });
     const auto order = group_by_action(rows);

@@ -317,10 +317,16 @@ void require_extends(const Plan& base, const Plan& extended) {
   }
 }
 
+// The rows `extended` adds after `base`'s: many to a statement where the
+// writer can, one by one otherwise.
 template <class T>
 void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vector<T>& extended,
                  std::int64_t change) {
-  for (std::size_t i = base.size(); i < extended.size(); ++i) w.insert(extended[i], change);
+  const auto added = std::span(extended).subspan(base.size());
+  if constexpr (requires { w.insert_all(added, change); })
+    w.insert_all(added, change);
+  else
+    for (const auto& row : added) w.insert(row, change);
 }
 
 // The updates `extended` adds to each action, base or new, in action order:
@@ -716,15 +722,15 @@ void Store::Impl::add_all(const Plan& proposed, std::vector<Action>* given_up, c
     insert_tail(w, base.agencies(), extended.agencies(), change);
     insert_tail(w, base.groups(), extended.groups(), change);
     insert_tail(w, base.themes(), extended.themes(), change);
-    w.insert_all(std::span(extended.audits()).subspan(base.audits().size()), change);
+    insert_tail(w, base.audits(), extended.audits(), change);
     insert_tail(w, base.cases(), extended.cases(), change);
     insert_tail(w, base.agency_returns(), extended.agency_returns(), change);
-    w.insert_all(std::span(extended.findings()).subspan(base.findings().size()), change);
+    insert_tail(w, base.findings(), extended.findings(), change);
     insert_tail(w, base.recommendations(), extended.recommendations(), change);
     const auto& actions = extended.actions();
     w.insert_all(std::span(actions).subspan(base.actions().size()), true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
-    w.insert_all(std::span(extended.dependencies()).subspan(base.dependencies().size()), change);
+    insert_tail(w, base.dependencies(), extended.dependencies(), change);
     w.insert_all(new_updates(base, extended), change);
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);

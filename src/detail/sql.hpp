@@ -20,9 +20,8 @@ namespace plansight::detail {
 
 // A statement the store writes through, prepared on SQLite's handle. Texts
 // are bound without SQLite copying them (SQLITE_STATIC): a value's own text
-// is read where it lies, and a text formatted for binding (a date, an
-// enumeration's name) is kept in this statement, one buffer per parameter
-// and reused row after row. Either way it outlives the step; run() clears
+// is read where it lies, and a text formatted for binding (a date) is kept
+// in this statement, one buffer per parameter and reused row after row. Either way it outlives the step; run() clears
 // the bindings after each, so no pointer is left behind. A bulk import binds
 // millions of texts, and SQLite's own copy of each was a malloc and a free.
 class WriteStatement {
@@ -99,9 +98,10 @@ template <class Tag>
 void bind_value(WriteStatement& s, int i, Id<Tag> id) {
   s.bind_int(i, id.value());
 }
+// An enumeration's name is a static string: bound where it lies.
 template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
 void bind_value(WriteStatement& s, int i, E e) {
-  s.bind_formatted(i, to_string(e));
+  s.bind_text(i, to_string_view(e));
 }
 template <class T>
 void bind_value(WriteStatement& s, int i, const std::optional<T>& v) {

@@ -27,8 +27,16 @@ WriteStatement& Writer::rows_statement(const char* insert, int columns, int rows
   return *slot;
 }
 
+// The values a row of `insert` ("INSERT INTO t (a, b) VALUES ") has: one
+// per column named.
+static int columns_of(std::string_view insert) {
+  const std::string_view names = insert.substr(0, insert.find(')'));
+  return static_cast<int>(std::count(names.begin(), names.end(), ',')) + 1;
+}
+
 template <class Row, class Bind>
-void Writer::insert_rows(const char* insert, int columns, std::span<Row> rows, Bind&& bind) {
+void Writer::insert_rows(const char* insert, std::span<Row> rows, Bind&& bind) {
+  const int columns = columns_of(insert);
   // At most 64 rows, and never more parameters than SQLite allows a statement.
   const int limit = sqlite3_limit(db_.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
   const std::size_t per_statement = static_cast<std::size_t>(std::max(1, std::min(64, limit / columns)));
@@ -103,7 +111,7 @@ std::vector<ListRow> list_rows(std::span<const Parent> parents, List Parent::*li
 }
 
 void Writer::insert_list_rows(const char* insert, const std::vector<ListRow>& rows) {
-  insert_rows(insert, 3, std::span(rows), [](WriteStatement& s, int first, const ListRow& r) {
+  insert_rows(insert, std::span(rows), [](WriteStatement& s, int first, const ListRow& r) {
     bind_values(s, first, r.parent, r.position, r.value);
   });
 }
@@ -115,7 +123,7 @@ constexpr const char* audit_insert =
 void Writer::insert(const Audit& a, std::int64_t change) { insert_all(std::span(&a, 1), change); }
 
 void Writer::insert_all(std::span<const Audit> audits, std::int64_t change) {
-  insert_rows(audit_insert, 9, audits, [&](WriteStatement& s, int first, const Audit& a) {
+  insert_rows(audit_insert, audits, [&](WriteStatement& s, int first, const Audit& a) {
     bind_values(s, first, a.id, a.partnership, a.title, a.kind, a.held_on, a.stage, a.scope, a.reaudit_of,
                 change);
   });
@@ -147,7 +155,7 @@ constexpr const char* finding_insert =
 void Writer::insert(const Finding& f, std::int64_t change) { insert_all(std::span(&f, 1), change); }
 
 void Writer::insert_all(std::span<const Finding> findings, std::int64_t change) {
-  insert_rows(finding_insert, 5, findings, [&](WriteStatement& s, int first, const Finding& f) {
+  insert_rows(finding_insert, findings, [&](WriteStatement& s, int first, const Finding& f) {
     bind_values(s, first, f.id, f.audit, f.category, f.text, change);
   });
   insert_list_rows("INSERT INTO finding_theme (finding_id, position, theme_id) VALUES ",
@@ -176,7 +184,7 @@ void Writer::insert(const Action& a, bool recorded, std::int64_t change) {
 }
 
 void Writer::insert_all(std::span<const Action> actions, bool recorded, std::int64_t change) {
-  insert_rows(action_insert, 17, actions, [&](WriteStatement& s, int first, const Action& a) {
+  insert_rows(action_insert, actions, [&](WriteStatement& s, int first, const Action& a) {
     bind_values(s, first, a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description,
                 a.owner.agency, a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on,
                 a.estimate_days, a.success_measure, recorded ? "recorded" : "entered", change);
@@ -195,7 +203,7 @@ constexpr const char* dependency_insert =
 void Writer::insert(const Dependency& d, std::int64_t change) { insert_all(std::span(&d, 1), change); }
 
 void Writer::insert_all(std::span<const Dependency> dependencies, std::int64_t change) {
-  insert_rows(dependency_insert, 4, dependencies, [&](WriteStatement& s, int first, const Dependency& d) {
+  insert_rows(dependency_insert, dependencies, [&](WriteStatement& s, int first, const Dependency& d) {
     bind_values(s, first, d.action, d.depends_on, d.lag_days, change);
   });
 }
@@ -216,7 +224,7 @@ void Writer::insert(const Update& u, std::int64_t change) {
 }
 
 void Writer::insert_all(std::span<const Update* const> updates, std::int64_t change) {
-  insert_rows(update_insert, 8, updates, [&](WriteStatement& s, int first, const Update* u) {
+  insert_rows(update_insert, updates, [&](WriteStatement& s, int first, const Update* u) {
     bind_values(s, first, u->action, u->on, u->status, u->reported_rag, u->note, u->by, u->completed_on,
                 change);
   });

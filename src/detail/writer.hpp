@@ -71,9 +71,10 @@ class Writer {
 
  private:
   WriteStatement& statement(const char* sql);
-  // `insert` is an INSERT up to its VALUES keyword, for rows of `columns` values.
+  // `insert` is an INSERT up to its VALUES keyword, its columns named;
+  // `bind(statement, first parameter, row)` binds one row's values.
   template <class Row, class Bind>
-  void insert_rows(const char* insert, int columns, std::span<Row> rows, Bind&& bind);
+  void insert_rows(const char* insert, std::span<Row> rows, Bind&& bind);
   WriteStatement& rows_statement(const char* insert, int columns, int rows);
   void insert_list_rows(const char* insert, const std::vector<ListRow>& rows);
 
