@@ -21,9 +21,10 @@ namespace plansight::detail {
 // A statement the store writes through, prepared on SQLite's handle. Texts
 // are bound without SQLite copying them (SQLITE_STATIC): a value's own text
 // is read where it lies, and a text formatted for binding (a date) is kept
-// in this statement, one buffer per parameter and reused row after row. Either way it outlives the step; run() clears
-// the bindings after each, so no pointer is left behind. A bulk import binds
-// millions of texts, and SQLite's own copy of each was a malloc and a free.
+// in this statement, one buffer per parameter and reused row after row.
+// Either way it outlives the step; run() clears the bindings after each, so
+// no pointer is left behind. A bulk import binds millions of texts, and
+// SQLite's own copy of each was a malloc and a free.
 class WriteStatement {
  public:
   WriteStatement(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
