@@ -255,6 +255,9 @@ struct Plan::Impl {
   detail::DependencyGraph graph;         // each action's dependents, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
+  // Set by the first restore_*, whether or not it succeeds: see
+  // detail::built_through_checks.
+  bool restored = false;
 
   ActionId new_action_id(const Action& a, Provenance from) const;
   void require_agencies(const std::vector<AgencyId>& ids) const {
@@ -1040,6 +1043,7 @@ void require_date_order(const std::vector<T>& history, const Action& a, const ch
 }  // namespace
 
 void Plan::restore_history(ActionId id, ActionHistory h) {
+  impl_->restored = true;
   auto& a = impl_->action_mut(id);
   if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() || !a.evidence.empty() ||
       a.assurance)
@@ -1067,6 +1071,7 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
 }
 
 void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
+  impl_->restored = true;
   auto& graph = impl_->graph;
   std::size_t added = 0;
   // Takes the edges added so far back out, last first, unless committed.
@@ -1105,6 +1110,7 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
 }
 
 void Plan::restore(ReviewMeeting m) {
+  impl_->restored = true;
   require_unique_id(impl_->meetings.find(m.id), "review meeting", m.id);
   if (m.id.value() <= 0)
     throw ValidationError("id",
@@ -1119,6 +1125,7 @@ void Plan::restore(ReviewMeeting m) {
 }
 
 void Plan::restore_reviews(ReviewableId id, std::vector<ItemReview> reviews) {
+  impl_->restored = true;
   auto* item = impl_->items.find(id);
   if (!item) not_found("reviewable item", id.value());
   if (!item->reviews.empty())
@@ -1205,6 +1212,7 @@ const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan
   return plan.impl_->actions.index;
 }
 std::vector<Action>& detail::actions_given_up(Plan& plan) { return plan.impl_->actions.rows; }
+bool detail::built_through_checks(const Plan& plan) { return !plan.impl_->restored; }
 
 // ---- personal data ----------------------------------------------------------
 

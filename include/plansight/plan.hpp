@@ -43,6 +43,11 @@ const PositionIndex<ActionId>& action_positions(const Plan& plan);
 // store to move their texts and history out rather than copy them. The plan
 // is then fit only to be destroyed or assigned to.
 std::vector<Action>& actions_given_up(Plan& plan);
+// True while everything in the plan went in through its checks: nothing was
+// restored (restore_history, restore_dependencies, restore, restore_reviews),
+// so the plan holds nothing its checks refused in the order it was built. A
+// store adopts such a plan whole rather than replaying it through the checks.
+bool built_through_checks(const Plan& plan);
 }  // namespace detail
 
 // Where an action's data comes from. Records kept by another system may hold
@@ -234,6 +239,7 @@ class Plan {
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
   friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
   friend std::vector<Action>& detail::actions_given_up(Plan& plan);
+  friend bool detail::built_through_checks(const Plan& plan);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -710,6 +710,58 @@ TEST_CASE("a refused plan given up leaves the store as it was, and the plan empt
   CHECK(extended.actions().empty());
 }
 
+// Into a store holding nothing, a plan built through its own checks becomes
+// the store's plan as it is; one that restored anything unchecked is still
+// replayed through the checks, whether copied, moved or given up.
+TEST_CASE("into an empty store, add_all adopts a checked plan and replays one that restored anything") {
+  testing::Builder b;
+  testing::add_audits_with_lists(b, 3);
+  const Plan checked = testing::add_actions_with_history(b, 30);
+  Store store = Store::open(":memory:");
+  const std::string empty = snapshot(store);
+
+  SUBCASE("restored history that breaks the transition rules is refused, copied, moved or given up") {
+    Plan restored = checked;
+    const auto a = restored.add(b.draft(ymd(2024, 1, 1), ymd(2024, 6, 1)), Provenance::recorded).id;
+    Plan::ActionHistory bad;
+    bad.updates.push_back(Update{a, ymd(2024, 2, 1), Status::cancelled, {}, "", "import", {}});
+    restored.restore_history(a, bad);  // a cancellation with no reason, unchecked
+    const Plan copy = restored;
+    CHECK_THROWS_WITH_AS(store.add_all(copy, manager), doctest::Contains("needs a reason"), ValidationError);
+    Plan moved = std::move(restored);
+    CHECK_THROWS_WITH_AS(store.add_all(moved, manager), doctest::Contains("needs a reason"), ValidationError);
+    CHECK_THROWS_WITH_AS(store.add_all(std::move(moved), manager), doctest::Contains("needs a reason"),
+                         ValidationError);
+    CHECK(moved.actions().empty());
+  }
+  SUBCASE("restored reviews that break the rules are refused") {
+    Plan restored = checked;
+    ReviewableItem item;
+    item.partnership = b.area.partnership;
+    item.description = "Domestic abuse flag on the GP record";
+    item.placed_on = ymd(2024, 1, 10);
+    const auto added = restored.add(item).id;
+    restored.restore_reviews(added, {ItemReview{added, ymd(2024, 7, 10), "GP lead", "removed", true},
+                                     ItemReview{added, ymd(2025, 1, 10), "GP lead", "back", false}});
+    CHECK_THROWS_WITH_AS(store.add_all(restored, manager), doctest::Contains("retired"), ConflictError);
+  }
+  SUBCASE("a checked plan adopted stores what its replay stores") {
+    Plan restored = checked;
+    restored.restore_dependencies({});  // restores nothing, but the plan counts as restored now
+    Store replayed = Store::open(":memory:");
+    replayed.add_all(restored, manager, "import");
+    store.add_all(checked, manager, "import");
+    CHECK(testing::fingerprint(store.plan()) == testing::fingerprint(replayed.plan()));
+    CHECK(testing::texts_of(store.plan()) == testing::texts_of(replayed.plan()));
+    CHECK(testing::fingerprint(store.load()) == testing::fingerprint(checked));
+    CHECK(testing::texts_of(store.load()) == testing::texts_of(checked));
+    CHECK(store.history().size() == replayed.history().size());
+    snapshot(store);  // checks that plan() agrees with the file
+    return;  // the last subcase: doctest finds subcases by passing them
+  }
+  CHECK(snapshot(store) == empty);
+}
+
 TEST_CASE("add_all checks the additions again and never adopts a plan that differs from the file") {
   Seeded s(":memory:");
   const std::string before = snapshot(s.store);
