@@ -633,6 +633,50 @@ TEST_CASE("an update for an unknown action is refused") {
                  "action_id", "no action 8");
 }
 
+// dependencies.csv and updates.csv are parsed on threads of their own while
+// the other files are read; the first error named is still the one a reading
+// of the files in order, row by row, meets first.
+TEST_CASE("errors are named in file order, whichever thread parsed the file") {
+  const auto bad_title = [](Files files) { return with(std::move(files), "actions.csv", "Review flags", ""); };
+  const auto bad_update_date = [](Files files) {
+    return with(std::move(files), "updates.csv", "2,2024-06-01", "2,2024/06/01");
+  };
+  SUBCASE("actions.csv before the history files") {
+    expect_refused(bad_update_date(bad_title(tiny_workload())), "actions.csv", 4, "title");
+    auto files = bad_title(tiny_workload());
+    files.erase("updates.csv");
+    files.erase("dependencies.csv");
+    expect_refused(files, "actions.csv", 4, "title");
+  }
+  SUBCASE("dependencies.csv before updates.csv") {
+    auto files = bad_update_date(with(tiny_workload(), "dependencies.csv", "3,2\n", "3,x\n"));
+    expect_refused(files, "dependencies.csv", 3, "depends_on_action_id", "'x'");
+    files = tiny_workload();
+    files.erase("updates.csv");
+    files.erase("dependencies.csv");
+    expect_refused(files, "dependencies.csv", 0, "", "cannot read");
+  }
+  SUBCASE("within dependencies.csv, a row that refers to no action before a later row that does not parse") {
+    const auto files = with(tiny_workload(), "dependencies.csv", "2,1\n3,2\n", "42,1\n3,x\n");
+    expect_refused(files, "dependencies.csv", 2, "action_id", "no action 42");
+    expect_refused(with(tiny_workload(), "dependencies.csv", "2,1\n3,2\n", "2,x\n3,42\n"),
+                   "dependencies.csv", 2, "depends_on_action_id", "'x'");
+  }
+  SUBCASE("within updates.csv, a row that refers to no action before a later row that does not parse") {
+    expect_refused(bad_update_date(with(tiny_workload(), "updates.csv", "1,2024-05-01", "8,2024-05-01")),
+                   "updates.csv", 3, "action_id", "no action 8");
+    expect_refused(with(with(tiny_workload(), "updates.csv", "1,2024-05-01", "1,2024/05/01"), "updates.csv",
+                        "2,2024-06-01", "8,2024-06-01"),
+                   "updates.csv", 3, "reviewed_on");
+  }
+  SUBCASE("a header error in a history file") {
+    auto files = bad_title(tiny_workload());
+    files["updates.csv"] = "";
+    expect_refused(files, "actions.csv", 4, "title");
+    expect_refused(with(tiny_workload(), "updates.csv", "rag,note", "rag,notes"), "updates.csv", 1, "note");
+  }
+}
+
 TEST_CASE("a missing file is refused") {
   auto files = tiny_workload();
   files.erase("findings.csv");
