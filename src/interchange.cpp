@@ -308,11 +308,6 @@ ParsedRows<T> parse_rows(const fs::path& directory, std::string_view file, Colum
   return out;
 }
 
-template <class T, class Parse>
-std::future<ParsedRows<T>> parse_ahead(const fs::path& directory, std::string_view file, Columns columns,
-                                       Parse parse) {
-  return std::async(std::launch::async, [=] { return parse_rows<T>(directory, file, columns, parse); });
-}
 
 // One row of actions.csv, kept to check its status against updates.csv.
 struct ActionRow {
@@ -321,6 +316,53 @@ struct ActionRow {
   Status status = Status::not_started;
   std::optional<Date> completed_on;
 };
+
+ActionRow action_state(const Row& row, ActionId id) {
+  namespace col = actions_csv;
+  ActionRow state{id, row.where().line(), row.vocabulary<Status>(col::status),
+                  row.optional_date(col::completed_on)};
+  if (state.status == Status::complete && !state.completed_on)
+    throw row.error(col::completed_on, "must not be empty when the status is complete");
+  if (state.status != Status::complete && state.completed_on)
+    throw row.error(col::completed_on, "must be empty unless the status is complete (status is " +
+                                           to_string(state.status) + ")");
+  return state;
+}
+
+// One row of actions.csv, every field read; the texts are views into the
+// reader's buffer.
+struct ActionFields {
+  ActionId id;
+  PartnershipId partnership;
+  AuditId audit;
+  std::optional<FindingId> finding;
+  std::string_view title;
+  AgencyId owner_agency;
+  std::string_view owner_role;
+  Date created_on;
+  Date due_on;
+  int estimate_days = 0;
+  ActionRow state;
+  long line = 0;
+};
+
+ActionFields action_fields(const Row& row) {
+  namespace col = actions_csv;
+  ActionFields f;
+  f.id = row.id<ActionId>(col::action_id);
+  f.partnership = row.id<PartnershipId>(col::partnership_id);
+  f.audit = row.id<AuditId>(col::audit_id);
+  f.finding = row.optional_id<FindingId>(col::finding_id);
+  f.title = row.text(col::title);
+  f.owner_agency = row.id<AgencyId>(col::owner_agency_id);
+  f.owner_role = row.optional_text(col::owner_role);
+  f.created_on = row.date(col::created_on);
+  f.due_on = row.date(col::due_on);
+  f.estimate_days = row.days(col::estimate_days);
+  f.state = action_state(row, f.id);
+  f.line = row.where().line();
+  return f;
+}
 
 // One row of updates.csv; the note is a view into the reader's buffer.
 struct UpdateRow {
@@ -353,6 +395,40 @@ DependencyRow dependency_row(const Row& row) {
   return {row.id<ActionId>(col::action_id), row.id<ActionId>(col::depends_on_action_id), row.where().line()};
 }
 
+// actions.csv, dependencies.csv and updates.csv, parsed in that order (the
+// order the importer needs them in) on a thread of their own, while the
+// importer reads the other files and builds the plan. Destroying it waits
+// for that thread.
+class ParsedAhead {
+ public:
+  explicit ParsedAhead(const fs::path& directory) {
+    std::promise<ParsedRows<ActionFields>> actions;
+    std::promise<ParsedRows<DependencyRow>> dependencies;
+    std::promise<ParsedRows<UpdateRow>> updates;
+    actions_ = actions.get_future();
+    dependencies_ = dependencies.get_future();
+    updates_ = updates.get_future();
+    parsing_ = std::async(std::launch::async, [directory, actions = std::move(actions),
+                                               dependencies = std::move(dependencies),
+                                               updates = std::move(updates)]() mutable {
+      actions.set_value(parse_rows<ActionFields>(directory, actions_csv::file, actions_csv::columns, action_fields));
+      dependencies.set_value(parse_rows<DependencyRow>(directory, dependencies_csv::file,
+                                                       dependencies_csv::columns, dependency_row));
+      updates.set_value(parse_rows<UpdateRow>(directory, updates_csv::file, updates_csv::columns, update_row));
+    });
+  }
+
+  ParsedRows<ActionFields> actions() { return actions_.get(); }
+  ParsedRows<DependencyRow> dependencies() { return dependencies_.get(); }
+  ParsedRows<UpdateRow> updates() { return updates_.get(); }
+
+ private:
+  std::future<ParsedRows<ActionFields>> actions_;
+  std::future<ParsedRows<DependencyRow>> dependencies_;
+  std::future<ParsedRows<UpdateRow>> updates_;
+  std::future<void> parsing_;  // last: destroyed first, waiting for the thread
+};
+
 // Groups update rows by action, keeping file order within each action
 // (a counting sort); returns row indexes.
 std::vector<std::size_t> group_by_action(const std::vector<UpdateRow>& rows) {
@@ -380,17 +456,15 @@ class Importer {
   }
 
   WorkloadImport run() && {
-    // The history files are read and parsed on threads of their own
-    // meanwhile (at 10^6 actions a sixth of the import's reading).
-    auto dependencies = parse_ahead<DependencyRow>(directory_, dependencies_csv::file,
-                                                   dependencies_csv::columns, dependency_row);
-    auto updates = parse_ahead<UpdateRow>(directory_, updates_csv::file, updates_csv::columns, update_row);
+    // The actions and history files are read and parsed on threads of their
+    // own meanwhile (at 10^6 actions a third of the import's reading).
+    ParsedAhead parsed(directory_);
     read(agencies_csv::file, agencies_csv::columns, [&](const Row& r) { agency(r); });
     read(audits_csv::file, audits_csv::columns, [&](const Row& r) { audit(r); });
     read(findings_csv::file, findings_csv::columns, [&](const Row& r) { finding(r); });
-    read_actions();
-    add_dependencies(dependencies.get());
-    record_updates(updates.get());
+    add_actions(parsed.actions());
+    add_dependencies(parsed.dependencies());
+    record_updates(parsed.updates());
     check_statuses();
     return std::move(result_);
   }
@@ -409,10 +483,13 @@ class Importer {
   // With room for every action made first: the plan's array grown by
   // doubling would move each action read so far, into fresh memory, some
   // twenty times over at 10^6 actions.
-  void read_actions() {
-    CsvReader reader = open(actions_csv::file);
-    plan().reserve_actions(plan().actions().size() + reader.rows_at_most());
-    read_rows(reader, actions_csv::columns, [&](const Row& r) { action(r); });
+  void add_actions(const ParsedRows<ActionFields>& parsed) {
+    plan().reserve_actions(plan().actions().size() + parsed.rows.size());
+    for (const auto& f : parsed.rows) {
+      add_action(parsed.where(f, actions_csv::columns), f);
+      ++result_.rows;
+    }
+    parsed.raise_any_error();
   }
 
   template <class F>
@@ -440,10 +517,12 @@ class Importer {
   }
 
   PartnershipId partnership(const Row& row, std::size_t column) {
-    const auto id = row.id<PartnershipId>(column);
+    return partnership(row.where(), column, row.id<PartnershipId>(column));
+  }
+  // The partnership `id`, made when new.
+  PartnershipId partnership(const Where& at, std::size_t column, PartnershipId id) {
     if (partnerships_.insert(id).second)
-      guarded(row.where(), column,
-              [&] { plan().add(Partnership{id, "Partnership " + std::to_string(id.value())}); });
+      guarded(at, column, [&] { plan().add(Partnership{id, "Partnership " + std::to_string(id.value())}); });
     return id;
   }
 
@@ -492,48 +571,35 @@ class Importer {
     guarded(row.where(), col::finding_id, [&] { plan().add(std::move(f)); });
   }
 
-  void action(const Row& row) {
+  void add_action(const Where& at, const ActionFields& f) {
     namespace col = actions_csv;
     Action a;
-    a.id = row.id<ActionId>(col::action_id);
-    a.partnership = partnership(row, col::partnership_id);
-    a.audit = row.id<AuditId>(col::audit_id);
-    a.finding = row.optional_id<FindingId>(col::finding_id);
-    a.title = row.text(col::title);
-    a.owner.agency = row.id<AgencyId>(col::owner_agency_id);
-    a.owner.role = row.optional_text(col::owner_role);
-    a.created_on = row.date(col::created_on);
-    a.due_on = row.date(col::due_on);
-    a.estimate_days = row.days(col::estimate_days);
-    const ActionRow state = action_state(row, a.id);
-    check_references(row, a);
-    if (a.due_on < a.created_on) warn_due_before_created(row, a);
-    guarded(row.where(), col::action_id, [&] { plan().add(std::move(a), Provenance::recorded); });
-    action_rows_.emplace(state.id, actions_.size());
-    actions_.push_back(state);
+    a.id = f.id;
+    a.partnership = partnership(at, col::partnership_id, f.partnership);
+    a.audit = f.audit;
+    a.finding = f.finding;
+    a.title = f.title;
+    a.owner.agency = f.owner_agency;
+    a.owner.role = f.owner_role;
+    a.created_on = f.created_on;
+    a.due_on = f.due_on;
+    a.estimate_days = f.estimate_days;
+    check_references(at, a);
+    if (a.due_on < a.created_on) warn_due_before_created(at, a);
+    guarded(at, col::action_id, [&] { plan().add(std::move(a), Provenance::recorded); });
+    action_rows_.emplace(f.state.id, actions_.size());
+    actions_.push_back(f.state);
   }
 
-  ActionRow action_state(const Row& row, ActionId id) {
+  void check_references(const Where& at, const Action& a) {
     namespace col = actions_csv;
-    ActionRow state{id, row.where().line(), row.vocabulary<Status>(col::status),
-                    row.optional_date(col::completed_on)};
-    if (state.status == Status::complete && !state.completed_on)
-      throw row.error(col::completed_on, "must not be empty when the status is complete");
-    if (state.status != Status::complete && state.completed_on)
-      throw row.error(col::completed_on, "must be empty unless the status is complete (status is " +
-                                             to_string(state.status) + ")");
-    return state;
+    guarded(at, col::audit_id, [&] { plan().audit(a.audit); });
+    if (a.finding) guarded(at, col::finding_id, [&] { plan().finding(*a.finding); });
+    guarded(at, col::owner_agency_id, [&] { plan().agency(*a.owner.agency); });
   }
 
-  void check_references(const Row& row, const Action& a) {
-    namespace col = actions_csv;
-    guarded(row.where(), col::audit_id, [&] { plan().audit(a.audit); });
-    if (a.finding) guarded(row.where(), col::finding_id, [&] { plan().finding(*a.finding); });
-    guarded(row.where(), col::owner_agency_id, [&] { plan().agency(*a.owner.agency); });
-  }
-
-  void warn_due_before_created(const Row& row, const Action& a) {
-    result_.warnings.push_back({row.where().file(), row.where().line(), "due_on",
+  void warn_due_before_created(const Where& at, const Action& a) {
+    result_.warnings.push_back({at.file(), at.line(), "due_on",
                                 "due date " + to_iso(a.due_on) + " of action " +
                                     std::to_string(a.id.value()) + " is before its creation date " +
                                     to_iso(a.created_on) + "; kept as recorded"});

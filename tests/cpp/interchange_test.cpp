@@ -633,9 +633,9 @@ TEST_CASE("an update for an unknown action is refused") {
                  "action_id", "no action 8");
 }
 
-// dependencies.csv and updates.csv are parsed on threads of their own while
-// the other files are read; the first error named is still the one a reading
-// of the files in order, row by row, meets first.
+// actions.csv, dependencies.csv and updates.csv are parsed on a thread of
+// their own while the other files are read; the first error named is still
+// the one a reading of the files in order, row by row, meets first.
 TEST_CASE("errors are named in file order, whichever thread parsed the file") {
   const auto bad_title = [](Files files) { return with(std::move(files), "actions.csv", "Review flags", ""); };
   const auto bad_update_date = [](Files files) {
@@ -647,6 +647,13 @@ TEST_CASE("errors are named in file order, whichever thread parsed the file") {
     files.erase("updates.csv");
     files.erase("dependencies.csv");
     expect_refused(files, "actions.csv", 4, "title");
+  }
+  SUBCASE("within actions.csv, a row that refers to nothing before a later row that does not parse") {
+    expect_refused(bad_title(with(tiny_workload(), "actions.csv", "1,7,1,1,Deliver", "1,7,1,9,Deliver")),
+                   "actions.csv", 2, "finding_id", "9");
+    expect_refused(with(with(tiny_workload(), "actions.csv", "1,7,1,1,Deliver", "1,7,1,x,Deliver"),
+                        "actions.csv", "3,7,1,,Review", "3,7,9,,Review"),
+                   "actions.csv", 2, "finding_id", "'x'");
   }
   SUBCASE("dependencies.csv before updates.csv") {
     auto files = bad_update_date(with(tiny_workload(), "dependencies.csv", "3,2\n", "3,x\n"));
