@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <climits>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -287,21 +289,32 @@ struct ParsedRows {
   std::vector<T> rows;
   std::exception_ptr error;
 
-  Where where(const T& row, Columns columns) const { return Where(reader->name(), row.line, columns); }
+  Where where(long line, Columns columns) const { return Where(reader->name(), line, columns); }
   void raise_any_error() const {
     if (error) std::rethrow_exception(error);
   }
 };
 
+// Thrown to abandon a parse nobody will use any more.
+struct ParseStopped {};
+
 // Parses every row of `file` with `parse` (a function of the row alone,
-// touching nothing else, as it runs on another thread).
+// touching nothing else, as it runs on another thread), unless `stop` is
+// set first: then it returns what it has, which nobody uses.
 template <class T, class Parse>
-ParsedRows<T> parse_rows(const fs::path& directory, std::string_view file, Columns columns, Parse parse) {
+ParsedRows<T> parse_rows(const fs::path& directory, std::string_view file, Columns columns, Parse parse,
+                         const std::atomic<bool>& stop) {
   ParsedRows<T> out;
+  const auto stopped = [&] { return stop.load(std::memory_order_relaxed); };
   try {
+    if (stopped()) return out;
     out.reader = std::make_unique<CsvReader>(directory / file, std::string(file));
     out.rows.reserve(out.reader->rows_at_most());
-    each_row(*out.reader, columns, [&](const Row& r) { out.rows.push_back(parse(r)); });
+    each_row(*out.reader, columns, [&](const Row& r) {
+      if (stopped()) throw ParseStopped{};
+      out.rows.push_back(parse(r));
+    });
+  } catch (const ParseStopped&) {
   } catch (...) {
     out.error = std::current_exception();
   }
@@ -342,8 +355,7 @@ struct ActionFields {
   Date created_on;
   Date due_on;
   int estimate_days = 0;
-  ActionRow state;
-  long line = 0;
+  ActionRow state;  // its line is the row's
 };
 
 ActionFields action_fields(const Row& row) {
@@ -360,7 +372,6 @@ ActionFields action_fields(const Row& row) {
   f.due_on = row.date(col::due_on);
   f.estimate_days = row.days(col::estimate_days);
   f.state = action_state(row, f.id);
-  f.line = row.where().line();
   return f;
 }
 
@@ -397,35 +408,42 @@ DependencyRow dependency_row(const Row& row) {
 
 // actions.csv, dependencies.csv and updates.csv, parsed in that order (the
 // order the importer needs them in) on a thread of their own, while the
-// importer reads the other files and builds the plan. Destroying it waits
-// for that thread.
+// importer reads the other files and builds the plan; where no thread can
+// be had, parsed at once instead. Destroying it stops the parse where it is
+// (the importer failed, say) and waits for the thread.
 class ParsedAhead {
  public:
-  explicit ParsedAhead(const fs::path& directory) {
-    std::promise<ParsedRows<ActionFields>> actions;
-    std::promise<ParsedRows<DependencyRow>> dependencies;
-    std::promise<ParsedRows<UpdateRow>> updates;
-    actions_ = actions.get_future();
-    dependencies_ = dependencies.get_future();
-    updates_ = updates.get_future();
-    parsing_ = std::async(std::launch::async, [directory, actions = std::move(actions),
-                                               dependencies = std::move(dependencies),
-                                               updates = std::move(updates)]() mutable {
-      actions.set_value(parse_rows<ActionFields>(directory, actions_csv::file, actions_csv::columns, action_fields));
-      dependencies.set_value(parse_rows<DependencyRow>(directory, dependencies_csv::file,
-                                                       dependencies_csv::columns, dependency_row));
-      updates.set_value(parse_rows<UpdateRow>(directory, updates_csv::file, updates_csv::columns, update_row));
-    });
+  explicit ParsedAhead(fs::path directory) : directory_(std::move(directory)) {
+    try {
+      parsing_ = std::async(std::launch::async, [this] { parse_all(); });
+    } catch (const std::system_error&) {
+      parse_all();
+    }
   }
+  ~ParsedAhead() { stopping_ = true; }  // then parsing_, destroyed first, waits
+  ParsedAhead(const ParsedAhead&) = delete;
+  ParsedAhead& operator=(const ParsedAhead&) = delete;
 
-  ParsedRows<ActionFields> actions() { return actions_.get(); }
-  ParsedRows<DependencyRow> dependencies() { return dependencies_.get(); }
-  ParsedRows<UpdateRow> updates() { return updates_.get(); }
+  // Each once, waiting for its file's parse.
+  ParsedRows<ActionFields> actions() { return actions_.get_future().get(); }
+  ParsedRows<DependencyRow> dependencies() { return dependencies_.get_future().get(); }
+  ParsedRows<UpdateRow> updates() { return updates_.get_future().get(); }
 
  private:
-  std::future<ParsedRows<ActionFields>> actions_;
-  std::future<ParsedRows<DependencyRow>> dependencies_;
-  std::future<ParsedRows<UpdateRow>> updates_;
+  void parse_all() {
+    namespace a = actions_csv;
+    namespace d = dependencies_csv;
+    namespace u = updates_csv;
+    actions_.set_value(parse_rows<ActionFields>(directory_, a::file, a::columns, action_fields, stopping_));
+    dependencies_.set_value(parse_rows<DependencyRow>(directory_, d::file, d::columns, dependency_row, stopping_));
+    updates_.set_value(parse_rows<UpdateRow>(directory_, u::file, u::columns, update_row, stopping_));
+  }
+
+  const fs::path directory_;
+  std::atomic<bool> stopping_ = false;
+  std::promise<ParsedRows<ActionFields>> actions_;
+  std::promise<ParsedRows<DependencyRow>> dependencies_;
+  std::promise<ParsedRows<UpdateRow>> updates_;
   std::future<void> parsing_;  // last: destroyed first, waiting for the thread
 };
 
@@ -456,8 +474,8 @@ class Importer {
   }
 
   WorkloadImport run() && {
-    // The actions and history files are read and parsed on threads of their
-    // own meanwhile (at 10^6 actions a third of the import's reading).
+    // The actions and history files are read and parsed on a thread of
+    // their own meanwhile (at 10^6 actions a fifth of the import's reading).
     ParsedAhead parsed(directory_);
     read(agencies_csv::file, agencies_csv::columns, [&](const Row& r) { agency(r); });
     read(audits_csv::file, audits_csv::columns, [&](const Row& r) { audit(r); });
@@ -486,7 +504,7 @@ class Importer {
   void add_actions(const ParsedRows<ActionFields>& parsed) {
     plan().reserve_actions(plan().actions().size() + parsed.rows.size());
     for (const auto& f : parsed.rows) {
-      add_action(parsed.where(f, actions_csv::columns), f);
+      add_action(parsed.where(f.state.line, actions_csv::columns), f);
       ++result_.rows;
     }
     parsed.raise_any_error();
@@ -612,7 +630,7 @@ class Importer {
   void add_dependencies(const ParsedRows<DependencyRow>& parsed) {
     namespace col = dependencies_csv;
     for (const auto& d : parsed.rows) {
-      const Where at = parsed.where(d, col::columns);
+      const Where at = parsed.where(d.line, col::columns);
       require_action(at, col::action_id, d.action);
       require_action(at, col::depends_on_action_id, d.depends_on);
       guarded(at, col::depends_on_action_id, [&] { plan().add_dependency(d.action, d.depends_on); });
@@ -626,7 +644,8 @@ class Importer {
   // date from actions.csv.
   void record_updates(const ParsedRows<UpdateRow>& parsed) {
     const auto& rows = parsed.rows;
-    for (const auto& u : rows) require_action(parsed.where(u, updates_csv::columns), updates_csv::action_id, u.action);
+    for (const auto& u : rows)
+      require_action(parsed.where(u.line, updates_csv::columns), updates_csv::action_id, u.action);
     parsed.raise_any_error();
     const auto order = group_by_action(rows);
     for (std::size_t k = 0; k < order.size(); ++k) {

@@ -255,7 +255,8 @@ struct Plan::Impl {
   detail::DependencyGraph graph;         // each action's dependents, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
-  // Set by the first restore_*, whether or not it succeeds: see
+  // Set by the first restore_history, restore or restore_reviews, whether or
+  // not it succeeds, and by detail::actions_given_up: see
   // detail::built_through_checks.
   bool restored = false;
 
@@ -1071,7 +1072,6 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
 }
 
 void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
-  impl_->restored = true;
   auto& graph = impl_->graph;
   std::size_t added = 0;
   // Takes the edges added so far back out, last first, unless committed.
@@ -1211,7 +1211,10 @@ const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { retu
 const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan) {
   return plan.impl_->actions.index;
 }
-std::vector<Action>& detail::actions_given_up(Plan& plan) { return plan.impl_->actions.rows; }
+std::vector<Action>& detail::actions_given_up(Plan& plan) {
+  plan.impl_->restored = true;  // what is done through it goes round the checks
+  return plan.impl_->actions.rows;
+}
 bool detail::built_through_checks(const Plan& plan) { return !plan.impl_->restored; }
 
 // ---- personal data ----------------------------------------------------------

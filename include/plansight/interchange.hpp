@@ -59,6 +59,10 @@ const std::vector<std::string>& workload_files();
 // last one takes actions.csv completed_on, and actions.csv status must be the
 // status of that last update (not_started when there is none). Updates may
 // also name actions of `base`. Throws ImportError; `base` is never changed.
+// actions.csv, dependencies.csv and updates.csv are parsed on a thread of
+// their own while the other files are read (at once, where no thread can be
+// had); the bad row named is still the first that reading the files in
+// order, row by row, would meet.
 WorkloadImport read_workload(const std::string& directory, const Plan& base);
 
 // Writes the plan in the workload format into `directory` (created if

@@ -44,9 +44,11 @@ const PositionIndex<ActionId>& action_positions(const Plan& plan);
 // is then fit only to be destroyed or assigned to.
 std::vector<Action>& actions_given_up(Plan& plan);
 // True while everything in the plan went in through its checks: nothing was
-// restored (restore_history, restore_dependencies, restore, restore_reviews),
-// so the plan holds nothing its checks refused in the order it was built. A
-// store adopts such a plan whole rather than replaying it through the checks.
+// restored by restore_history, restore or restore_reviews (restore_dependencies
+// checks what add_dependency checks) and actions_given_up was never called, so
+// the plan holds nothing its checks refused in the order it was built. A
+// store whose plan holds nothing adopts such a plan whole rather than
+// replaying it through the checks.
 bool built_through_checks(const Plan& plan);
 }  // namespace detail
 

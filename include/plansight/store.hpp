@@ -112,10 +112,11 @@ class Store {
   // it), none removed; ConflictError otherwise. The additions are replayed
   // on the store's plan through the plan's checks, so they are validated
   // again whatever `extended` holds. Into a store whose plan holds nothing,
-  // a plan that everything went into through its own checks (no restore_*
-  // call, ever) is taken as it is, since the replay would only check it
-  // again: the store holds nothing its plan would refuse either way. New
-  // actions are marked as recorded elsewhere. New reviewable items, item reviews, review cycles, briefings
+  // a plan that everything went into through its own checks (nothing ever
+  // restored with restore_history, restore or restore_reviews) is taken as
+  // it is, since the replay would only check it again: the store holds
+  // nothing its plan would refuse either way. New actions are marked as
+  // recorded elsewhere. New reviewable items, item reviews, review cycles, briefings
   // and disseminations are carried; new review meetings are refused (ConflictError): their effects
   // are entries of the actions' history that a plan cannot tell apart, so
   // each meeting goes through record(ReviewMeeting). An import that at

@@ -637,10 +637,19 @@ TEST_CASE("an update for an unknown action is refused") {
 // their own while the other files are read; the first error named is still
 // the one a reading of the files in order, row by row, meets first.
 TEST_CASE("errors are named in file order, whichever thread parsed the file") {
-  const auto bad_title = [](Files files) { return with(std::move(files), "actions.csv", "Review flags", ""); };
+  const auto bad_title = [](Files files) {
+    return with(std::move(files), "actions.csv", "Review flags", "");
+  };
   const auto bad_update_date = [](Files files) {
     return with(std::move(files), "updates.csv", "2,2024-06-01", "2,2024/06/01");
   };
+  SUBCASE("the files read alongside the parse before it") {
+    auto files = bad_update_date(bad_title(tiny_workload()));
+    expect_refused(with(files, "findings.csv", "1,1,worry", "1,1,concern"), "findings.csv", 2, "category");
+    files.erase("actions.csv");
+    expect_refused(with(files, "agencies.csv", "1,Police,police", "1,Police,army"), "agencies.csv", 2,
+                   "sector");
+  }
   SUBCASE("actions.csv before the history files") {
     expect_refused(bad_update_date(bad_title(tiny_workload())), "actions.csv", 4, "title");
     auto files = bad_title(tiny_workload());
