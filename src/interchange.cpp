@@ -5,6 +5,8 @@
 #include <atomic>
 #include <charconv>
 #include <climits>
+#include <cstdint>
+#include <limits>
 #include <exception>
 #include <filesystem>
 #include <future>
@@ -12,7 +14,6 @@
 #include <optional>
 #include <span>
 #include <system_error>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "detail/csv.hpp"
@@ -447,17 +448,26 @@ class ParsedAhead {
   std::future<void> parsing_;  // last: destroyed first, waiting for the thread
 };
 
-// Groups update rows by action, keeping file order within each action
-// (a counting sort); returns row indexes.
-std::vector<std::size_t> group_by_action(const std::vector<UpdateRow>& rows) {
-  std::unordered_map<ActionId, std::size_t> group_of;
-  std::vector<std::size_t> group(rows.size());
+// Groups update rows by action, keeping file order within each action and
+// the groups in the order of their first rows (a counting sort); returns row
+// indexes. `position` gives each row's action its position among the plan's
+// `actions`: a table by position, where a hash map by id would allocate a
+// node per action.
+template <class Position>
+std::vector<std::size_t> group_by_action(const std::vector<UpdateRow>& rows, std::size_t actions,
+                                         Position position) {
+  constexpr auto none = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> group_of(actions, none);
+  std::vector<std::uint32_t> group(rows.size());
   std::vector<std::size_t> start;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto [it, fresh] = group_of.try_emplace(rows[i].action, start.size());
-    if (fresh) start.push_back(0);
-    group[i] = it->second;
-    ++start[it->second];
+    auto& g = group_of[position(rows[i].action)];
+    if (g == none) {
+      g = static_cast<std::uint32_t>(start.size());
+      start.push_back(0);
+    }
+    group[i] = g;
+    ++start[g];
   }
   std::size_t sum = 0;
   for (auto& s : start) sum += std::exchange(s, sum);
@@ -605,7 +615,6 @@ class Importer {
     check_references(at, a);
     if (a.due_on < a.created_on) warn_due_before_created(at, a);
     guarded(at, col::action_id, [&] { plan().add(std::move(a), Provenance::recorded); });
-    action_rows_.emplace(f.state.id, actions_.size());
     actions_.push_back(f.state);
   }
 
@@ -647,7 +656,7 @@ class Importer {
     for (const auto& u : rows)
       require_action(parsed.where(u.line, updates_csv::columns), updates_csv::action_id, u.action);
     parsed.raise_any_error();
-    const auto order = group_by_action(rows);
+    const auto order = group_by_action(rows, plan().actions().size(), [&](ActionId id) { return position(id); });
     for (std::size_t k = 0; k < order.size(); ++k) {
       const bool last = k + 1 == order.size() || rows[order[k + 1]].action != rows[order[k]].action;
       record(parsed.reader->name(), rows[order[k]], last);
@@ -655,9 +664,15 @@ class Importer {
     result_.rows += static_cast<long>(rows.size());
   }
 
+  // The position in the plan of an action it holds.
+  std::size_t position(ActionId id) const {
+    return static_cast<std::size_t>(result_.plan.find_action(id) - result_.plan.actions().data());
+  }
+  // The actions.csv row of an action, null for one of the base plan: the
+  // plan holds the base's actions, then actions.csv's in file order.
   const ActionRow* action_row(ActionId id) const {
-    const auto it = action_rows_.find(id);
-    return it == action_rows_.end() ? nullptr : &actions_[it->second];
+    const std::size_t at = position(id), from_csv = base_.actions().size();
+    return at < from_csv ? nullptr : &actions_[at - from_csv];
   }
 
   void record(const std::string& file, const UpdateRow& row, bool last) {
@@ -696,8 +711,7 @@ class Importer {
   const Plan& base_;
   WorkloadImport result_;
   std::unordered_set<PartnershipId> partnerships_;
-  std::vector<ActionRow> actions_;                         // actions.csv rows, in file order
-  std::unordered_map<ActionId, std::size_t> action_rows_;  // action id -> index in actions_
+  std::vector<ActionRow> actions_;  // actions.csv rows, in file order, as added to the plan
 };
 
 // ---- writing ------------------------------------------------------------------------

@@ -628,6 +628,17 @@ TEST_CASE("an update that reopens a started action as not_started is refused") {
                  "updates.csv", 6, "status", "cannot go back to not_started");
 }
 
+TEST_CASE("updates are recorded action by action, in the order of each action's first update") {
+  // Both rows are refused; the one whose action comes first in updates.csv
+  // is named, although its action comes later in actions.csv.
+  auto files = tiny_workload();
+  files["updates.csv"] =
+      "action_id,reviewed_on,status,rag,note\n"
+      "2,2024-01-19,in_progress,GREEN,Before action 2 was created\n"
+      "1,2024-01-14,in_progress,GREEN,Before action 1 was created\n";
+  expect_refused(files, "updates.csv", 2, "reviewed_on", "before action 2 was created");
+}
+
 TEST_CASE("an update for an unknown action is refused") {
   expect_refused(with(tiny_workload(), "updates.csv", "2,2024-06-01", "8,2024-06-01"), "updates.csv", 5,
                  "action_id", "no action 8");
