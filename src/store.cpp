@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -612,13 +614,38 @@ std::string quoted_name(const std::string& name) {
   return out + '"';
 }
 
+// The connection's sorter may use up to one helper thread per hardware
+// thread while this lives (PRAGMA threads); the limit it had before is put
+// back after, failure or not.
+class SorterThreads {
+ public:
+  explicit SorterThreads(SQLite::Database& db) : db_(db), before_(db.execAndGet("PRAGMA threads").getInt()) {
+    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+    db_.exec("PRAGMA threads = " + std::to_string(std::min(hardware, 8U)));
+  }
+  ~SorterThreads() {
+    try {
+      db_.exec("PRAGMA threads = " + std::to_string(before_));
+    } catch (...) {  // a limit, not data: the connection works either way
+    }
+  }
+  SorterThreads(const SorterThreads&) = delete;
+  SorterThreads& operator=(const SorterThreads&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  int before_;
+};
+
 // The indexes of the tables a bulk import fills row upon row (updates and
 // dependencies, one or more per action), dropped inside its transaction
 // while it inserts and built again before it commits: one index built over
 // the finished table costs less than one kept in step row by row (at 10^6
 // actions, 0.8 s to build against 1.5 s kept). The definitions are the
 // file's own, read back from its schema; if the import fails, the rollback
-// restores them with everything else.
+// restores them with everything else. The builds sort every row of their
+// tables, and SQLite's sorter may use a helper thread per hardware thread
+// for it (at 10^6 actions 0.75-0.83 s alone, 0.52-0.58 s helped on two).
 class IndexesSetAside {
  public:
   IndexesSetAside(SQLite::Database& db, const std::vector<std::string>& tables) : db_(db) {
@@ -635,6 +662,7 @@ class IndexesSetAside {
     for (const auto& name : names) db_.exec("DROP INDEX " + quoted_name(name));
   }
   void rebuild() {
+    const SorterThreads helped(db_);
     for (const auto& sql : definitions_) db_.exec(sql);
     definitions_.clear();
   }
