@@ -667,6 +667,8 @@ TEST_CASE("errors are named in file order, whichever thread parsed the file") {
     files.erase("updates.csv");
     files.erase("dependencies.csv");
     expect_refused(files, "actions.csv", 4, "title");
+    files.erase("actions.csv");
+    expect_refused(files, "actions.csv", 0, "", "cannot read");
   }
   SUBCASE("within actions.csv, a row that refers to nothing before a later row that does not parse") {
     expect_refused(bad_title(with(tiny_workload(), "actions.csv", "1,7,1,1,Deliver", "1,7,1,9,Deliver")),
