@@ -6,10 +6,10 @@
 #include <charconv>
 #include <climits>
 #include <cstdint>
-#include <limits>
 #include <exception>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -304,7 +304,7 @@ struct ParseStopped {};
 // touching nothing else, as it runs on another thread), unless `stop` is
 // set first: then it returns what it has, which nobody uses. `rows_at_most`
 // is told, before the parse, no fewer than the rows to come (0 when the file
-// cannot be read).
+// cannot be read or the parse is stopped before it opens the file).
 template <class T, class Parse>
 ParsedRows<T> parse_rows(const fs::path& directory, std::string_view file, Columns columns, Parse parse,
                          const std::atomic<bool>& stop, std::promise<std::size_t>* rows_at_most = nullptr) {
@@ -446,9 +446,10 @@ class ParsedAhead {
     namespace a = actions_csv;
     namespace d = dependencies_csv;
     namespace u = updates_csv;
-    actions_.set_value(
-        parse_rows<ActionFields>(directory_, a::file, a::columns, action_fields, stopping_, &actions_at_most_));
-    dependencies_.set_value(parse_rows<DependencyRow>(directory_, d::file, d::columns, dependency_row, stopping_));
+    actions_.set_value(parse_rows<ActionFields>(directory_, a::file, a::columns, action_fields, stopping_,
+                                                &actions_at_most_));
+    dependencies_.set_value(
+        parse_rows<DependencyRow>(directory_, d::file, d::columns, dependency_row, stopping_));
     updates_.set_value(parse_rows<UpdateRow>(directory_, u::file, u::columns, update_row, stopping_));
   }
 
@@ -677,7 +678,8 @@ class Importer {
     for (const auto& u : rows)
       require_action(parsed.where(u.line, updates_csv::columns), updates_csv::action_id, u.action);
     parsed.raise_any_error();
-    const auto order = group_by_action(rows, plan().actions().size(), [&](ActionId id) { return position(id); });
+    const auto order =
+        group_by_action(rows, plan().actions().size(), [&](ActionId id) { return position(id); });
     for (std::size_t k = 0; k < order.size(); ++k) {
       const bool last = k + 1 == order.size() || rows[order[k + 1]].action != rows[order[k]].action;
       record(parsed.reader->name(), rows[order[k]], last);

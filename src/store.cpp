@@ -619,13 +619,20 @@ std::string quoted_name(const std::string& name) {
 // back after, failure or not.
 class SorterThreads {
  public:
-  explicit SorterThreads(SQLite::Database& db) : db_(db), before_(db.execAndGet("PRAGMA threads").getInt()) {
-    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-    db_.exec("PRAGMA threads = " + std::to_string(std::min(hardware, 8U)));
+  // Without the pragma (an SQLite before 3.8.7), nothing changes: the
+  // sort is only slower.
+  explicit SorterThreads(SQLite::Database& db) : db_(db) {
+    try {
+      before_ = db.execAndGet("PRAGMA threads").getInt();
+      const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+      db_.exec("PRAGMA threads = " + std::to_string(std::min(hardware, 8U)));  // SQLite's own cap
+    } catch (const SQLite::Exception&) {  // the limit read, if any, is put back all the same
+    }
   }
   ~SorterThreads() {
+    if (!before_) return;
     try {
-      db_.exec("PRAGMA threads = " + std::to_string(before_));
+      db_.exec("PRAGMA threads = " + std::to_string(*before_));
     } catch (...) {  // a limit, not data: the connection works either way
     }
   }
@@ -634,7 +641,7 @@ class SorterThreads {
 
  private:
   SQLite::Database& db_;
-  int before_;
+  std::optional<int> before_;  // the limit to put back, if it was read
 };
 
 // The indexes of the tables a bulk import fills row upon row (updates and

@@ -39,7 +39,18 @@ CsvReader::CsvReader(const std::filesystem::path& path, std::string name)
 
 std::size_t CsvReader::rows_at_most() const {
   const std::string_view rest = std::string_view(data_).substr(pos_);
-  return static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1;
+  std::size_t rows = 1;
+  // Line breaks are counted between quoted fields only. Each quote opens or
+  // closes one, an escaped quote ("") closing and opening again at once; a
+  // field left open stops the count, as it stops the parse.
+  for (std::size_t at = 0; at < rest.size();) {
+    const std::size_t open = std::min(rest.find('"', at), rest.size());
+    rows += static_cast<std::size_t>(std::count(rest.begin() + at, rest.begin() + open, '\n'));
+    const std::size_t close = open == rest.size() ? std::string_view::npos : rest.find('"', open + 1);
+    if (close == std::string_view::npos) break;
+    at = close + 1;
+  }
+  return rows;
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {

@@ -30,8 +30,9 @@ class CsvReader {
   // The physical line (1-based) on which the row last returned starts.
   long line() const { return row_line_; }
   const std::string& name() const { return name_; }
-  // At least as many as the rows still to come, header included (a line
-  // break inside a quoted field counts as one more): room to reserve.
+  // At least as many as the rows still to come, header included: room to
+  // reserve. Line breaks inside quoted fields are not counted (a title of
+  // many lines is one row); blank lines are, though skipped as rows.
   std::size_t rows_at_most() const;
 
  private:
