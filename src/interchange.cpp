@@ -331,7 +331,6 @@ ParsedRows<T> parse_rows(const fs::path& directory, std::string_view file, Colum
   return out;
 }
 
-
 // One row of actions.csv, kept to check its status against updates.csv.
 struct ActionRow {
   ActionId id;
@@ -515,11 +514,9 @@ class Importer {
  private:
   Plan& plan() { return result_.plan; }
 
-  CsvReader open(std::string_view file) const { return CsvReader(directory_ / file, std::string(file)); }
-
   template <class F>
   void read(std::string_view file, Columns columns, F&& on_row) {
-    CsvReader reader = open(file);
+    CsvReader reader(directory_ / file, std::string(file));
     read_rows(reader, columns, on_row);
   }
 

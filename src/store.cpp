@@ -461,12 +461,12 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
   }
 }
 
-// Rebuilds base plus what `extended` adds through the plan's own checks, so
-// that nothing reaches the store unchecked, whatever `extended` holds. With
+// Rebuilds base plus what `extended` adds (extending it: require_extends)
+// through the plan's own checks, so that nothing reaches the store
+// unchecked, whatever `extended` holds. With
 // `given_up` (extended's own actions, which the caller gave up), the new
 // actions' texts and history are moved out of them rather than copied.
 Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action>* given_up) {
-  require_extends(base, extended);
   Plan staged = base;
   staged.reserve_actions(extended.actions().size());
   add_tail(staged, base.partnerships(), extended.partnerships());
@@ -702,17 +702,17 @@ bool holds_nothing(const Plan& p) {
 // True when `proposed` can become the store's plan as it is, without the
 // replay: the store's plan holds nothing, and everything in `proposed` went
 // in through the plan's own checks, which is what the replay would do again
-// (at 10^6 actions a tenth of the import). It must still extend the empty
-// plan as add_all requires (no review meetings, say).
+// (at 10^6 actions half of add_all's time).
 bool adoptable(const Plan& base, const Plan& proposed) {
-  if (!holds_nothing(base) || !detail::built_through_checks(proposed)) return false;
-  require_extends(base, proposed);
-  return true;
+  return holds_nothing(base) && detail::built_through_checks(proposed);
 }
 
-// What the store's plan becomes: `proposed` itself where it can be adopted
-// (moved when given up), else base replayed with what `proposed` adds.
+// What the store's plan becomes, once `proposed` is known to extend it as
+// add_all requires (no review meetings, say): `proposed` itself where it can
+// be adopted (moved when given up), else base replayed with what `proposed`
+// adds.
 Plan extension_of(const Plan& base, const Plan& proposed, Plan* given_up) {
+  require_extends(base, proposed);
   if (!adoptable(base, proposed))
     return replay_extension(base, proposed, given_up ? &detail::actions_given_up(*given_up) : nullptr);
   if (given_up) return std::move(*given_up);

@@ -752,6 +752,14 @@ TEST_CASE("into an empty store, add_all adopts a checked plan and replays one th
     detail::actions_given_up(changed).back().updates.push_back(bad);  // round the checks
     CHECK_THROWS_AS(store.add_all(changed, manager), ValidationError);
   }
+  SUBCASE("a checked plan holding a review meeting is refused, as every plan with one is") {
+    Plan with_meeting = checked;
+    with_meeting.record(ReviewMeeting{{}, b.area.lis, ymd(2024, 7, 1), {}, "Q2 review", {}});
+    CHECK_THROWS_WITH_AS(store.add_all(with_meeting, manager), doctest::Contains("review meetings"),
+                         ConflictError);
+    CHECK_THROWS_WITH_AS(store.add_all(std::move(with_meeting), manager), doctest::Contains("review meetings"),
+                         ConflictError);
+  }
   SUBCASE("restored reviews that break the rules are refused") {
     Plan restored = checked;
     ReviewableItem item;
