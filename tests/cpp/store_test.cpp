@@ -757,8 +757,8 @@ TEST_CASE("into an empty store, add_all adopts a checked plan and replays one th
     with_meeting.record(ReviewMeeting{{}, b.area.lis, ymd(2024, 7, 1), {}, "Q2 review", {}});
     CHECK_THROWS_WITH_AS(store.add_all(with_meeting, manager), doctest::Contains("review meetings"),
                          ConflictError);
-    CHECK_THROWS_WITH_AS(store.add_all(std::move(with_meeting), manager), doctest::Contains("review meetings"),
-                         ConflictError);
+    CHECK_THROWS_WITH_AS(store.add_all(std::move(with_meeting), manager),
+                         doctest::Contains("review meetings"), ConflictError);
   }
   SUBCASE("restored reviews that break the rules are refused") {
     Plan restored = checked;
