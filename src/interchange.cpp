@@ -613,7 +613,7 @@ class Importer {
     f.audit = row.id<AuditId>(col::audit_id);
     f.category = row.vocabulary<FindingCategory>(col::category);
     f.themes = themes(row, col::theme);
-    f.text = row.text(col::text);
+    f.text = texts_.intern(row.text(col::text));
     guarded(row.where(), col::audit_id, [&] { plan().audit(f.audit); });
     guarded(row.where(), col::finding_id, [&] { plan().add(std::move(f)); });
   }
@@ -625,9 +625,9 @@ class Importer {
     a.partnership = partnership(at, col::partnership_id, f.partnership);
     a.audit = f.audit;
     a.finding = f.finding;
-    a.title = f.title;
+    a.title = texts_.intern(f.title);
     a.owner.agency = f.owner_agency;
-    a.owner.role = f.owner_role;
+    a.owner.role = texts_.intern(f.owner_role);
     a.created_on = f.created_on;
     a.due_on = f.due_on;
     a.estimate_days = f.estimate_days;
@@ -697,7 +697,7 @@ class Importer {
 
   void record(const std::string& file, const UpdateRow& row, bool last) {
     const ActionRow* from_csv = action_row(row.action);
-    Update u{row.action, row.on, row.status, row.rag, std::string(row.note), "import", std::nullopt};
+    Update u{row.action, row.on, row.status, row.rag, texts_.intern(row.note), imported_by_, std::nullopt};
     if (last && from_csv && from_csv->status == Status::complete && row.status == Status::complete)
       u.completed_on = from_csv->completed_on;
     guarded(Where(file, row.line, updates_csv::columns), updates_csv::status, [&] {
@@ -732,6 +732,9 @@ class Importer {
   WorkloadImport result_;
   std::unordered_set<PartnershipId> partnerships_;
   std::vector<ActionRow> actions_;  // actions.csv rows, in file order, as added to the plan
+  // Titles, roles and notes repeat across rows: equal ones share a buffer.
+  TextPool texts_;
+  const Text imported_by_ = texts_.intern("import");
 };
 
 // ---- writing ------------------------------------------------------------------------

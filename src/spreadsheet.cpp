@@ -484,7 +484,7 @@ std::string written(const Plan& plan, const Action& a, Date as_of, PlanColumn fi
       return spoken(status_at(a, as_of));
     case PlanColumn::progress: {
       const Update* latest = latest_update(a, as_of);
-      return latest ? latest->note : std::string();
+      return latest ? latest->note.str() : std::string();
     }
     case PlanColumn::rag: {
       const Rag rag = rag_at(plan, a, as_of);

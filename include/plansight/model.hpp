@@ -13,6 +13,7 @@
 
 #include "plansight/enums.hpp"
 #include "plansight/ids.hpp"
+#include "plansight/text.hpp"
 
 namespace plansight {
 
@@ -60,8 +61,8 @@ struct Theme {
 struct Owner {
   std::optional<AgencyId> agency;
   std::optional<GroupId> group;
-  std::string role;
-  std::string lead;
+  Text role;
+  Text lead;
 };
 
 struct Audit {
@@ -111,7 +112,7 @@ struct Finding {
   FindingId id;
   AuditId audit;
   FindingCategory category = FindingCategory::area_for_development;
-  std::string text;
+  Text text;
   std::vector<ThemeId> themes;
   std::vector<CaseId> cases;
   std::vector<AgencyId> agencies;
@@ -132,8 +133,8 @@ struct Update {
   Date on;
   Status status = Status::not_started;
   std::optional<Rag> reported_rag;
-  std::string note;
-  std::string by;
+  Text note;
+  Text by;
   std::optional<Date> completed_on;
 };
 
@@ -143,8 +144,8 @@ struct Evidence {
   ActionId action;
   Date on;
   EvidenceKind kind = EvidenceKind::completion;
-  std::string description;
-  std::string by;
+  Text description;
+  Text by;
 };
 
 // A change of due date, kept with its reason and who agreed it.
@@ -152,15 +153,15 @@ struct DueDateRevision {
   ActionId action;
   Date on;
   Date new_due;
-  std::string reason;
-  std::string agreed_by;
+  Text reason;
+  Text agreed_by;
 };
 
 struct OwnerChange {
   ActionId action;
   Date on;
   Owner new_owner;
-  std::string reason;
+  Text reason;
 };
 
 // A group's sign-off of evidence of impact: the action becomes assured.
@@ -168,8 +169,8 @@ struct Assurance {
   ActionId action;
   Date on;
   GroupId group;
-  std::string note;
-  std::string by;
+  Text note;
+  Text by;
 };
 
 // A finish-to-start dependency: `action` starts no earlier than lag_days
@@ -201,9 +202,9 @@ struct Action {
   Owner owner;  // as first assigned; see owner_changes
   std::optional<FindingId> finding;
   std::optional<RecommendationId> recommendation;
-  std::string title;
-  std::string description;
-  std::string success_measure;
+  Text title;
+  Text description;
+  Text success_measure;
   std::vector<Evidence> evidence;
   std::optional<Assurance> assurance;
 };

@@ -20,5 +20,6 @@
 #include "plansight/status.hpp"
 #include "plansight/store.hpp"
 #include "plansight/summary.hpp"
+#include "plansight/text.hpp"
 #include "plansight/themes.hpp"
 #include "plansight/version.hpp"

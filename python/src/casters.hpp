@@ -6,6 +6,7 @@
 //   - the model's enums       <-> their Python enum.Enum classes, and from str:
 //     wherever an enum is expected, its name ("in_progress", "RED") is
 //     accepted too, case-insensitively; an unknown name raises ValidationError;
+//   - plansight::Text         <-> str;
 //   - FilePath                <-  str or os.PathLike[str] (pathlib.Path).
 #pragma once
 
@@ -84,6 +85,22 @@ struct type_caster<plansight::python::FilePath> {
 
   static handle cast(const plansight::python::FilePath& path, return_value_policy, handle) {
     return str(path.text).release();
+  }
+};
+
+template <>
+struct type_caster<plansight::Text> {
+  PYBIND11_TYPE_CASTER(plansight::Text, const_name("str"));
+
+  bool load(handle src, bool convert) {
+    make_caster<std::string_view> text;
+    if (!text.load(src, convert)) return false;
+    value = plansight::Text(cast_op<std::string_view>(text));
+    return true;
+  }
+
+  static handle cast(const plansight::Text& text, return_value_policy policy, handle parent) {
+    return make_caster<std::string_view>::cast(std::string_view(text), policy, parent);
   }
 };
 

@@ -89,7 +89,7 @@ void read_cases(SQLite::Database& db, Plan& plan) {
   });
 }
 
-void read_findings(SQLite::Database& db, Plan& plan) {
+void read_findings(SQLite::Database& db, Plan& plan, TextPool& texts) {
   const auto themes =
       read_lists(db, "SELECT finding_id, theme_id FROM finding_theme ORDER BY finding_id, position");
   const auto cases = read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
@@ -97,7 +97,7 @@ void read_findings(SQLite::Database& db, Plan& plan) {
       read_lists(db, "SELECT finding_id, agency_id FROM finding_agency ORDER BY finding_id, position");
   for_rows(db, "SELECT id, audit_id, category, text FROM finding ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
-    plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3),
+    plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3, texts),
                      ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id), ids_of<AgencyId>(agencies, id)});
   });
   const auto answers = read_lists(
@@ -109,12 +109,12 @@ void read_findings(SQLite::Database& db, Plan& plan) {
   });
 }
 
-Owner owner_at_columns(const RowCursor& s, int first) {
-  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1), text_at(s, first + 2),
-               text_at(s, first + 3)};
+Owner owner_at_columns(const RowCursor& s, int first, TextPool& texts) {
+  return Owner{optional_id_at<AgencyId>(s, first), optional_id_at<GroupId>(s, first + 1),
+               text_at(s, first + 2, texts), text_at(s, first + 3, texts)};
 }
 
-void read_actions(SQLite::Database& db, Plan& plan) {
+void read_actions(SQLite::Database& db, Plan& plan, TextPool& texts) {
   for_rows(db,
            "SELECT id, partnership_id, audit_id, finding_id, recommendation_id, title, description, "
            "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "
@@ -126,13 +126,13 @@ void read_actions(SQLite::Database& db, Plan& plan) {
              a.audit = AuditId(int_at(s, 2));
              a.finding = optional_id_at<FindingId>(s, 3);
              a.recommendation = optional_id_at<RecommendationId>(s, 4);
-             a.title = text_at(s, 5);
-             a.description = text_at(s, 6);
-             a.owner = owner_at_columns(s, 7);
+             a.title = text_at(s, 5, texts);
+             a.description = text_at(s, 6, texts);
+             a.owner = owner_at_columns(s, 7, texts);
              a.created_on = date_at(s, 11);
              a.due_on = date_at(s, 12);
              a.estimate_days = static_cast<int>(int_at(s, 13));
-             a.success_measure = text_at(s, 14);
+             a.success_measure = text_at(s, 14, texts);
              const bool recorded = text_view_at(s, 15) == "recorded";
              plan.add(std::move(a), recorded ? Provenance::recorded : Provenance::entered);
            });
@@ -153,6 +153,7 @@ struct BulkRows {
 // ends early.
 BulkRows read_bulk_rows(SQLite::Database& db, const std::atomic<bool>& stop) {
   BulkRows rows;
+  TextPool texts;  // this thread's own
   RowCursor updates(db,
                     "SELECT action_id, on_date, status, reported_rag, note, by_name, completed_on "
                     "FROM action_update ORDER BY seq");
@@ -168,8 +169,8 @@ BulkRows read_bulk_rows(SQLite::Database& db, const std::atomic<bool>& stop) {
     std::optional<Rag> rag;
     if (!is_null_at(updates, 3)) rag = enum_at<Rag>(updates, 3);
     rows.updates[static_cast<std::size_t>(slot)].push_back(
-        Update{id, date_at(updates, 1), enum_at<Status>(updates, 2), rag, text_at(updates, 4),
-               text_at(updates, 5), optional_date_at(updates, 6)});
+        Update{id, date_at(updates, 1), enum_at<Status>(updates, 2), rag,
+               text_at(updates, 4, texts), text_at(updates, 5, texts), optional_date_at(updates, 6)});
   }
   RowCursor dependencies(db,
                          "SELECT action_id, depends_on_id, lag_days FROM dependency "
@@ -330,14 +331,14 @@ class HistoryByAction {
   std::unordered_map<std::size_t, Plan::ActionHistory> rest_;
 };
 
-void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows) {
+void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows, TextPool& texts) {
   HistoryByAction history(plan);
   history.require_actions_of(rows);
   for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
              history.rest(id).due_revisions.push_back(
-                 DueDateRevision{id, date_at(s, 1), date_at(s, 2), text_at(s, 3), text_at(s, 4)});
+                 DueDateRevision{id, date_at(s, 1), date_at(s, 2), text_at(s, 3, texts), text_at(s, 4, texts)});
            });
   for_rows(db,
            "SELECT action_id, on_date, owner_agency_id, owner_group_id, owner_role, owner_lead, reason "
@@ -345,19 +346,19 @@ void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows) {
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
              history.rest(id).owner_changes.push_back(
-                 OwnerChange{id, date_at(s, 1), owner_at_columns(s, 2), text_at(s, 6)});
+                 OwnerChange{id, date_at(s, 1), owner_at_columns(s, 2, texts), text_at(s, 6, texts)});
            });
   for_rows(db, "SELECT id, action_id, on_date, kind, description, by_name FROM evidence ORDER BY id",
            [&](auto& s) {
              const ActionId id(int_at(s, 1));
              history.rest(id).evidence.push_back(Evidence{EvidenceId(int_at(s, 0)), id, date_at(s, 2),
-                                                          enum_at<EvidenceKind>(s, 3), text_at(s, 4),
-                                                          text_at(s, 5)});
+                                                          enum_at<EvidenceKind>(s, 3), text_at(s, 4, texts),
+                                                          text_at(s, 5, texts)});
            });
   for_rows(db, "SELECT action_id, on_date, group_id, note, by_name FROM assurance", [&](auto& s) {
     const ActionId id(int_at(s, 0));
     history.rest(id).assurance =
-        Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3), text_at(s, 4)};
+        Assurance{id, date_at(s, 1), GroupId(int_at(s, 2)), text_at(s, 3, texts), text_at(s, 4, texts)};
   });
   history.restore(rows);
 }
@@ -484,15 +485,18 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   read_registers(db, plan);
   read_audits(db, plan);
   read_cases(db, plan);
-  read_findings(db, plan);
-  read_actions(db, plan);
+  // Texts repeat across findings, actions and their history (a role, a
+  // title, a reason): read through one pool, equal ones share a buffer.
+  TextPool texts;
+  read_findings(db, plan, texts);
+  read_actions(db, plan, texts);
   std::optional<BulkRows> rows = alongside.take();
   if (hooks.rows_read) hooks.rows_read(rows ? RowsRead::alongside : RowsRead::in_turn);
   if (!rows) {
     const std::atomic<bool> never = false;
     rows = read_bulk_rows(db, never);
   }
-  read_action_history(db, plan, *rows);
+  read_action_history(db, plan, *rows, texts);
   plan.restore_dependencies(rows->dependencies);
   rows.reset();  // tens of megabytes at 10^6 actions, before the rest is read
   read_concerns(db, plan);

@@ -14,6 +14,7 @@
 #include "detail/iso_date.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/enums.hpp"
+#include "plansight/text.hpp"
 #include "plansight/model.hpp"
 
 namespace plansight::detail {
@@ -88,6 +89,7 @@ inline void bind_value(WriteStatement& s, int i, int v) { s.bind_int(i, v); }
 inline void bind_value(WriteStatement& s, int i, bool v) { s.bind_int(i, v ? 1 : 0); }
 inline void bind_value(WriteStatement& s, int i, const std::string& v) { s.bind_text(i, v); }
 inline void bind_value(WriteStatement& s, int i, std::string_view v) { s.bind_text(i, v); }
+inline void bind_value(WriteStatement& s, int i, const Text& v) { s.bind_text(i, v.str()); }
 inline void bind_value(WriteStatement& s, int i, const char* v) {
   if (v)
     s.bind_text(i, v);
@@ -186,6 +188,8 @@ class RowCursor {
 inline std::int64_t int_at(const RowCursor& row, int i) { return row.int_at(i); }
 inline std::string_view text_view_at(const RowCursor& row, int i) { return row.text_view_at(i); }
 inline std::string text_at(const RowCursor& row, int i) { return std::string(row.text_view_at(i)); }
+// The column's text, shared with every equal text read through `pool`.
+inline Text text_at(const RowCursor& row, int i, TextPool& pool) { return pool.intern(row.text_view_at(i)); }
 inline bool is_null_at(const RowCursor& row, int i) { return row.is_null(i); }
 inline Date date_at(const RowCursor& row, int i) {
   const std::string_view text = row.text_view_at(i);

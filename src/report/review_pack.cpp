@@ -70,7 +70,7 @@ Data action_row(const Pack& pack, const Action& a) {
   const ActionState state = state_at(pack.plan, a, pack.as_of);
   Data row;
   row.set("id", std::to_string(a.id.value()));
-  row.set("title", a.title);
+  row.set("title", a.title.str());
   row.set("audit", pack.plan.audit(a.audit).title);
   row.set("owner", report::owner_label(pack.plan, owner_at(a, pack.as_of)));
   row.set("due", to_iso(state.due_on));
@@ -218,8 +218,8 @@ Data changes_section(const Pack& pack, const ReviewChanges& c) {
     Data row = action_row(pack, pack.plan.action(r.action));
     row.set("on", to_iso(r.on));
     row.set("new_due", to_iso(r.new_due));
-    row.set("reason", r.reason);
-    row.set("agreed_by", r.agreed_by);
+    row.set("reason", r.reason.str());
+    row.set("agreed_by", r.agreed_by.str());
     report::append(extensions, std::move(row));
   }
   set_rows(d, "new_actions", id_rows(pack, c.new_actions));
@@ -268,7 +268,7 @@ Data assured_rows(const Pack& pack, const std::vector<ActionId>& ids) {
   return action_rows(pack, ids, [&](const Action& a, Data& row) {
     row.set("assured_on", to_iso(a.assurance->on));
     row.set("assured_by", pack.plan.group(a.assurance->group).name);
-    row.set("note", a.assurance->note);
+    row.set("note", a.assurance->note.str());
   });
 }
 

@@ -236,6 +236,30 @@ TEST_CASE("updates are recorded per action in file order, the last one completed
   CHECK(status_at(plan, ActionId(2), Date(2024, 6, 30)) == Status::in_progress);
 }
 
+TEST_CASE("equal texts read from the files share one buffer") {
+  // Action 3 takes action 1's title and action 2's role.
+  auto files = with(tiny_workload(), "actions.csv", "Review flags,2,,", "Deliver neglect training,2,Team Manager,");
+  files["updates.csv"] =
+      "action_id,reviewed_on,status,rag,note\n"
+      "2,2024-03-01,in_progress,GREEN,On track\n"
+      "1,2024-05-01,complete,BLUE,On track\n";
+  const Plan plan = read_files(files).plan;
+  CHECK(plan.action(ActionId(3)).title.shares_buffer_with(plan.action(ActionId(1)).title));
+  CHECK(plan.action(ActionId(3)).owner.role.shares_buffer_with(plan.action(ActionId(2)).owner.role));
+  const Update& first = plan.action(ActionId(1)).updates.at(0);
+  const Update& second = plan.action(ActionId(2)).updates.at(0);
+  CHECK(first.note == "On track");
+  CHECK(first.note.shares_buffer_with(second.note));
+  CHECK(first.by.shares_buffer_with(second.by));
+  const auto& actions = plan.actions();
+  for (std::size_t i = 0; i < actions.size(); ++i)
+    for (std::size_t j = i + 1; j < actions.size(); ++j) {
+      CHECK((actions[i].title == actions[j].title) == actions[i].title.shares_buffer_with(actions[j].title));
+      CHECK((actions[i].owner.role == actions[j].owner.role) ==
+            actions[i].owner.role.shares_buffer_with(actions[j].owner.role));
+    }
+}
+
 TEST_CASE("an empty rag is no reported RAG") {
   const auto files = with(tiny_workload(), "updates.csv", "in_progress,AMBER,", "in_progress,,");
   const Plan plan = read_files(files).plan;

@@ -67,6 +67,32 @@ TEST_CASE("a file's updates and dependencies are read alongside, giving the plan
   CHECK(updates(read.plan) > 40);
 }
 
+TEST_CASE("equal texts read from a file share one buffer, on either connection") {
+  TempFile file("shared-texts");
+  {
+    testing::Builder b;
+    for (int i = 0; i < 3; ++i) {
+      const ActionId id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30), testing::owned_by(b.police, "DSL"));
+      b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
+      b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
+    }
+    Store store = Store::open(file.str());
+    store.add_all(b.plan, manager, "fixture");
+  }
+  const Read read = read_file(file.str());
+  REQUIRE(read.rows_read == detail::RowsRead::alongside);
+  const auto& actions = read.plan.actions();
+  REQUIRE(actions.size() == 3);
+  for (const Action& a : actions) {
+    CHECK(a.title == "Refresh voice of the child training");
+    CHECK(a.title.shares_buffer_with(actions[0].title));
+    CHECK(a.owner.role.shares_buffer_with(actions[0].owner.role));
+    CHECK(a.updates.at(0).note.shares_buffer_with(actions[0].updates.at(0).note));
+    CHECK(a.due_revisions.at(0).reason.shares_buffer_with(actions[0].due_revisions.at(0).reason));
+  }
+  CHECK_FALSE(actions[0].title.shares_buffer_with(actions[0].owner.role));
+}
+
 TEST_CASE("a write between the two snapshots sends the rows back to the first connection") {
   TempFile file("moved-on");
   const Plan written = write_store(file.str());

@@ -1,0 +1,121 @@
+// Text: an immutable string whose copies share one buffer.
+//
+// The texts held once per action, per history entry and per finding (a
+// title, an owner's role, an update's note) number millions in a national
+// plan, and most repeat: the same role owns thousands of actions, the same
+// note is written at thousands of reviews. Held as std::string each was a
+// heap block of its own; held as Text, equal texts that were interned (see
+// TextPool) share one buffer, and a copy costs a reference count, not an
+// allocation. Text converts to `const std::string&` and `std::string_view`,
+// compares by content, and is built implicitly from any string.
+#pragma once
+
+#include <atomic>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace plansight {
+
+class Text {
+ public:
+  Text() noexcept = default;
+  Text(const char* text) : Text(std::string_view(text)) {}
+  Text(std::string_view text);
+  Text(const std::string& text) : Text(std::string_view(text)) {}
+  Text(std::string&& text);
+
+  Text(const Text& other) noexcept : buffer_(other.buffer_) { retain(); }
+  Text(Text&& other) noexcept : buffer_(other.buffer_) { other.buffer_ = nullptr; }
+  Text& operator=(const Text& other) noexcept {
+    Text(other).swap(*this);
+    return *this;
+  }
+  Text& operator=(Text&& other) noexcept {
+    Text(std::move(other)).swap(*this);
+    return *this;
+  }
+  ~Text() { release(); }
+
+  const std::string& str() const noexcept { return buffer_ ? buffer_->value : empty_string(); }
+  operator const std::string&() const noexcept { return str(); }
+  operator std::string_view() const noexcept { return str(); }
+
+  bool empty() const noexcept { return str().empty(); }
+  std::size_t size() const noexcept { return str().size(); }
+  const char* data() const noexcept { return str().data(); }
+  const char* c_str() const noexcept { return str().c_str(); }
+  std::string::const_iterator begin() const noexcept { return str().begin(); }
+  std::string::const_iterator end() const noexcept { return str().end(); }
+
+  // True when both hold one buffer: equal texts interned by one pool do.
+  bool shares_buffer_with(const Text& other) const noexcept { return buffer_ == other.buffer_; }
+
+  void swap(Text& other) noexcept { std::swap(buffer_, other.buffer_); }
+
+  friend bool operator==(const Text& a, const Text& b) noexcept {
+    return a.buffer_ == b.buffer_ || a.str() == b.str();
+  }
+  friend bool operator==(const Text& a, std::string_view b) noexcept { return a.str() == b; }
+  friend bool operator==(const Text& a, const std::string& b) noexcept { return a.str() == b; }
+  friend bool operator==(const Text& a, const char* b) noexcept { return a.str() == b; }
+  friend std::strong_ordering operator<=>(const Text& a, const Text& b) noexcept {
+    return a.str() <=> b.str();
+  }
+  friend std::strong_ordering operator<=>(const Text& a, std::string_view b) noexcept {
+    return std::string_view(a.str()) <=> b;
+  }
+
+ private:
+  struct Buffer {
+    explicit Buffer(std::string text) : value(std::move(text)) {}
+    std::atomic<std::size_t> references{1};
+    const std::string value;
+  };
+
+  static const std::string& empty_string() noexcept;
+  void retain() const noexcept {
+    if (buffer_) buffer_->references.fetch_add(1, std::memory_order_relaxed);
+  }
+  void release() noexcept {
+    if (buffer_ && buffer_->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete buffer_;
+  }
+
+  Buffer* buffer_ = nullptr;  // nullptr for the empty text
+};
+
+std::ostream& operator<<(std::ostream& os, const Text& text);
+
+// Joining a Text to other text makes a std::string, as joining strings does.
+inline std::string operator+(std::string lhs, const Text& rhs) { return lhs += rhs.str(); }
+inline std::string operator+(const Text& lhs, std::string_view rhs) {
+  std::string joined = lhs.str();
+  return joined += rhs;
+}
+
+// Builds Texts so that equal ones share a buffer: whoever reads many texts
+// (a store loading a file, an import) interns them through one pool. The
+// pool holds a reference to each distinct text until it is destroyed.
+class TextPool {
+ public:
+  Text intern(std::string_view text);
+  std::size_t distinct() const { return texts_.size(); }
+
+ private:
+  // Keys view the buffers of the Texts they map to, which never move.
+  std::unordered_map<std::string_view, Text> texts_;
+};
+
+}  // namespace plansight
+
+template <>
+struct std::hash<plansight::Text> {
+  std::size_t operator()(const plansight::Text& text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
