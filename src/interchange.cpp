@@ -526,7 +526,7 @@ class Importer {
   // actions.csv is still being parsed, rather than page by page as the
   // actions are added (some 117,000 page faults at 10^6 actions).
   void make_room_for_actions(std::size_t actions) {
-    plan().reserve_actions(plan().actions().size() + actions);
+    plan().reserve({.actions = plan().actions().size() + actions});
     const auto& all = plan().actions();
     detail::populate_pages(all.data() + all.size(), (all.capacity() - all.size()) * sizeof(Action));
   }
@@ -814,7 +814,8 @@ void write_action(CsvWriter& out, const Action& a) {
   const Update* latest = a.updates.empty() ? nullptr : &a.updates.back();
   out.plain(to_string_view(latest ? latest->status : Status::not_started));
   const bool complete = latest && latest->status == Status::complete;
-  out.plain(complete ? detail::IsoDate(latest->completed_on.value_or(latest->on)).text() : std::string_view());
+  out.plain(complete ? detail::IsoDate(latest->completed_on.value_or(latest->on)).text()
+                     : std::string_view());
   out.end_row();
 }
 

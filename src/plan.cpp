@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <tuple>
 #include <regex>
+#include <tuple>
 #include <unordered_set>
 
 #include "detail/dependency_graph.hpp"
@@ -43,7 +43,8 @@ struct Table {
     return at < 0 ? nullptr : &rows[static_cast<std::size_t>(at)];
   }
   IdT assign(IdT id) const {
-    if (id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
+    if (id.value() < 0)
+      throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
     return id.assigned() ? id : next_id<IdT>(last_id);
   }
   // The row first: should indexing it fail, the row goes again, so that the
@@ -65,8 +66,7 @@ struct Table {
 };
 
 void require_text(const std::string& value, const char* field) {
-  if (is_blank(value))
-    throw ValidationError(field, "must not be empty");
+  if (is_blank(value)) throw ValidationError(field, "must not be empty");
 }
 
 void require_date(Date d, const char* field) {
@@ -98,8 +98,8 @@ Status current_status(const Action& a) {
 void require_in_order(const Action& a, Date on, Date last, const char* what) {
   if (on < a.created_on)
     throw ValidationError("on", std::string(what) + " dated " + iso(on) + " is before action " +
-                                    std::to_string(a.id.value()) + " was created (" +
-                                    iso(a.created_on) + ")");
+                                    std::to_string(a.id.value()) + " was created (" + iso(a.created_on) +
+                                    ")");
   if (!last.is_special() && on < last)
     throw ValidationError("on", std::string(what) + " dated " + iso(on) +
                                     " is before the latest one already recorded (" + iso(last) +
@@ -108,8 +108,8 @@ void require_in_order(const Action& a, Date on, Date last, const char* what) {
 
 void require_changeable(const Action& a) {
   if (a.assurance)
-    throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " +
-                        iso(a.assurance->on) + " and no longer changes");
+    throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " + iso(a.assurance->on) +
+                        " and no longer changes");
   if (is_final(current_status(a)))
     throw ConflictError("action " + std::to_string(a.id.value()) + " is cancelled and no longer changes");
 }
@@ -251,8 +251,8 @@ struct Plan::Impl {
   Table<ReviewableItem, ReviewableId> items;
   Table<ReviewMeeting, ReviewId> meetings;
   Table<Briefing, BriefingId> briefings;
-  std::vector<Dependency> dependencies;  // in force, in the order added
-  detail::DependencyGraph graph;         // each action's dependents, by position in `actions`
+  std::vector<Dependency> dependencies;         // in force, in the order added
+  detail::DependencyGraph graph;                // each action's dependents, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
   // Set by the first restore_history, restore or restore_reviews, whether or
@@ -272,8 +272,8 @@ struct Plan::Impl {
       throw ValidationError("owner", "must be exactly one of an agency or a group");
     if (o.agency) get(agencies, *o.agency, "agency");
     if (o.group && get(groups, *o.group, "group").partnership != partnership)
-      throw ValidationError("owner", "group " + std::to_string(o.group->value()) +
-                                         " belongs to another partnership");
+      throw ValidationError("owner",
+                            "group " + std::to_string(o.group->value()) + " belongs to another partnership");
   }
   // The cycle already attached to what `c` would attach to, if any.
   static std::tuple<std::int64_t, std::int64_t, std::int64_t> scope_key(PartnershipId partnership,
@@ -286,7 +286,9 @@ struct Plan::Impl {
     const auto it = cycle_by_scope.find(scope_key(partnership, audit, item));
     return it == cycle_by_scope.end() ? nullptr : &cycles.rows[it->second];
   }
-  const ReviewCycle* cycle_of_scope(const ReviewCycle& c) const { return cycle_of_scope(c.partnership, c.audit, c.item); }
+  const ReviewCycle* cycle_of_scope(const ReviewCycle& c) const {
+    return cycle_of_scope(c.partnership, c.audit, c.item);
+  }
   void require_attendance(const std::vector<AgencyId>& attending) const {
     std::unordered_set<AgencyId> listed;
     for (auto id : attending) {
@@ -392,8 +394,8 @@ void check_outcome_fields(const Plan& plan, const Group& group, const ReviewOutc
 void require_extension(const Action& a, Date new_due) {
   const Date due = a.due_revisions.empty() ? a.due_on : a.due_revisions.back().new_due;
   if (new_due <= due)
-    throw ValidationError("new_due", "extending action " + std::to_string(a.id.value()) + " to " + iso(new_due) +
-                                         " does not move its due date " + iso(due) + " later");
+    throw ValidationError("new_due", "extending action " + std::to_string(a.id.value()) + " to " +
+                                         iso(new_due) + " does not move its due date " + iso(due) + " later");
 }
 
 void check_outcome(const Plan& plan, const ReviewMeeting& m, const Group& group, const ReviewOutcome& o) {
@@ -467,8 +469,8 @@ Audit Plan::prepare(Audit a) const {
   if (a.reaudit_of) {
     const auto& original = get(impl_->audits, *a.reaudit_of, "audit");
     if (original.partnership != a.partnership)
-      throw ValidationError("reaudit_of", "audit " + std::to_string(original.id.value()) +
-                                              " belongs to another partnership");
+      throw ValidationError(
+          "reaudit_of", "audit " + std::to_string(original.id.value()) + " belongs to another partnership");
     if (original.held_on > a.held_on)
       throw ValidationError("held_on", "a re-audit (" + iso(a.held_on) +
                                            ") cannot be held before the audit it re-audits (" +
@@ -503,8 +505,7 @@ AgencyReturn Plan::prepare(AgencyReturn r) const {
   if (!audit->agencies.empty() &&
       std::find(audit->agencies.begin(), audit->agencies.end(), r.agency) == audit->agencies.end())
     throw ValidationError("agency", "agency " + std::to_string(r.agency.value()) +
-                                        " does not take part in audit " +
-                                        std::to_string(audit->id.value()));
+                                        " does not take part in audit " + std::to_string(audit->id.value()));
   for (const auto& g : r.gradings) require_text(g.question, "question");
   r.id = impl_->returns.assign(r.id);
   return r;
@@ -541,27 +542,27 @@ ActionId Plan::Impl::new_action_id(const Action& a, Provenance from) const {
   require_unique_id(actions.find(a.id), "action", a.id);
   get(partnerships, a.partnership, "partnership");
   if (get(audits, a.audit, "audit").partnership != a.partnership)
-    throw ValidationError("audit", "audit " + std::to_string(a.audit.value()) +
-                                       " belongs to another partnership");
+    throw ValidationError("audit",
+                          "audit " + std::to_string(a.audit.value()) + " belongs to another partnership");
   if (a.finding && get(findings, *a.finding, "finding").audit != a.audit)
-    throw ValidationError("finding", "finding " + std::to_string(a.finding->value()) +
-                                         " belongs to another audit");
+    throw ValidationError("finding",
+                          "finding " + std::to_string(a.finding->value()) + " belongs to another audit");
   if (a.recommendation && get(recommendations, *a.recommendation, "recommendation").audit != a.audit)
-    throw ValidationError("recommendation", "recommendation " +
-                                                std::to_string(a.recommendation->value()) +
+    throw ValidationError("recommendation", "recommendation " + std::to_string(a.recommendation->value()) +
                                                 " belongs to another audit");
   require_text(a.title, "title");
   require_owner(a.owner, a.partnership);
   require_date(a.created_on, "created_on");
   require_date(a.due_on, "due_on");
   if (from == Provenance::entered && a.due_on < a.created_on)
-    throw ValidationError("due_on", "due date " + iso(a.due_on) + " is before the creation date " +
-                                        iso(a.created_on));
+    throw ValidationError("due_on",
+                          "due date " + iso(a.due_on) + " is before the creation date " + iso(a.created_on));
   if (a.estimate_days < 0)
     throw ValidationError("estimate_days", "must not be negative, got " + std::to_string(a.estimate_days));
-  if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() ||
-      !a.evidence.empty() || a.assurance || !a.depends_on.empty())
-    throw ValidationError("action", "a new action carries no history or dependencies; record them after adding it");
+  if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() || !a.evidence.empty() ||
+      a.assurance || !a.depends_on.empty())
+    throw ValidationError("action",
+                          "a new action carries no history or dependencies; record them after adding it");
   return actions.assign(a.id);
 }
 
@@ -591,7 +592,8 @@ Evidence Plan::prepare(Evidence e) const {
   require_text(e.by, "by");
   require_in_order(a, e.on, a.evidence.empty() ? Date() : a.evidence.back().on, "evidence");
   require_changeable(a);
-  if (e.id.value() < 0) throw ValidationError("id", "must not be negative, got " + std::to_string(e.id.value()));
+  if (e.id.value() < 0)
+    throw ValidationError("id", "must not be negative, got " + std::to_string(e.id.value()));
   if (e.id.assigned() && impl_->evidence_ids.count(e.id))
     throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
   if (!e.id.assigned()) e.id = next_id<EvidenceId>(impl_->last_evidence);
@@ -723,7 +725,9 @@ const Action& Plan::add(Action a, Provenance from) {
     throw;
   }
 }
-const ImmediateConcern& Plan::add(ImmediateConcern c) { return impl_->concerns.insert(prepare(std::move(c))); }
+const ImmediateConcern& Plan::add(ImmediateConcern c) {
+  return impl_->concerns.insert(prepare(std::move(c)));
+}
 const ReviewCycle& Plan::add(ReviewCycle c) {
   c = prepare(std::move(c));
   impl_->cycle_by_scope.emplace(Impl::scope_key(c.partnership, c.audit, c.item), impl_->cycles.rows.size());
@@ -732,9 +736,11 @@ const ReviewCycle& Plan::add(ReviewCycle c) {
 const ReviewableItem& Plan::add(ReviewableItem i) { return impl_->items.insert(prepare(std::move(i))); }
 const Briefing& Plan::add(Briefing b) { return impl_->briefings.insert(prepare(std::move(b))); }
 
-void Plan::reserve_actions(std::size_t actions) {
-  impl_->actions.rows.reserve(actions);
-  impl_->graph.reserve(actions);
+void Plan::reserve(const Room& room) {
+  impl_->audits.rows.reserve(room.audits);
+  impl_->findings.rows.reserve(room.findings);
+  impl_->actions.rows.reserve(room.actions);
+  impl_->graph.reserve(room.actions);
 }
 
 // ---- dependencies --------------------------------------------------------------
@@ -754,11 +760,10 @@ void require_lag(int lag_days) {
 
 void require_same_partnership(const Action& a, const Action& b) {
   if (a.partnership != b.partnership)
-    throw ValidationError("depends_on", "action " + std::to_string(b.id.value()) +
-                                            " belongs to another partnership (" +
-                                            std::to_string(b.partnership.value()) + ") than action " +
-                                            std::to_string(a.id.value()) + " (" +
-                                            std::to_string(a.partnership.value()) + ")");
+    throw ValidationError(
+        "depends_on", "action " + std::to_string(b.id.value()) + " belongs to another partnership (" +
+                          std::to_string(b.partnership.value()) + ") than action " +
+                          std::to_string(a.id.value()) + " (" + std::to_string(a.partnership.value()) + ")");
 }
 
 [[noreturn]] void already_depends(ActionId action, ActionId depends_on) {
@@ -786,10 +791,10 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
           out.push_back(static_cast<Vertex>(impl_->position(d.depends_on)));
       });
   if (!chain.empty())
-    throw CycleError("adding " + std::to_string(action_id.value()) + " -> " + std::to_string(depends_on.value()) +
-                     " (action " + std::to_string(action_id.value()) + " depends on action " +
-                     std::to_string(depends_on.value()) + ") would close the cycle: " +
-                     impl_->describe_cycle(chain));
+    throw CycleError("adding " + std::to_string(action_id.value()) + " -> " +
+                     std::to_string(depends_on.value()) + " (action " + std::to_string(action_id.value()) +
+                     " depends on action " + std::to_string(depends_on.value()) +
+                     ") would close the cycle: " + impl_->describe_cycle(chain));
 }
 
 void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
@@ -831,7 +836,6 @@ void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
 
 // ---- history ---------------------------------------------------------------------
 
-
 void Plan::check(const Update& u) const {
   const auto& a = action(u.action);
   require_date(u.on, "on");
@@ -841,8 +845,7 @@ void Plan::check(const Update& u) const {
   const auto id = std::to_string(a.id.value());
   if (u.status == Status::cancelled && is_blank(u.note))
     throw ValidationError("note", "cancelling action " + id + " needs a reason");
-  if (from == Status::complete && u.status == Status::in_progress &&
-      is_blank(u.note))
+  if (from == Status::complete && u.status == Status::in_progress && is_blank(u.note))
     throw ValidationError("note", "reopening completed action " + id + " needs a reason");
   if (from != Status::not_started && u.status == Status::not_started)
     throw ConflictError("action " + id + " is " + to_string(from) + " and cannot go back to not_started");
@@ -852,8 +855,8 @@ void Plan::check(const Update& u) const {
     require_date(*u.completed_on, "completed_on");
     if (*u.completed_on > u.on || *u.completed_on < a.created_on)
       throw ValidationError("completed_on", "completion date " + iso(*u.completed_on) +
-                                                " must lie between the creation date " +
-                                                iso(a.created_on) + " and the update date " + iso(u.on));
+                                                " must lie between the creation date " + iso(a.created_on) +
+                                                " and the update date " + iso(u.on));
   }
 }
 
@@ -873,8 +876,8 @@ void Plan::check(const DueDateRevision& r) const {
   require_text(r.reason, "reason");
   require_text(r.agreed_by, "agreed_by");
   if (r.new_due < a.created_on)
-    throw ValidationError("new_due", "due date " + iso(r.new_due) + " is before the creation date " +
-                                         iso(a.created_on));
+    throw ValidationError("new_due",
+                          "due date " + iso(r.new_due) + " is before the creation date " + iso(a.created_on));
 }
 
 void Plan::record(DueDateRevision r) {
@@ -885,8 +888,7 @@ void Plan::record(DueDateRevision r) {
 void Plan::check(const OwnerChange& c) const {
   const auto& a = action(c.action);
   require_date(c.on, "on");
-  require_in_order(a, c.on, a.owner_changes.empty() ? Date() : a.owner_changes.back().on,
-                   "owner change");
+  require_in_order(a, c.on, a.owner_changes.empty() ? Date() : a.owner_changes.back().on, "owner change");
   require_changeable(a);
   impl_->require_owner(c.new_owner, a.partnership);
   require_text(c.reason, "reason");
@@ -925,8 +927,8 @@ void Plan::check(const Assurance& s) const {
     throw ConflictError("action " + id + " has no impact evidence dated on or before " + iso(s.on) +
                         "; assurance needs evidence of impact");
   if (get(impl_->groups, s.group, "group").partnership != a.partnership)
-    throw ValidationError("group", "group " + std::to_string(s.group.value()) +
-                                       " belongs to another partnership");
+    throw ValidationError("group",
+                          "group " + std::to_string(s.group.value()) + " belongs to another partnership");
   require_text(s.by, "by");
 }
 

@@ -46,8 +46,7 @@ Plan read_store(SQLite::Database& db, const std::string& path) {
 }
 
 void require_actor(const Actor& by) {
-  if (is_blank(by.name))
-    throw ValidationError("by", "every change must name the actor making it");
+  if (is_blank(by.name)) throw ValidationError("by", "every change must name the actor making it");
 }
 
 }  // namespace
@@ -121,7 +120,9 @@ Plan Store::load() const { return read_store(impl_->db, impl_->path); }
 Partnership Store::add(Partnership p, const Actor& by, std::string_view why) {
   return impl_->add(std::move(p), by, why);
 }
-Agency Store::add(Agency a, const Actor& by, std::string_view why) { return impl_->add(std::move(a), by, why); }
+Agency Store::add(Agency a, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(a), by, why);
+}
 Group Store::add(Group g, const Actor& by, std::string_view why) { return impl_->add(std::move(g), by, why); }
 Theme Store::add(Theme t, const Actor& by, std::string_view why) { return impl_->add(std::move(t), by, why); }
 Audit Store::add(Audit a, const Actor& by, std::string_view why) { return impl_->add(std::move(a), by, why); }
@@ -129,7 +130,9 @@ Case Store::add(Case c, const Actor& by, std::string_view why) { return impl_->a
 AgencyReturn Store::add(AgencyReturn r, const Actor& by, std::string_view why) {
   return impl_->add(std::move(r), by, why);
 }
-Finding Store::add(Finding f, const Actor& by, std::string_view why) { return impl_->add(std::move(f), by, why); }
+Finding Store::add(Finding f, const Actor& by, std::string_view why) {
+  return impl_->add(std::move(f), by, why);
+}
 Recommendation Store::add(Recommendation r, const Actor& by, std::string_view why) {
   return impl_->add(std::move(r), by, why);
 }
@@ -457,7 +460,8 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
       staged.advance_audit(base.audits()[i].id, extended.audits()[i].stage);
   for (std::size_t i = 0; i < base.concerns().size(); ++i) {
     const auto& e = extended.concerns()[i];
-    if (!base.concerns()[i].answered_on && e.answered_on) staged.answer_concern(e.id, *e.answered_on, e.answer);
+    if (!base.concerns()[i].answered_on && e.answered_on)
+      staged.answer_concern(e.id, *e.answered_on, e.answer);
   }
 }
 
@@ -468,7 +472,7 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
 // actions' texts and history are moved out of them rather than copied.
 Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action>* given_up) {
   Plan staged = base;
-  staged.reserve_actions(extended.actions().size());
+  staged.reserve({extended.audits().size(), extended.findings().size(), extended.actions().size()});
   add_tail(staged, base.partnerships(), extended.partnerships());
   add_tail(staged, base.agencies(), extended.agencies());
   add_tail(staged, base.groups(), extended.groups());
@@ -660,7 +664,8 @@ class IndexesSetAside {
     for (const auto& t : tables) listed += (listed.empty() ? "'" : ", '") + t + "'";
     SQLite::Statement indexes(db_,
                               "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                              "AND tbl_name IN (" + listed + ") ORDER BY name");
+                              "AND tbl_name IN (" +
+                                  listed + ") ORDER BY name");
     std::vector<std::string> names;
     while (indexes.executeStep()) {
       names.push_back(indexes.getColumn(0).getString());
@@ -744,7 +749,7 @@ void Store::add_all(const Plan& proposed, const Actor& by, std::string_view why)
 }
 
 void Store::add_all(Plan&& proposed, const Actor& by, std::string_view why) {
-  Plan given_up;  // allocated before anything is taken from `proposed`
+  Plan given_up;                  // allocated before anything is taken from `proposed`
   std::swap(given_up, proposed);  // `proposed` is left empty, whatever happens next
   impl_->add_all(given_up, &given_up, by, why);
 }

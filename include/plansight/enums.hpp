@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,9 +13,9 @@
 
 namespace plansight {
 
-enum class Status { not_started, in_progress, complete, cancelled };
+enum class Status : std::uint8_t { not_started, in_progress, complete, cancelled };
 // BRAG: blue means complete; none is for cancelled actions.
-enum class Rag { red, amber, green, blue, none };
+enum class Rag : std::uint8_t { red, amber, green, blue, none };
 enum class Sector { police, local_authority, health, education, justice, voluntary, other };
 enum class AuditKind {
   multi_agency_case_audit,
@@ -56,10 +57,10 @@ enum class Severity { info, warning, breach };
 template <class E>
 struct EnumNames;
 
-#define PLANSIGHT_ENUM_NAMES(E, vocabulary, ...)                           \
-  template <>                                                              \
-  struct EnumNames<E> {                                                    \
-    static constexpr std::string_view name = vocabulary;                   \
+#define PLANSIGHT_ENUM_NAMES(E, vocabulary, ...)                                   \
+  template <>                                                                      \
+  struct EnumNames<E> {                                                            \
+    static constexpr std::string_view name = vocabulary;                           \
     static constexpr auto values = std::to_array<std::string_view>({__VA_ARGS__}); \
   };
 
@@ -68,21 +69,21 @@ PLANSIGHT_ENUM_NAMES(Rag, "rag", "RED", "AMBER", "GREEN", "BLUE", "none")
 PLANSIGHT_ENUM_NAMES(Sector, "sector", "police", "local_authority", "health", "education", "justice",
                      "voluntary", "other")
 PLANSIGHT_ENUM_NAMES(AuditKind, "audit kind", "multi_agency_case_audit", "thematic_audit",
-                     "single_agency_audit", "rapid_review", "line_of_sight_event",
-                     "learning_themes_audit", "qa_audit", "re_audit")
-PLANSIGHT_ENUM_NAMES(AuditStage, "audit stage", "planned", "cases_selected", "agency_returns",
-                     "panel", "reported", "action_planning", "monitoring", "closed")
-PLANSIGHT_ENUM_NAMES(FindingCategory, "finding category", "good_practice", "area_for_development",
-                     "worry", "learning_theme")
+                     "single_agency_audit", "rapid_review", "line_of_sight_event", "learning_themes_audit",
+                     "qa_audit", "re_audit")
+PLANSIGHT_ENUM_NAMES(AuditStage, "audit stage", "planned", "cases_selected", "agency_returns", "panel",
+                     "reported", "action_planning", "monitoring", "closed")
+PLANSIGHT_ENUM_NAMES(FindingCategory, "finding category", "good_practice", "area_for_development", "worry",
+                     "learning_theme")
 PLANSIGHT_ENUM_NAMES(Grade, "grade", "outstanding", "good", "requires_improvement", "inadequate")
 PLANSIGHT_ENUM_NAMES(Involvement, "involvement", "universal", "early_help", "child_in_need",
                      "child_protection_plan", "looked_after")
 PLANSIGHT_ENUM_NAMES(EvidenceKind, "evidence kind", "completion", "impact")
-PLANSIGHT_ENUM_NAMES(CycleKind, "cycle kind", "calendar_quarters", "financial_quarters",
-                     "every_n_months", "explicit_dates")
+PLANSIGHT_ENUM_NAMES(CycleKind, "cycle kind", "calendar_quarters", "financial_quarters", "every_n_months",
+                     "explicit_dates")
 PLANSIGHT_ENUM_NAMES(ReviewableKind, "reviewable kind", "record_flag", "screening_tool", "other")
-PLANSIGHT_ENUM_NAMES(OutcomeKind, "review outcome", "continue", "complete", "assure", "extend",
-                     "escalate", "cancel")
+PLANSIGHT_ENUM_NAMES(OutcomeKind, "review outcome", "continue", "complete", "assure", "extend", "escalate",
+                     "cancel")
 PLANSIGHT_ENUM_NAMES(Severity, "severity", "info", "warning", "breach")
 
 #undef PLANSIGHT_ENUM_NAMES

@@ -123,11 +123,18 @@ class Plan {
   // A new briefing carries no disseminations: they are recorded afterwards.
   const Briefing& add(Briefing b);
 
-  // Makes room for `actions` actions in all, so that adding that many moves
-  // none of those already held (each move copies a large struct) and keeps
-  // references to them valid. Changes nothing else; less than the actions
-  // held already is no change at all. A store reading a file calls it first.
-  void reserve_actions(std::size_t actions);
+  // Makes room for that many audits, findings and actions in all, so that
+  // adding them moves none of those already held (each move copies a large
+  // struct), keeps references to them valid, and holds no room beyond them
+  // (grown by doubling, a table holds up to twice its rows). Changes nothing
+  // else; less than a kind's rows held already is no change to that kind. A
+  // store reading a file calls it first, with the file's counts.
+  struct Room {
+    std::size_t audits = 0;
+    std::size_t findings = 0;
+    std::size_t actions = 0;
+  };
+  void reserve(const Room& room);
 
   // `action` cannot start before lag_days after `depends_on` is finished.
   // Both must exist (NotFoundError) in one partnership, possibly in different

@@ -43,9 +43,8 @@ void for_rows(SQLite::Database& db, const char* sql, F&& each) {
 void read_registers(SQLite::Database& db, Plan& plan) {
   for_rows(db, "SELECT id, name FROM partnership ORDER BY id",
            [&](auto& s) { plan.add(Partnership{PartnershipId(int_at(s, 0)), text_at(s, 1)}); });
-  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id", [&](auto& s) {
-    plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)});
-  });
+  for_rows(db, "SELECT id, name, sector FROM agency ORDER BY id",
+           [&](auto& s) { plan.add(Agency{AgencyId(int_at(s, 0)), text_at(s, 1), enum_at<Sector>(s, 2)}); });
   for_rows(db, "SELECT id, partnership_id, name FROM monitoring_group ORDER BY id", [&](auto& s) {
     plan.add(Group{GroupId(int_at(s, 0)), PartnershipId(int_at(s, 1)), text_at(s, 2)});
   });
@@ -54,7 +53,8 @@ void read_registers(SQLite::Database& db, Plan& plan) {
 }
 
 void read_audits(SQLite::Database& db, Plan& plan) {
-  const auto themes = read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
+  const auto themes =
+      read_lists(db, "SELECT audit_id, theme_id FROM audit_theme ORDER BY audit_id, position");
   const auto agencies =
       read_lists(db, "SELECT audit_id, agency_id FROM audit_agency ORDER BY audit_id, position");
   for_rows(db,
@@ -92,16 +92,19 @@ void read_cases(SQLite::Database& db, Plan& plan) {
 void read_findings(SQLite::Database& db, Plan& plan, TextPool& texts) {
   const auto themes =
       read_lists(db, "SELECT finding_id, theme_id FROM finding_theme ORDER BY finding_id, position");
-  const auto cases = read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
+  const auto cases =
+      read_lists(db, "SELECT finding_id, case_id FROM finding_case ORDER BY finding_id, position");
   const auto agencies =
       read_lists(db, "SELECT finding_id, agency_id FROM finding_agency ORDER BY finding_id, position");
   for_rows(db, "SELECT id, audit_id, category, text FROM finding ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
-    plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2), text_at(s, 3, texts),
-                     ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id), ids_of<AgencyId>(agencies, id)});
+    plan.add(Finding{FindingId(id), AuditId(int_at(s, 1)), enum_at<FindingCategory>(s, 2),
+                     text_at(s, 3, texts), ids_of<ThemeId>(themes, id), ids_of<CaseId>(cases, id),
+                     ids_of<AgencyId>(agencies, id)});
   });
-  const auto answers = read_lists(
-      db, "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY recommendation_id, position");
+  const auto answers = read_lists(db,
+                                  "SELECT recommendation_id, finding_id FROM recommendation_finding ORDER BY "
+                                  "recommendation_id, position");
   for_rows(db, "SELECT id, audit_id, text FROM recommendation ORDER BY id", [&](auto& s) {
     const auto id = int_at(s, 0);
     plan.add(Recommendation{RecommendationId(id), AuditId(int_at(s, 1)), text_at(s, 2),
@@ -169,8 +172,8 @@ BulkRows read_bulk_rows(SQLite::Database& db, const std::atomic<bool>& stop) {
     std::optional<Rag> rag;
     if (!is_null_at(updates, 3)) rag = enum_at<Rag>(updates, 3);
     rows.updates[static_cast<std::size_t>(slot)].push_back(
-        Update{id, date_at(updates, 1), enum_at<Status>(updates, 2), rag,
-               text_at(updates, 4, texts), text_at(updates, 5, texts), optional_date_at(updates, 6)});
+        Update{id, date_at(updates, 1), enum_at<Status>(updates, 2), rag, text_at(updates, 4, texts),
+               text_at(updates, 5, texts), optional_date_at(updates, 6)});
   }
   RowCursor dependencies(db,
                          "SELECT action_id, depends_on_id, lag_days FROM dependency "
@@ -337,8 +340,8 @@ void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows, TextP
   for_rows(db, "SELECT action_id, on_date, new_due, reason, agreed_by FROM due_revision ORDER BY seq",
            [&](auto& s) {
              const ActionId id(int_at(s, 0));
-             history.rest(id).due_revisions.push_back(
-                 DueDateRevision{id, date_at(s, 1), date_at(s, 2), text_at(s, 3, texts), text_at(s, 4, texts)});
+             history.rest(id).due_revisions.push_back(DueDateRevision{
+                 id, date_at(s, 1), date_at(s, 2), text_at(s, 3, texts), text_at(s, 4, texts)});
            });
   for_rows(db,
            "SELECT action_id, on_date, owner_agency_id, owner_group_id, owner_role, owner_lead, reason "
@@ -364,15 +367,16 @@ void read_action_history(SQLite::Database& db, Plan& plan, BulkRows& rows, TextP
 }
 
 void read_concerns(SQLite::Database& db, Plan& plan) {
-  for_rows(db,
-           "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
-           "FROM immediate_concern ORDER BY id",
-           [&](auto& s) {
-             const ConcernId id(int_at(s, 0));
-             plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
-                                       date_at(s, 4), text_at(s, 5), std::nullopt, ""});
-             if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
-           });
+  for_rows(
+      db,
+      "SELECT id, audit_id, case_id, agency_id, raised_on, description, answered_on, answer "
+      "FROM immediate_concern ORDER BY id",
+      [&](auto& s) {
+        const ConcernId id(int_at(s, 0));
+        plan.add(ImmediateConcern{id, AuditId(int_at(s, 1)), CaseId(int_at(s, 2)), AgencyId(int_at(s, 3)),
+                                  date_at(s, 4), text_at(s, 5), std::nullopt, ""});
+        if (auto answered = optional_date_at(s, 6)) plan.answer_concern(id, *answered, text_at(s, 7));
+      });
 }
 
 void read_reviewable_items(SQLite::Database& db, Plan& plan) {
@@ -456,12 +460,20 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
            "ORDER BY id",
            [&](auto& s) {
              const auto id = int_at(s, 0);
-             plan.add(Briefing{BriefingId(id), AuditId(int_at(s, 1)), text_at(s, 2), date_at(s, 3),
-                               text_at(s, 4), text_at(s, 5), text_at(s, 6), reflection[id], further[id], {}});
+             plan.add(Briefing{BriefingId(id),
+                               AuditId(int_at(s, 1)),
+                               text_at(s, 2),
+                               date_at(s, 3),
+                               text_at(s, 4),
+                               text_at(s, 5),
+                               text_at(s, 6),
+                               reflection[id],
+                               further[id],
+                               {}});
            });
-  const auto reached =
-      read_lists(db, "SELECT dissemination_seq, agency_id FROM dissemination_agency "
-                     "ORDER BY dissemination_seq, position");
+  const auto reached = read_lists(db,
+                                  "SELECT dissemination_seq, agency_id FROM dissemination_agency "
+                                  "ORDER BY dissemination_seq, position");
   for_rows(db, "SELECT seq, briefing_id, on_date, by_name, note FROM dissemination ORDER BY seq",
            [&](auto& s) {
              const auto seq = int_at(s, 0);
@@ -473,6 +485,10 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
 
 }  // namespace
 
+std::size_t row_count(SQLite::Database& db, const std::string& table) {
+  return static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM " + table).getInt64());
+}
+
 Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   // One read transaction: every table from the same snapshot (the second
   // connection's rows are used only when it saw this one).
@@ -480,7 +496,7 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   const SnapshotMark mark = snapshot_mark(db);  // the snapshot is taken here
   if (hooks.after_snapshot) hooks.after_snapshot();
   Plan plan;
-  plan.reserve_actions(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM action").getInt64()));
+  plan.reserve({row_count(db, "audit"), row_count(db, "finding"), row_count(db, "action")});
   RowsAlongside alongside(file_of(db), mark, plan.actions());
   read_registers(db, plan);
   read_audits(db, plan);

@@ -2,6 +2,8 @@
 // personal-data check on case references, enum names and ISO dates.
 // Every refusal is checked for its exact kind, for a message naming what was
 // wrong, and for leaving the plan exactly as it was (CHECK_REFUSED).
+#include "plansight/plan.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include "plansight/dates.hpp"
 #include "plansight/dependencies.hpp"
 #include "plansight/enums.hpp"
-#include "plansight/plan.hpp"
 
 using namespace plansight;
 using namespace plansight::testing;
@@ -66,9 +67,9 @@ ImmediateConcern concern_about(const Case& c, AgencyId agency, Date raised = ymd
   return ic;
 }
 
-
 Evidence evidence(ActionId id, Date on, EvidenceId eid = {}) {
-  return Evidence{eid, id, on, EvidenceKind::completion, "Training attendance: 84 practitioners", "LSCP trainer"};
+  return Evidence{eid,           id, on, EvidenceKind::completion, "Training attendance: 84 practitioners",
+                  "LSCP trainer"};
 }
 
 DueDateRevision revision(ActionId id, Date on, Date new_due) {
@@ -111,15 +112,33 @@ TEST_CASE("actions get the next free action id") {
   CHECK(b.add_action(created, due) == ActionId(101));
 }
 
-TEST_CASE("reserve_actions keeps references valid while that many are added, and changes nothing else") {
-  Builder b;
+TEST_CASE("reserve keeps references valid while that many are added, and changes nothing else") {
+  Builder b;  // holds an audit and a finding
   const auto first = b.add_action(created, due);
-  b.plan.reserve_actions(200);
+  b.plan.reserve({.audits = 50, .findings = 60, .actions = 200});
   const Action* held = &b.plan.action(first);
-  b.plan.reserve_actions(0);  // less than held: no change
+  const Audit* audit = &b.plan.audits().front();
+  const Finding* finding = &b.plan.findings().front();
+  b.plan.reserve({});  // less than held: no change
   CHECK(b.plan.actions().size() == 1);
+  CHECK(b.plan.audits().size() == 1);
+  CHECK(b.plan.findings().size() == 1);
   CHECK(&b.plan.action(first) == held);
   for (int i = 1; i < 200; ++i) b.add_action(created, due);
+  for (int i = 1; i < 50; ++i) {
+    Audit a = b.plan.audits().front();
+    a.id = AuditId();
+    b.plan.add(std::move(a));
+  }
+  for (int i = 1; i < 60; ++i) {
+    Finding f = b.plan.findings().front();
+    f.id = FindingId();
+    b.plan.add(std::move(f));
+  }
+  CHECK(&b.plan.audits().front() == audit);  // no audit moved
+  CHECK(&b.plan.findings().front() == finding);
+  CHECK(b.plan.audits().capacity() == 50);  // and no room beyond
+  CHECK(b.plan.findings().capacity() == 60);
   CHECK(&b.plan.action(first) == held);  // no action moved
   CHECK(b.plan.actions().size() == 200);
   CHECK(b.plan.action(ActionId(200)).id == ActionId(200));
@@ -311,8 +330,8 @@ TEST_CASE("lookups by an unknown id throw NotFoundError naming the kind and id")
   CHECK_THROWS_WITH_AS(b.plan.audit(AuditId(99)), doctest::Contains("no audit 99"), NotFoundError);
   CHECK_THROWS_WITH_AS(b.plan.case_(CaseId(99)), doctest::Contains("no case 99"), NotFoundError);
   CHECK_THROWS_WITH_AS(b.plan.finding(FindingId(99)), doctest::Contains("no finding 99"), NotFoundError);
-  CHECK_THROWS_WITH_AS(b.plan.recommendation(RecommendationId(99)),
-                       doctest::Contains("no recommendation 99"), NotFoundError);
+  CHECK_THROWS_WITH_AS(b.plan.recommendation(RecommendationId(99)), doctest::Contains("no recommendation 99"),
+                       NotFoundError);
   CHECK_THROWS_WITH_AS(b.plan.action(ActionId(99)), doctest::Contains("no action 99"), NotFoundError);
   CHECK_THROWS_WITH_AS(b.plan.concern(ConcernId(99)), doctest::Contains("no immediate concern 99"),
                        NotFoundError);
@@ -340,7 +359,8 @@ TEST_CASE("a dangling reference is refused with NotFoundError naming it") {
   const auto action = b.add_action(created, due);
 
   SUBCASE("group to partnership") {
-    CHECK_REFUSED(b.plan, b.plan.add(Group{{}, PartnershipId(99), "LIS"}), NotFoundError, "no partnership 99");
+    CHECK_REFUSED(b.plan, b.plan.add(Group{{}, PartnershipId(99), "LIS"}), NotFoundError,
+                  "no partnership 99");
   }
   SUBCASE("audit to partnership") {
     CHECK_REFUSED(b.plan, b.plan.add(audit_in(PartnershipId(99))), NotFoundError, "no partnership 99");
@@ -365,7 +385,8 @@ TEST_CASE("a dangling reference is refused with NotFoundError naming it") {
     CHECK_REFUSED(b.plan, b.plan.add(case_in(AuditId(99), "Child B")), NotFoundError, "no audit 99");
   }
   SUBCASE("agency return to case") {
-    CHECK_REFUSED(b.plan, b.plan.add(AgencyReturn{{}, CaseId(99), b.police, {}}), NotFoundError, "no case 99");
+    CHECK_REFUSED(b.plan, b.plan.add(AgencyReturn{{}, CaseId(99), b.police, {}}), NotFoundError,
+                  "no case 99");
   }
   SUBCASE("agency return to agency") {
     CHECK_REFUSED(b.plan, b.plan.add(AgencyReturn{{}, the_case.id, AgencyId(99), {}}), NotFoundError,
@@ -455,8 +476,8 @@ TEST_CASE("a dangling reference is refused with NotFoundError naming it") {
     CHECK_REFUSED(b.plan, b.plan.record(assurance(action, due, GroupId(99))), NotFoundError, "no group 99");
   }
   SUBCASE("answer to concern") {
-    CHECK_REFUSED(b.plan, b.plan.answer_concern(ConcernId(99), due, "Strategy discussion held"), NotFoundError,
-                  "no immediate concern 99");
+    CHECK_REFUSED(b.plan, b.plan.answer_concern(ConcernId(99), due, "Strategy discussion held"),
+                  NotFoundError, "no immediate concern 99");
   }
 }
 
@@ -468,7 +489,8 @@ TEST_CASE("a re-audit of another partnership's audit is refused") {
   Audit a = audit_in(b.area.partnership, ymd(2025, 1, 15));
   a.kind = AuditKind::re_audit;
   a.reaudit_of = other.audit;
-  CHECK_REFUSED(b.plan, b.plan.add(a), ValidationError, "reaudit_of", "audit 2 belongs to another partnership");
+  CHECK_REFUSED(b.plan, b.plan.add(a), ValidationError, "reaudit_of",
+                "audit 2 belongs to another partnership");
 }
 
 TEST_CASE("a re-audit held before the audit it re-audits is refused") {
@@ -495,7 +517,8 @@ TEST_CASE("an agency return from an agency not in the audit is refused") {
   const Case c = b.plan.add(case_in(b.area.audit, "Child A"));
   CHECK_REFUSED(b.plan, b.plan.add(AgencyReturn{{}, c.id, probation, {}}), ValidationError, "agency",
                 "agency 4 does not take part in audit 1");
-  const auto& ok = b.plan.add(AgencyReturn{{}, c.id, b.health, {{"voice of the child evident", Grade::good}}});
+  const auto& ok =
+      b.plan.add(AgencyReturn{{}, c.id, b.health, {{"voice of the child evident", Grade::good}}});
   CHECK(ok.gradings.size() == 1);
 }
 
@@ -669,7 +692,8 @@ TEST_CASE("a not-a-date is refused naming the field") {
     const auto action = b.add_action(created, due);
     CHECK_REFUSED(b.plan, b.plan.record(update(action, nad, Status::in_progress)), ValidationError,
                   "on: must be a valid date");
-    CHECK_REFUSED(b.plan, b.plan.record(revision(action, nad, due)), ValidationError, "on: must be a valid date");
+    CHECK_REFUSED(b.plan, b.plan.record(revision(action, nad, due)), ValidationError,
+                  "on: must be a valid date");
     CHECK_REFUSED(b.plan, b.plan.record(revision(action, due, nad)), ValidationError,
                   "new_due: must be a valid date");
     CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{action, nad, owned_by(b.health), "restructure"}),
@@ -728,7 +752,9 @@ TEST_CASE("a new action carrying history or dependencies is refused") {
   Action a = b.draft(created, due);
   SUBCASE("updates") { a.updates.push_back(update({}, due, Status::in_progress)); }
   SUBCASE("due-date revisions") { a.due_revisions.push_back(revision({}, due, due)); }
-  SUBCASE("owner changes") { a.owner_changes.push_back(OwnerChange{{}, due, owned_by(b.health), "restructure"}); }
+  SUBCASE("owner changes") {
+    a.owner_changes.push_back(OwnerChange{{}, due, owned_by(b.health), "restructure"});
+  }
   SUBCASE("evidence") { a.evidence.push_back(evidence({}, due)); }
   SUBCASE("assurance") { a.assurance = assurance({}, due, b.area.lis); }
   SUBCASE("dependencies") { a.depends_on.push_back(Dependency{a.id, existing}); }
@@ -807,10 +833,11 @@ TEST_CASE("a long chain closed back on itself names the whole cycle") {
   for (int i = 1; i <= 8; ++i) chain.push_back(add_titled(b, "Step " + std::to_string(i)));
   for (std::size_t i = 0; i + 1 < chain.size(); ++i) b.plan.add_dependency(chain[i], chain[i + 1]);
   // chain[0] waits for chain[1] ... waits for chain[7]; chain[7] waiting for chain[0] closes the loop.
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(chain.back(), chain.front()), CycleError,
-                R"(adding 8 -> 1 (action 8 depends on action 1) would close the cycle: #1 "Step 1" -> #2 "Step 2" -> )"
-                R"(#3 "Step 3" -> #4 "Step 4" -> #5 "Step 5" -> #6 "Step 6" -> #7 "Step 7" -> #8 "Step 8" -> )"
-                R"(#1 "Step 1")");
+  CHECK_REFUSED(
+      b.plan, b.plan.add_dependency(chain.back(), chain.front()), CycleError,
+      R"(adding 8 -> 1 (action 8 depends on action 1) would close the cycle: #1 "Step 1" -> #2 "Step 2" -> )"
+      R"(#3 "Step 3" -> #4 "Step 4" -> #5 "Step 5" -> #6 "Step 6" -> #7 "Step 7" -> #8 "Step 8" -> )"
+      R"(#1 "Step 1")");
   CHECK_REFUSED(b.plan, b.plan.add_dependency(chain[5], chain[2]), CycleError,
                 R"(the cycle: #3 "Step 3" -> #4 "Step 4" -> #5 "Step 5" -> #6 "Step 6" -> #3 "Step 3")");
   // The refusals left the graph as it was: the chain still accepts a shortcut.
@@ -990,7 +1017,8 @@ TEST_CASE("diamond dependencies are not a cycle") {
   CHECK_NOTHROW(b.plan.add_dependency(right, bottom));
   CHECK_NOTHROW(b.plan.add_dependency(top, bottom));
   CHECK(b.plan.dependencies().size() == 5);
-  CHECK_REFUSED(b.plan, b.plan.add_dependency(bottom, top), CycleError, "adding 4 -> 1", "cycle: #1", "-> #4");
+  CHECK_REFUSED(b.plan, b.plan.add_dependency(bottom, top), CycleError, "adding 4 -> 1", "cycle: #1",
+                "-> #4");
 }
 
 TEST_CASE("a dependency may cross audits within a partnership") {
@@ -1014,7 +1042,8 @@ TEST_CASE("a dependency may carry a lag in days, never a negative one") {
   const auto second = b.add_action(created, due);
   CHECK_REFUSED(b.plan, b.plan.add_dependency(second, first, -1), ValidationError, "lag_days",
                 "must not be negative, got -1");
-  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{second, first, -3}}), ValidationError, "lag_days", "-3");
+  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{second, first, -3}}), ValidationError, "lag_days",
+                "-3");
   b.plan.add_dependency(second, first, 14);
   CHECK(b.plan.action(second).depends_on == std::vector<Dependency>{{second, first, 14}});
 }
@@ -1050,11 +1079,13 @@ TEST_CASE("removing a dependency that is not there is refused with NotFoundError
   const auto a1 = b.add_action(created, due);
   const auto a2 = b.add_action(created, due);
   b.plan.add_dependency(a2, a1);
-  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a1, a2), NotFoundError, "action 1 does not depend on action 2");
+  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a1, a2), NotFoundError,
+                "action 1 does not depend on action 2");
   CHECK_REFUSED(b.plan, b.plan.check_removal(a1, a2), NotFoundError, "action 1 does not depend on action 2");
   CHECK_REFUSED(b.plan, b.plan.remove_dependency(a2, ActionId(99)), NotFoundError, "no action 99");
   b.plan.remove_dependency(a2, a1);
-  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a2, a1), NotFoundError, "action 2 does not depend on action 1");
+  CHECK_REFUSED(b.plan, b.plan.remove_dependency(a2, a1), NotFoundError,
+                "action 2 does not depend on action 1");
 }
 
 TEST_CASE("a dependency across partnerships is refused") {
@@ -1086,8 +1117,8 @@ TEST_CASE("a dependency on or from an unknown action is refused with NotFoundErr
 TEST_CASE("an update dated before the action was created is refused") {
   Builder b;
   const auto a = b.add_action(created, due);
-  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 1, 31), Status::in_progress)), ValidationError, "on",
-                "2024-01-31", "2024-02-01");
+  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 1, 31), Status::in_progress)), ValidationError,
+                "on", "2024-01-31", "2024-02-01");
 }
 
 TEST_CASE("an update dated on the creation day is accepted") {
@@ -1101,8 +1132,8 @@ TEST_CASE("updates must be recorded in date order") {
   Builder b;
   const auto a = b.add_action(created, due);
   b.set_status(a, ymd(2024, 3, 31), Status::in_progress);
-  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 3, 30), Status::in_progress)), ValidationError, "on",
-                "2024-03-30", "2024-03-31");
+  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 3, 30), Status::in_progress)), ValidationError,
+                "on", "2024-03-30", "2024-03-31");
   b.plan.record(update(a, ymd(2024, 3, 31), Status::complete));  // same day is in order
   CHECK(b.plan.action(a).updates.size() == 2);
 }
@@ -1131,8 +1162,8 @@ TEST_CASE("a cancelled action no longer changes") {
   CHECK_REFUSED(b.plan, b.plan.record(update(a, later, Status::cancelled, "again")), ConflictError,
                 "is cancelled");
   CHECK_REFUSED(b.plan, b.plan.record(revision(a, later, ymd(2024, 9, 30))), ConflictError, "is cancelled");
-  CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, later, owned_by(b.health), "restructure"}), ConflictError,
-                "is cancelled");
+  CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, later, owned_by(b.health), "restructure"}),
+                ConflictError, "is cancelled");
 }
 
 TEST_CASE("an action cannot go back to not_started") {
@@ -1143,8 +1174,8 @@ TEST_CASE("an action cannot go back to not_started") {
   CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 4, 30), Status::not_started)), ConflictError,
                 "action 1 is in_progress and cannot go back to not_started");
   b.set_status(a, ymd(2024, 5, 31), Status::complete);
-  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 6, 30), Status::not_started, "reopen")), ConflictError,
-                "is complete and cannot go back to not_started");
+  CHECK_REFUSED(b.plan, b.plan.record(update(a, ymd(2024, 6, 30), Status::not_started, "reopen")),
+                ConflictError, "is complete and cannot go back to not_started");
 }
 
 TEST_CASE("reopening a complete action needs a reason") {
@@ -1247,8 +1278,8 @@ TEST_CASE("due-date revisions are dated from creation and kept in date order") {
   CHECK_REFUSED(b.plan, b.plan.record(revision(a, ymd(2024, 1, 31), ymd(2024, 9, 30))), ValidationError, "on",
                 "2024-01-31");
   b.revise_due(a, ymd(2024, 6, 1), ymd(2024, 9, 30));
-  CHECK_REFUSED(b.plan, b.plan.record(revision(a, ymd(2024, 5, 31), ymd(2024, 12, 31))), ValidationError, "on",
-                "2024-05-31", "2024-06-01");
+  CHECK_REFUSED(b.plan, b.plan.record(revision(a, ymd(2024, 5, 31), ymd(2024, 12, 31))), ValidationError,
+                "on", "2024-05-31", "2024-06-01");
   b.revise_due(a, ymd(2024, 9, 1), ymd(2024, 12, 31));
   const auto& kept = b.plan.action(a);
   REQUIRE(kept.due_revisions.size() == 2);
@@ -1287,8 +1318,8 @@ TEST_CASE("an owner change is checked like a new owner") {
                 "exactly one");
   CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, due, Owner{}, "restructure"}), ValidationError, "owner",
                 "exactly one");
-  CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, due, owned_by(other.lis), "restructure"}), ValidationError,
-                "owner", "group 2 belongs to another partnership");
+  CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, due, owned_by(other.lis), "restructure"}),
+                ValidationError, "owner", "group 2 belongs to another partnership");
   CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, due, owned_by(b.health), ""}), ValidationError,
                 "reason: must not be empty");
   CHECK_REFUSED(b.plan, b.plan.record(OwnerChange{a, ymd(2024, 1, 31), owned_by(b.health), "restructure"}),
@@ -1324,8 +1355,10 @@ TEST_CASE("explicit evidence ids are unique but need not arrive in ascending ord
   const auto c = b.add_action(created, due);
   CHECK(b.plan.record(evidence(a, due, EvidenceId(7))).id == EvidenceId(7));
   CHECK(b.plan.record(evidence(c, due, EvidenceId(3))).id == EvidenceId(3));
-  CHECK_REFUSED(b.plan, b.plan.record(evidence(c, due, EvidenceId(7))), ConflictError, "evidence 7 already exists");
-  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, due, EvidenceId(3))), ConflictError, "evidence 3 already exists");
+  CHECK_REFUSED(b.plan, b.plan.record(evidence(c, due, EvidenceId(7))), ConflictError,
+                "evidence 7 already exists");
+  CHECK_REFUSED(b.plan, b.plan.record(evidence(a, due, EvidenceId(3))), ConflictError,
+                "evidence 3 already exists");
   CHECK(b.plan.record(evidence(a, due)).id == EvidenceId(8));
 }
 
@@ -1393,7 +1426,8 @@ TEST_CASE("an action is assured once") {
   Builder b;
   const auto a = b.add_action(created, due);
   b.complete_and_assure(a, ymd(2024, 5, 31));
-  CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError, "action 1 is already assured");
+  CHECK_REFUSED(b.plan, b.plan.record(assurance(a, due, b.area.lis)), ConflictError,
+                "action 1 is already assured");
 }
 
 TEST_CASE("an assured action no longer changes") {
@@ -1470,8 +1504,8 @@ TEST_CASE("an immediate concern is answered on or after it was raised") {
   Builder b;
   const Case c = b.plan.add(case_in(b.area.audit, "Child A"));
   const auto id = b.plan.add(concern_about(c, b.police, ymd(2024, 1, 15))).id;
-  CHECK_REFUSED(b.plan, b.plan.answer_concern(id, ymd(2024, 1, 14), "Strategy discussion held"), ValidationError,
-                "answered_on", "2024-01-14", "2024-01-15");
+  CHECK_REFUSED(b.plan, b.plan.answer_concern(id, ymd(2024, 1, 14), "Strategy discussion held"),
+                ValidationError, "answered_on", "2024-01-14", "2024-01-15");
   CHECK_REFUSED(b.plan, b.plan.answer_concern(id, ymd(2024, 1, 15), " "), ValidationError,
                 "answer: must not be empty");
   b.plan.answer_concern(id, ymd(2024, 1, 15), "Strategy discussion held");
@@ -1510,7 +1544,8 @@ TEST_CASE("restore_history takes a history as recorded without replaying transit
   Builder b;
   const auto a = b.add_action(created, due);
   Plan::ActionHistory h;
-  h.updates = {update(a, ymd(2024, 3, 31), Status::complete), update(a, ymd(2024, 4, 30), Status::in_progress, "")};
+  h.updates = {update(a, ymd(2024, 3, 31), Status::complete),
+               update(a, ymd(2024, 4, 30), Status::in_progress, "")};
   h.due_revisions = {revision(a, ymd(2024, 4, 30), ymd(2024, 9, 30))};
   h.owner_changes = {OwnerChange{a, ymd(2024, 4, 30), owned_by(b.area.lis), "escalated"}};
   h.evidence = {evidence(a, ymd(2024, 3, 31), EvidenceId(4))};
@@ -1528,8 +1563,10 @@ TEST_CASE("restore_history refuses history out of date order or before creation"
   Builder b;
   const auto a = b.add_action(created, due);
   Plan::ActionHistory unordered;
-  unordered.updates = {update(a, ymd(2024, 4, 30), Status::in_progress), update(a, ymd(2024, 3, 31), Status::complete)};
-  CHECK_REFUSED(b.plan, b.plan.restore_history(a, unordered), ValidationError, "on", "2024-03-31", "2024-04-30");
+  unordered.updates = {update(a, ymd(2024, 4, 30), Status::in_progress),
+                       update(a, ymd(2024, 3, 31), Status::complete)};
+  CHECK_REFUSED(b.plan, b.plan.restore_history(a, unordered), ValidationError, "on", "2024-03-31",
+                "2024-04-30");
   Plan::ActionHistory early;
   early.due_revisions = {revision(a, ymd(2024, 1, 31), due)};
   CHECK_REFUSED(b.plan, b.plan.restore_history(a, early), ValidationError, "on", "2024-01-31", "2024-02-01");
@@ -1605,8 +1642,9 @@ TEST_CASE("restore_dependencies refuses a cycle within the batch or with existin
                 "(each action depends on the next)");
   CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a2}, {a1, a3}}), CycleError, "cycle: ", "#1", "#2",
                 "#3");
-  CHECK_REFUSED(b.plan, b.plan.restore_dependencies({{a3, a3}}), CycleError,
-                R"(cycle: #3 "Refresh voice of the child training" -> #3 "Refresh voice of the child training")");
+  CHECK_REFUSED(
+      b.plan, b.plan.restore_dependencies({{a3, a3}}), CycleError,
+      R"(cycle: #3 "Refresh voice of the child training" -> #3 "Refresh voice of the child training")");
   // Nothing of a refused batch stays behind in the graph: a1 -> a3 and
   // a3 -> a2 would make these cycles.
   CHECK_NOTHROW(b.plan.add_dependency(a3, a1));
@@ -1648,8 +1686,9 @@ TEST_CASE("a case reference holding an NHS number is refused") {
 }
 
 TEST_CASE("a case reference holding a name and date of birth is refused") {
-  for (const char* reference : {"Jane Smith 12/03/2010", "J Smith DOB 2010-03-12", "born 3 March 2011",
-                                "Jane Smith 2010/03/12", "Jane Smith March 12, 2010", "J. Smith d.o.b. 12.3.10"}) {
+  for (const char* reference :
+       {"Jane Smith 12/03/2010", "J Smith DOB 2010-03-12", "born 3 March 2011", "Jane Smith 2010/03/12",
+        "Jane Smith March 12, 2010", "J. Smith d.o.b. 12.3.10"}) {
     CAPTURE(reference);
     Builder b;
     CHECK_REFUSED(b.plan, b.plan.add(case_in(b.area.audit, reference)), ValidationError, "reference",
@@ -1659,7 +1698,8 @@ TEST_CASE("a case reference holding a name and date of birth is refused") {
 
 TEST_CASE("plausible pseudonymised case references are accepted") {
   Builder b;
-  for (const char* reference : {"Child A", "NL-2023-07", "Case 4", "YP1", "Sibling group 2 of 3", "Newborn B"}) {
+  for (const char* reference :
+       {"Child A", "NL-2023-07", "Case 4", "YP1", "Sibling group 2 of 3", "Newborn B"}) {
     CAPTURE(reference);
     CHECK_NOTHROW(check_case_reference(reference));
     CHECK(b.plan.add(case_in(b.area.audit, reference)).reference == reference);
@@ -1736,7 +1776,8 @@ TEST_CASE("enum names match the workload vocabulary") {
   CHECK(to_string(Rag::none) == "none");
   CHECK(enum_count<Status>() == 4);
   CHECK(enum_count<Rag>() == 5);
-  CHECK_THROWS_WITH_AS((void)parse<Rag>("red"), doctest::Contains("rag: unknown value 'red'"), ValidationError);
+  CHECK_THROWS_WITH_AS((void)parse<Rag>("red"), doctest::Contains("rag: unknown value 'red'"),
+                       ValidationError);
 }
 
 // ---- ISO dates -----------------------------------------------------------------------------
@@ -1756,10 +1797,10 @@ TEST_CASE("to_iso writes YYYY-MM-DD and nothing for a not-a-date") {
 }
 
 TEST_CASE("parse_iso_date refuses anything but a valid YYYY-MM-DD with ValidationError") {
-  for (const char* text : {"2023-02-29", "2024-13-01", "2024-1-5", "31/03/2025", "", "abcd-ef-gh", "2024-00-10",
-                           "2024-04-31", "2024-01-1 ", "2024-1 -01", "2024-01--1", "2024/01/01", " 2024-01-01",
-                           "2024-Jan-05", "2024-01-05T00", "2024-02-00", "0000-01-01", "1399-12-31",
-                           "2024-+1-05", "2024-01-0x"}) {
+  for (const char* text :
+       {"2023-02-29",    "2024-13-01", "2024-1-5",   "31/03/2025", "",           "abcd-ef-gh",  "2024-00-10",
+        "2024-04-31",    "2024-01-1 ", "2024-1 -01", "2024-01--1", "2024/01/01", " 2024-01-01", "2024-Jan-05",
+        "2024-01-05T00", "2024-02-00", "0000-01-01", "1399-12-31", "2024-+1-05", "2024-01-0x"}) {
     CAPTURE(text);
     CHECK_THROWS_AS((void)parse_iso_date(text, "due_on"), ValidationError);
     try {
