@@ -65,7 +65,7 @@ struct Table {
   }
 };
 
-void require_text(const std::string& value, const char* field) {
+void require_text(std::string_view value, const char* field) {
   if (is_blank(value)) throw ValidationError(field, "must not be empty");
 }
 

@@ -1,18 +1,17 @@
 #include "plansight/text.hpp"
 
 #include <ostream>
+#include <stdexcept>
 
 namespace plansight {
+
+Text::Text(const char* text)
+    : Text(text ? std::string_view(text) : throw std::invalid_argument("a Text from a null pointer")) {}
 
 Text::Text(std::string_view text) : Text(std::string(text)) {}
 
 Text::Text(std::string&& text) {
   if (!text.empty()) buffer_ = new Buffer(std::move(text));
-}
-
-const std::string& Text::empty_string() noexcept {
-  static const std::string empty;
-  return empty;
 }
 
 std::ostream& operator<<(std::ostream& os, const Text& text) { return os << text.str(); }

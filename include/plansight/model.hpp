@@ -183,9 +183,14 @@ struct Dependency {
 };
 
 // The fields every as-of question reads for every action (status, RAG,
-// overdue, blocked, the schedule) come first, together in the struct's
-// first three cache lines; a plan walk then touches those lines only.
-struct Action {
+// overdue, blocked, the schedule) come first: ids, dates and estimate, then
+// the dependency, update and due-date revision lists, 112 bytes in all. The
+// struct starts on a cache line, so that they lie in its first two lines
+// wherever it sits in the plan's array; a plan walk touches those lines only
+// (src/detail/action_walk.hpp asks for them ahead). Measured at 10^6, the
+// alignment took the schedule (Q4, Q5) from 84-90 to 73-75 ms and Q3 from 55
+// to 49 ms, for 8 bytes an action (312 -> 320).
+struct alignas(64) Action {
   ActionId id;
   PartnershipId partnership;
   AuditId audit;
@@ -235,8 +240,8 @@ struct ReviewCycle {
   // every `months` months after (end-of-month dates stay end-of-month);
   // explicit_dates ignores it.
   Date start;
-  int months = 0;           // every_n_months only: 1 or more
-  std::vector<Date> dates;  // explicit_dates only: strictly ascending
+  int months = 0;                // every_n_months only: 1 or more
+  std::vector<Date> dates;       // explicit_dates only: strictly ascending
   std::optional<GroupId> group;  // who reviews, e.g. the LIS
   std::optional<AuditId> audit;
   std::optional<ReviewableId> item;

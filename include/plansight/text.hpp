@@ -6,26 +6,39 @@
 // note is written at thousands of reviews. Held as std::string each was a
 // heap block of its own; held as Text, equal texts that were interned (see
 // TextPool) share one buffer, and a copy costs a reference count, not an
-// allocation. Text converts to `const std::string&` and `std::string_view`,
-// compares by content, and is built implicitly from any string.
+// allocation. Text is built implicitly from any string, compares by content
+// with any string, and converts to `std::string_view` (a view of the shared
+// buffer, valid while some Text holds it) and to `std::string` (a copy).
+// `str()` reads the buffer in place: a reference valid while this Text
+// holds it, so not across an assignment to it, nor past the end of the
+// expression holding a temporary Text, as a string member's would be.
 #pragma once
 
 #include <atomic>
 #include <compare>
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 namespace plansight {
 
+class Text;
+
+// Any string but a Text: what a Text compares with and joins to.
+template <class T>
+concept OtherString =
+    !std::is_same_v<std::remove_cvref_t<T>, Text> && std::is_convertible_v<const T&, std::string_view>;
+
 class Text {
  public:
   Text() noexcept = default;
-  Text(const char* text) : Text(std::string_view(text)) {}
+  // A null pointer is no text: std::invalid_argument, as std::string throws.
+  Text(const char* text);
+  Text(std::nullptr_t) = delete;
   Text(std::string_view text);
   Text(const std::string& text) : Text(std::string_view(text)) {}
   Text(std::string&& text);
@@ -43,7 +56,8 @@ class Text {
   ~Text() { release(); }
 
   const std::string& str() const noexcept { return buffer_ ? buffer_->value : empty_string(); }
-  operator const std::string&() const noexcept { return str(); }
+  std::string_view view() const noexcept { return str(); }
+  operator std::string() const { return str(); }
   operator std::string_view() const noexcept { return str(); }
 
   bool empty() const noexcept { return str().empty(); }
@@ -59,17 +73,21 @@ class Text {
   void swap(Text& other) noexcept { std::swap(buffer_, other.buffer_); }
 
   friend bool operator==(const Text& a, const Text& b) noexcept {
-    return a.buffer_ == b.buffer_ || a.str() == b.str();
+    return a.buffer_ == b.buffer_ || a.view() == b.view();
   }
-  friend bool operator==(const Text& a, std::string_view b) noexcept { return a.str() == b; }
-  friend bool operator==(const Text& a, const std::string& b) noexcept { return a.str() == b; }
-  friend bool operator==(const Text& a, const char* b) noexcept { return a.str() == b; }
+  template <OtherString S>
+  friend bool operator==(const Text& a, const S& b) noexcept {
+    return a.view() == std::string_view(b);
+  }
+  friend bool operator==(const Text&, std::nullptr_t) = delete;
   friend std::strong_ordering operator<=>(const Text& a, const Text& b) noexcept {
-    return a.str() <=> b.str();
+    return a.view() <=> b.view();
   }
-  friend std::strong_ordering operator<=>(const Text& a, std::string_view b) noexcept {
-    return std::string_view(a.str()) <=> b;
+  template <OtherString S>
+  friend std::strong_ordering operator<=>(const Text& a, const S& b) noexcept {
+    return a.view() <=> std::string_view(b);
   }
+  friend std::strong_ordering operator<=>(const Text&, std::nullptr_t) = delete;
 
  private:
   struct Buffer {
@@ -78,7 +96,10 @@ class Text {
     const std::string value;
   };
 
-  static const std::string& empty_string() noexcept;
+  static const std::string& empty_string() noexcept {
+    static const std::string empty;
+    return empty;
+  }
   void retain() const noexcept {
     if (buffer_) buffer_->references.fetch_add(1, std::memory_order_relaxed);
   }
@@ -92,15 +113,25 @@ class Text {
 std::ostream& operator<<(std::ostream& os, const Text& text);
 
 // Joining a Text to other text makes a std::string, as joining strings does.
-inline std::string operator+(std::string lhs, const Text& rhs) { return lhs += rhs.str(); }
-inline std::string operator+(const Text& lhs, std::string_view rhs) {
+template <OtherString S>
+std::string operator+(const S& lhs, const Text& rhs) {
+  std::string joined(std::string_view{lhs});
+  return joined += rhs.view();
+}
+template <OtherString S>
+std::string operator+(const Text& lhs, const S& rhs) {
   std::string joined = lhs.str();
-  return joined += rhs;
+  return joined += std::string_view(rhs);
+}
+inline std::string operator+(const Text& lhs, const Text& rhs) {
+  std::string joined = lhs.str();
+  return joined += rhs.view();
 }
 
 // Builds Texts so that equal ones share a buffer: whoever reads many texts
 // (a store loading a file, an import) interns them through one pool. The
-// pool holds a reference to each distinct text until it is destroyed.
+// pool holds a reference to each distinct text until it is destroyed. One
+// thread at a time: a reader with two threads gives each a pool.
 class TextPool {
  public:
   Text intern(std::string_view text);

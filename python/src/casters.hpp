@@ -92,7 +92,9 @@ template <>
 struct type_caster<plansight::Text> {
   PYBIND11_TYPE_CASTER(plansight::Text, const_name("str"));
 
+  // A str only: bytes are not text (std::string's caster would take them).
   bool load(handle src, bool convert) {
+    if (!PyUnicode_Check(src.ptr())) return false;
     make_caster<std::string_view> text;
     if (!text.load(src, convert)) return false;
     value = plansight::Text(cast_op<std::string_view>(text));
@@ -150,18 +152,31 @@ struct named_enum_caster {
   }
 };
 
-template <> struct type_caster<plansight::Status> : named_enum_caster<plansight::Status> {};
-template <> struct type_caster<plansight::Rag> : named_enum_caster<plansight::Rag> {};
-template <> struct type_caster<plansight::Sector> : named_enum_caster<plansight::Sector> {};
-template <> struct type_caster<plansight::AuditKind> : named_enum_caster<plansight::AuditKind> {};
-template <> struct type_caster<plansight::AuditStage> : named_enum_caster<plansight::AuditStage> {};
-template <> struct type_caster<plansight::FindingCategory> : named_enum_caster<plansight::FindingCategory> {};
-template <> struct type_caster<plansight::Grade> : named_enum_caster<plansight::Grade> {};
-template <> struct type_caster<plansight::Involvement> : named_enum_caster<plansight::Involvement> {};
-template <> struct type_caster<plansight::EvidenceKind> : named_enum_caster<plansight::EvidenceKind> {};
-template <> struct type_caster<plansight::CycleKind> : named_enum_caster<plansight::CycleKind> {};
-template <> struct type_caster<plansight::ReviewableKind> : named_enum_caster<plansight::ReviewableKind> {};
-template <> struct type_caster<plansight::OutcomeKind> : named_enum_caster<plansight::OutcomeKind> {};
-template <> struct type_caster<plansight::Severity> : named_enum_caster<plansight::Severity> {};
+template <>
+struct type_caster<plansight::Status> : named_enum_caster<plansight::Status> {};
+template <>
+struct type_caster<plansight::Rag> : named_enum_caster<plansight::Rag> {};
+template <>
+struct type_caster<plansight::Sector> : named_enum_caster<plansight::Sector> {};
+template <>
+struct type_caster<plansight::AuditKind> : named_enum_caster<plansight::AuditKind> {};
+template <>
+struct type_caster<plansight::AuditStage> : named_enum_caster<plansight::AuditStage> {};
+template <>
+struct type_caster<plansight::FindingCategory> : named_enum_caster<plansight::FindingCategory> {};
+template <>
+struct type_caster<plansight::Grade> : named_enum_caster<plansight::Grade> {};
+template <>
+struct type_caster<plansight::Involvement> : named_enum_caster<plansight::Involvement> {};
+template <>
+struct type_caster<plansight::EvidenceKind> : named_enum_caster<plansight::EvidenceKind> {};
+template <>
+struct type_caster<plansight::CycleKind> : named_enum_caster<plansight::CycleKind> {};
+template <>
+struct type_caster<plansight::ReviewableKind> : named_enum_caster<plansight::ReviewableKind> {};
+template <>
+struct type_caster<plansight::OutcomeKind> : named_enum_caster<plansight::OutcomeKind> {};
+template <>
+struct type_caster<plansight::Severity> : named_enum_caster<plansight::Severity> {};
 
 }  // namespace pybind11::detail

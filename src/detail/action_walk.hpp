@@ -34,10 +34,11 @@ void for_each_action(const std::vector<Action>& actions, Reads reads, F f) {
   for (std::size_t i = 0; i < n; ++i) {
     if (i + 2 * ahead < n) {
       // The struct itself first, so that its pointers are there to follow
-      // below: its first two cache lines' worth, where the fields the walks
-      // read begin (model.hpp puts them first; they reach a little beyond,
-      // to the owner). Measured at 10^6, hinting every line those fields
-      // touch (three or four) made the walks 10-50 % slower than these two.
+      // below: its first two cache lines, which hold the fields the walks
+      // read (model.hpp puts them first and starts the struct on a line;
+      // only the owner, read by some, lies in the third). Measured at 10^6,
+      // hinting every line those fields touch (three or four) made the
+      // walks 10-50 % slower than these two.
       const char* later = reinterpret_cast<const char*>(&actions[i + 2 * ahead]);
       prefetch(later);
       prefetch(later + cache_line);

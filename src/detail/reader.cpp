@@ -483,11 +483,11 @@ void read_briefings(SQLite::Database& db, Plan& plan) {
            });
 }
 
-}  // namespace
-
 std::size_t row_count(SQLite::Database& db, const std::string& table) {
   return static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM " + table).getInt64());
 }
+
+}  // namespace
 
 Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   // One read transaction: every table from the same snapshot (the second

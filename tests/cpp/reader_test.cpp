@@ -67,30 +67,91 @@ TEST_CASE("a file's updates and dependencies are read alongside, giving the plan
   CHECK(updates(read.plan) > 40);
 }
 
+// Three actions alike in every text, with every kind of history, and two
+// findings of one text: each text written three times (or twice).
+void write_alike_actions(const std::string& file) {
+  testing::Builder b;
+  b.add_finding(FindingCategory::worry, "Strategy meetings did not include health");
+  b.add_finding(FindingCategory::worry, "Strategy meetings did not include health");
+  for (int i = 0; i < 3; ++i) {
+    Action a = b.draft(ymd(2024, 2, 1), ymd(2024, 9, 30));
+    a.description = "Training for every practitioner";
+    a.success_measure = "Re-audit finds the voice of the child in 9 of 10 files";
+    a.owner = testing::owned_by(b.police, "Designated safeguarding lead");
+    a.owner.lead = "Detective Inspector";
+    const ActionId id = b.plan.add(std::move(a)).id;
+    b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
+    b.change_owner(id, ymd(2024, 4, 2), testing::owned_by(b.health, "Named nurse"));
+    b.complete_and_assure(id, ymd(2024, 6, 30));
+  }
+  Store store = Store::open(file);
+  store.add_all(b.plan, manager, "fixture");
+}
+
+// Every text of the plan's actions and findings shares its buffer with the
+// equal one of the first action (finding).
+void check_texts_shared(const Plan& plan) {
+  const auto& actions = plan.actions();
+  REQUIRE(actions.size() == 3);
+  const Action& first = actions[0];
+  const auto shared = [](const Text& a, const Text& b) { return !a.empty() && a.shares_buffer_with(b); };
+  for (const Action& a : actions) {
+    CHECK(shared(a.title, first.title));
+    CHECK(shared(a.description, first.description));
+    CHECK(shared(a.success_measure, first.success_measure));
+    CHECK(shared(a.owner.role, first.owner.role));
+    CHECK(shared(a.owner.lead, first.owner.lead));
+    CHECK(shared(a.updates.at(0).note, first.updates.at(0).note));
+    CHECK(shared(a.due_revisions.at(0).reason, first.due_revisions.at(0).reason));
+    CHECK(shared(a.due_revisions.at(0).agreed_by, first.due_revisions.at(0).agreed_by));
+    CHECK(shared(a.owner_changes.at(0).reason, first.owner_changes.at(0).reason));
+    CHECK(shared(a.owner_changes.at(0).new_owner.role, first.owner_changes.at(0).new_owner.role));
+    CHECK(shared(a.evidence.at(0).description, first.evidence.at(0).description));
+    CHECK(shared(a.evidence.at(0).by, first.evidence.at(0).by));
+    REQUIRE(a.assurance.has_value());
+    CHECK(shared(a.assurance->note, first.assurance->note));
+    CHECK(shared(a.assurance->by, first.assurance->by));
+  }
+  const auto& findings = plan.findings();
+  REQUIRE(findings.size() == 3);
+  CHECK(shared(findings[2].text, findings[1].text));
+  CHECK_FALSE(findings[0].text.shares_buffer_with(findings[1].text));  // another text
+}
+
 TEST_CASE("equal texts read from a file share one buffer, on either connection") {
   TempFile file("shared-texts");
+  write_alike_actions(file.str());
+  SUBCASE("the rows read alongside") {
+    const Read read = read_file(file.str());
+    REQUIRE(read.rows_read == detail::RowsRead::alongside);
+    check_texts_shared(read.plan);
+  }
+  SUBCASE("the rows read in turn") {
+    const Read read = read_file(file.str(), [&] {
+      Store other = Store::open(file.str());
+      other.add(Theme{{}, "exploitation"}, manager, "a write between the snapshots");
+    });
+    REQUIRE(read.rows_read == detail::RowsRead::in_turn);
+    check_texts_shared(read.plan);
+  }
+}
+
+TEST_CASE("a file's audits, findings and actions are read into tables of exactly their size") {
+  TempFile file("exact-room");
+  testing::Builder b;
+  testing::add_audits_with_lists(b, 5);
+  testing::add_actions_with_history(b, 7);
   {
-    testing::Builder b;
-    for (int i = 0; i < 3; ++i) {
-      const ActionId id = b.add_action(ymd(2024, 2, 1), ymd(2024, 9, 30), testing::owned_by(b.police, "DSL"));
-      b.set_status(id, ymd(2024, 3, 31), Status::in_progress);
-      b.revise_due(id, ymd(2024, 4, 1), ymd(2024, 12, 31));
-    }
     Store store = Store::open(file.str());
     store.add_all(b.plan, manager, "fixture");
   }
-  const Read read = read_file(file.str());
-  REQUIRE(read.rows_read == detail::RowsRead::alongside);
-  const auto& actions = read.plan.actions();
-  REQUIRE(actions.size() == 3);
-  for (const Action& a : actions) {
-    CHECK(a.title == "Refresh voice of the child training");
-    CHECK(a.title.shares_buffer_with(actions[0].title));
-    CHECK(a.owner.role.shares_buffer_with(actions[0].owner.role));
-    CHECK(a.updates.at(0).note.shares_buffer_with(actions[0].updates.at(0).note));
-    CHECK(a.due_revisions.at(0).reason.shares_buffer_with(actions[0].due_revisions.at(0).reason));
-  }
-  CHECK_FALSE(actions[0].title.shares_buffer_with(actions[0].owner.role));
+  const Plan plan = read_file(file.str()).plan;
+  CHECK(plan.audits().size() == b.plan.audits().size());
+  CHECK(plan.audits().capacity() == plan.audits().size());
+  CHECK(plan.findings().size() == b.plan.findings().size());
+  CHECK(plan.findings().capacity() == plan.findings().size());
+  CHECK(plan.actions().size() == 7);
+  CHECK(plan.actions().capacity() == plan.actions().size());
 }
 
 TEST_CASE("a write between the two snapshots sends the rows back to the first connection") {

@@ -4,10 +4,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 using plansight::Text;
@@ -30,7 +34,8 @@ TEST_CASE("a text reads as the string it was made from") {
   CHECK(t.str() == source);
   CHECK(t.size() == source.size());
   CHECK(std::string_view(t) == source);
-  const std::string& as_string = t;
+  CHECK(t.view() == source);
+  const std::string as_string = t;
   CHECK(as_string == source);
   CHECK(std::string(t.begin(), t.end()) == source);
   CHECK(std::string(t.data(), t.size()) == source);
@@ -66,6 +71,22 @@ TEST_CASE("copies share the buffer, and a moved-from text is empty") {
   CHECK(a == "Team Manager");
 }
 
+TEST_CASE("a null pointer is refused, at compile time where it can be") {
+  const char* none = nullptr;
+  CHECK_THROWS_AS(Text{none}, std::invalid_argument);
+  static_assert(!std::is_constructible_v<Text, std::nullptr_t>);
+  static_assert(!std::is_convertible_v<std::nullptr_t, Text>);
+}
+
+TEST_CASE("a string reference bound to a text holds a copy, which outlives the text") {
+  const std::string& held = Text(std::string(40, 'r'));  // a std::string temporary, kept alive
+  Text changed(std::string(40, 'a'));
+  const std::string& before = changed;
+  changed = Text("b");
+  CHECK(held == std::string(40, 'r'));
+  CHECK(before == std::string(40, 'a'));
+}
+
 TEST_CASE("texts compare by content, whichever buffer holds it") {
   const Text a("neglect"), b(std::string("neglect")), c("exploitation");
   CHECK_FALSE(a.shares_buffer_with(b));
@@ -78,6 +99,12 @@ TEST_CASE("texts compare by content, whichever buffer holds it") {
   CHECK(c < a);
   CHECK(a > c);
   CHECK(Text() < a);
+  CHECK(a < std::string("o"));
+  CHECK(a > "e");
+  CHECK("o" > a);
+  CHECK(std::string("e") < a);
+  const std::vector<Text> sorted{Text("a"), Text("c"), Text("e")};
+  CHECK(std::lower_bound(sorted.begin(), sorted.end(), std::string("c")) == sorted.begin() + 1);
   CHECK((a <=> std::string_view("o")) == std::strong_ordering::less);
   CHECK(std::hash<Text>{}(a) == std::hash<std::string_view>{}("neglect"));
 }
@@ -89,6 +116,8 @@ TEST_CASE("joining a text to other text makes a string") {
   CHECK(role + " (lead)" == "Team Manager (lead)");
   CHECK(role + std::string(" of CSC") == "Team Manager of CSC");
   CHECK(Text() + "x" == "x");
+  CHECK(role + Text(" and lead") == "Team Manager and lead");
+  CHECK(std::string_view("of ") + role == "of Team Manager");
 }
 
 TEST_CASE("a pool makes equal texts share one buffer") {
@@ -111,6 +140,24 @@ TEST_CASE("a pool makes equal texts share one buffer") {
     }
     CHECK(kept == std::string(64, 'n'));
   }
+}
+
+TEST_CASE("the last copy of a text may be dropped on any thread") {
+  // Each worker holds a copy and the original goes first, so that whichever
+  // thread drops the last one frees the buffer after the others' reads
+  // (what ThreadSanitizer checks, in scripts/test).
+  std::atomic<int> misread{0};
+  for (int round = 0; round < 200; ++round) {
+    Text shared(std::string(40, 'd'));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t)
+      threads.emplace_back([copy = shared, &misread] {
+        if (copy.str() != std::string(40, 'd')) ++misread;
+      });
+    shared = Text();
+    for (auto& thread : threads) thread.join();
+  }
+  CHECK(misread == 0);
 }
 
 TEST_CASE("copies of one text may be made and dropped on several threads at once") {
