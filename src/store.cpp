@@ -6,10 +6,10 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 
+#include "detail/cores.hpp"
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
 #include "detail/sql.hpp"
@@ -618,9 +618,9 @@ std::string quoted_name(const std::string& name) {
   return out + '"';
 }
 
-// The connection's sorter may use up to one helper thread per hardware
-// thread while this lives (PRAGMA threads); the limit it had before is put
-// back after, failure or not.
+// The connection's sorter may use up to one helper thread per core this
+// process may run on while this lives (PRAGMA threads); the limit it had
+// before is put back after, failure or not.
 class SorterThreads {
  public:
   // Without the pragma (an SQLite before 3.8.7), nothing changes: the
@@ -628,8 +628,7 @@ class SorterThreads {
   explicit SorterThreads(SQLite::Database& db) : db_(db) {
     try {
       before_ = db.execAndGet("PRAGMA threads").getInt();
-      const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-      db_.exec("PRAGMA threads = " + std::to_string(std::min(hardware, 8U)));  // SQLite's own cap
+      db_.exec("PRAGMA threads = " + std::to_string(std::min(detail::usable_cores(), 8U)));  // SQLite's cap
     } catch (const SQLite::Exception&) {  // the limit read, if any, is put back all the same
     }
   }
