@@ -49,7 +49,7 @@ struct Table {
   }
   // The row first: should indexing it fail, the row goes again, so that the
   // index never names a position the rows do not have. By reference: a
-  // parameter by value would be one more move of each row (an Action is 480
+  // parameter by value would be one more move of each row (an Action is 320
   // bytes), and a load adds a million.
   const T& insert(T&& row) {
     const auto id = row.id;

@@ -43,8 +43,7 @@ std::string folded(std::string_view text) {
 // As folded(), with '_' and '-' read as spaces ("in_progress", "In-progress").
 std::string folded_words(std::string_view text) {
   std::string spaced(text);
-  std::replace_if(
-      spaced.begin(), spaced.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
+  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
   return folded(spaced);
 }
 
@@ -473,11 +472,11 @@ std::string written(const Plan& plan, const Action& a, Date as_of, PlanColumn fi
     case PlanColumn::recommendation:
       return a.recommendation ? plan.recommendation(*a.recommendation).text : std::string();
     case PlanColumn::action:
-      return a.title;
+      return a.title.str();
     case PlanColumn::lead_agency:
       return owner_name(plan, owner_at(a, as_of));
     case PlanColumn::lead_officer:
-      return owner_at(a, as_of).lead;
+      return owner_at(a, as_of).lead.str();
     case PlanColumn::timescale:
       return to_iso(due_on_at(a, as_of));
     case PlanColumn::status:

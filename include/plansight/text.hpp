@@ -6,12 +6,20 @@
 // note is written at thousands of reviews. Held as std::string each was a
 // heap block of its own; held as Text, equal texts that were interned (see
 // TextPool) share one buffer, and a copy costs a reference count, not an
-// allocation. Text is built implicitly from any string, compares by content
-// with any string, and converts to `std::string_view` (a view of the shared
-// buffer, valid while some Text holds it) and to `std::string` (a copy).
-// `str()` reads the buffer in place: a reference valid while this Text
-// holds it, so not across an assignment to it, nor past the end of the
-// expression holding a temporary Text, as a string member's would be.
+// allocation.
+//  - Built implicitly from a std::string, std::string_view or C string; a
+//    null pointer throws std::invalid_argument.
+//  - Compared by content (==, <=>) with another Text, a std::string, a
+//    std::string_view or a C string, and joined (+) to one into a
+//    std::string. As with std::string, a C string given must not be null.
+//  - Read as `std::string_view` (implicitly, or `view()`) or as `const
+//    std::string&` (`str()`): both read the buffer in place, valid while the
+//    Text they were taken from holds it, that is neither past the end of
+//    the expression holding a temporary Text nor across an assignment to it,
+//    where a std::string member would have lasted. Equal interned texts
+//    share their buffer, so a view kept too long may go unnoticed for a
+//    while: keep the Text instead.
+//  - A copy as std::string only on request: `std::string(text)`.
 #pragma once
 
 #include <atomic>
@@ -28,15 +36,17 @@ namespace plansight {
 
 class Text;
 
-// Any string but a Text: what a Text compares with and joins to.
+// Any string but a Text (nor nullptr, which converts to string_view through
+// const char*): what a Text compares with and joins to.
 template <class T>
 concept OtherString =
-    !std::is_same_v<std::remove_cvref_t<T>, Text> && std::is_convertible_v<const T&, std::string_view>;
+    !std::is_same_v<std::remove_cvref_t<T>, Text> && !std::is_null_pointer_v<std::remove_cvref_t<T>> &&
+    std::is_convertible_v<const T&, std::string_view>;
 
 class Text {
  public:
   Text() noexcept = default;
-  // A null pointer is no text: std::invalid_argument, as std::string throws.
+  // A null pointer is no text: std::invalid_argument.
   Text(const char* text);
   Text(std::nullptr_t) = delete;
   Text(std::string_view text);
@@ -57,7 +67,9 @@ class Text {
 
   const std::string& str() const noexcept { return buffer_ ? buffer_->value : empty_string(); }
   std::string_view view() const noexcept { return str(); }
-  operator std::string() const { return str(); }
+  // Explicit: an implicit copy bound to a `const std::string&` parameter
+  // would leave whatever the callee returns into it dangling.
+  explicit operator std::string() const { return str(); }
   operator std::string_view() const noexcept { return str(); }
 
   bool empty() const noexcept { return str().empty(); }
@@ -113,6 +125,7 @@ class Text {
 std::ostream& operator<<(std::ostream& os, const Text& text);
 
 // Joining a Text to other text makes a std::string, as joining strings does.
+inline std::string operator+(std::string&& lhs, const Text& rhs) { return std::move(lhs += rhs.view()); }
 template <OtherString S>
 std::string operator+(const S& lhs, const Text& rhs) {
   std::string joined(std::string_view{lhs});
@@ -143,6 +156,17 @@ class TextPool {
 };
 
 }  // namespace plansight
+
+// A Text and a string_view meet as a string_view, so that the ranges
+// algorithms and std::equality_comparable_with take string_view keys.
+template <template <class> class TQ, template <class> class UQ>
+struct std::basic_common_reference<plansight::Text, std::string_view, TQ, UQ> {
+  using type = std::string_view;
+};
+template <template <class> class TQ, template <class> class UQ>
+struct std::basic_common_reference<std::string_view, plansight::Text, TQ, UQ> {
+  using type = std::string_view;
+};
 
 template <>
 struct std::hash<plansight::Text> {
