@@ -19,6 +19,7 @@
 #include "detail/csv.hpp"
 #include "detail/huge_pages.hpp"
 #include "detail/iso_date.hpp"
+#include "detail/position_index.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/errors.hpp"
 
@@ -684,9 +685,9 @@ class Importer {
     result_.rows += static_cast<long>(rows.size());
   }
 
-  // The position in the plan of an action it holds.
+  // The position in the plan of an action it holds (callers have required it).
   std::size_t position(ActionId id) const {
-    return static_cast<std::size_t>(result_.plan.find_action(id) - result_.plan.actions().data());
+    return static_cast<std::size_t>(detail::action_positions(result_.plan).find(id));
   }
   // The actions.csv row of an action, null for one of the base plan: the
   // plan holds the base's actions, then actions.csv's in file order.
