@@ -4,6 +4,7 @@
 #include <queue>
 
 #include "detail/dependency_graph.hpp"
+#include "detail/position_index.hpp"
 #include "plansight/status.hpp"
 
 namespace plansight {
@@ -14,14 +15,16 @@ using Vertex = detail::DependencyGraph::Vertex;
 std::vector<ActionId> ids_ascending(const Plan& plan, const std::vector<Vertex>& vertices) {
   std::vector<ActionId> ids;
   ids.reserve(vertices.size());
-  for (auto v : vertices) ids.push_back(plan.actions()[v].id);
+  const auto& actions = detail::action_rows(plan);
+  for (auto v : vertices) ids.push_back(actions[v].id);
   std::sort(ids.begin(), ids.end());
   return ids;
 }
 
 std::size_t position_of(const Plan& plan, ActionId id) {
-  const Action& a = plan.action(id);
-  return static_cast<std::size_t>(&a - plan.actions().data());
+  const auto at = detail::action_positions(plan).find(id);
+  if (at < 0) plan.action(id);  // throws NotFoundError, naming the action
+  return static_cast<std::size_t>(at);
 }
 
 }  // namespace
@@ -46,7 +49,7 @@ std::vector<ActionId> topological_order(const Plan& plan) {
   // topological_sort is depth-first, and its order among independent
   // actions follows the search, not the ids.
   const auto& dependents = detail::dependency_graph(plan).dependents();
-  const auto& actions = plan.actions();
+  const auto& actions = detail::action_rows(plan);
   std::vector<std::size_t> waiting(actions.size());
   auto later = [&](Vertex x, Vertex y) { return actions[y].id < actions[x].id; };
   std::priority_queue<Vertex, std::vector<Vertex>, decltype(later)> free(later);

@@ -58,18 +58,23 @@ std::string one_line(std::string_view text) {
 
 const char* fill_of(Rag rag) {
   switch (rag) {
-    case Rag::red: return "red";
-    case Rag::amber: return "#ffbf00";
-    case Rag::green: return "green";
-    case Rag::blue: return "lightblue";
-    case Rag::none: break;
+    case Rag::red:
+      return "red";
+    case Rag::amber:
+      return "#ffbf00";
+    case Rag::green:
+      return "green";
+    case Rag::blue:
+      return "lightblue";
+    case Rag::none:
+      break;
   }
   return "grey";
 }
 
 // The scope's actions, in the plan's order, and its name for the title.
 struct Scope {
-  std::vector<const Action*> actions;
+  std::vector<Action> actions;
   std::string title;
   CriticalPath path;
 };
@@ -81,13 +86,13 @@ Scope scope_of(const Plan& plan, const Schedule& s, GraphScope scope) {
     out.title = "Audit " + std::to_string(a.id.value()) + ": " + one_line(a.title);
     out.path = s.critical_path(a.id);
     for (const auto& action : plan.actions())
-      if (action.audit == a.id) out.actions.push_back(&action);
+      if (action.audit == a.id) out.actions.push_back(action);
   } else {
     const Partnership& p = plan.partnership(std::get<PartnershipId>(scope));
     out.title = one_line(p.name);
     out.path = s.critical_path(p.id);
     for (const auto& action : plan.actions())
-      if (action.partnership == p.id) out.actions.push_back(&action);
+      if (action.partnership == p.id) out.actions.push_back(action);
   }
   return out;
 }
@@ -103,12 +108,12 @@ class PictureBuilder {
   }
 
   Picture build(const Scope& scope) {
-    for (const Action* a : scope.actions) vertex(*a, false);
-    for (const Action* a : scope.actions)
-      for (const Dependency& d : a->depends_on) {
+    for (const Action& a : scope.actions) vertex(a, false);
+    for (const Action& a : scope.actions)
+      for (const Dependency& d : a.depends_on) {
         const Vertex from = vertex(plan_.action(d.depends_on), true);
-        const bool critical = critical_edges_.count({d.depends_on, a->id}) > 0;
-        boost::add_edge(from, vertices_.at(a->id), Edge{d.lag_days, critical}, picture_);
+        const bool critical = critical_edges_.count({d.depends_on, a.id}) > 0;
+        boost::add_edge(from, vertices_.at(a.id), Edge{d.lag_days, critical}, picture_);
       }
     return std::move(picture_);
   }

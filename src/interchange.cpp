@@ -528,7 +528,7 @@ class Importer {
   // actions are added (some 117,000 page faults at 10^6 actions).
   void make_room_for_actions(std::size_t actions) {
     plan().reserve({.actions = plan().actions().size() + actions});
-    const auto& all = plan().actions();
+    const auto& all = detail::action_rows(plan());
     detail::populate_pages(all.data() + all.size(), (all.capacity() - all.size()) * sizeof(Action));
   }
 

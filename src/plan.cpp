@@ -303,6 +303,8 @@ struct Plan::Impl {
     for (auto& r : effects.due_revisions) action_mut(r.action).due_revisions.push_back(std::move(r));
     for (auto& a : effects.assurances) action_mut(a.action).assurance = std::move(a);
   }
+  // An action known to the plan, read in place (Plan::action copies).
+  const Action& action_ref(ActionId id) const { return get(actions, id, "action"); }
   Action& action_mut(ActionId id) {
     auto* a = actions.find(id);
     if (!a) not_found("action", id.value());
@@ -586,7 +588,7 @@ ImmediateConcern Plan::prepare(ImmediateConcern c) const {
 }
 
 Evidence Plan::prepare(Evidence e) const {
-  const auto& a = action(e.action);
+  const auto& a = impl_->action_ref(e.action);
   require_date(e.on, "on");
   require_text(e.description, "description");
   require_text(e.by, "by");
@@ -715,7 +717,7 @@ const Finding& Plan::add(Finding f) { return impl_->findings.insert(prepare(std:
 const Recommendation& Plan::add(Recommendation r) {
   return impl_->recommendations.insert(prepare(std::move(r)));
 }
-const Action& Plan::add(Action a, Provenance from) {
+Action Plan::add(Action a, Provenance from) {
   a.id = impl_->new_action_id(a, from);
   impl_->graph.add_vertex();  // at the position the action takes in `actions`
   try {
@@ -778,8 +780,8 @@ void erase_dependency(std::vector<Dependency>& list, ActionId action, ActionId d
 }  // namespace
 
 void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_days) const {
-  const auto& a = action(action_id);
-  const auto& b = action(depends_on);
+  const auto& a = impl_->action_ref(action_id);
+  const auto& b = impl_->action_ref(depends_on);
   require_lag(lag_days);
   require_same_partnership(a, b);
   if (find_dependency(a, depends_on)) already_depends(action_id, depends_on);
@@ -820,8 +822,8 @@ void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days)
 }
 
 void Plan::check_removal(ActionId action_id, ActionId depends_on) const {
-  const auto& a = action(action_id);
-  action(depends_on);
+  const auto& a = impl_->action_ref(action_id);
+  impl_->action_ref(depends_on);
   if (!find_dependency(a, depends_on))
     throw NotFoundError("action " + std::to_string(action_id.value()) + " does not depend on action " +
                         std::to_string(depends_on.value()));
@@ -837,7 +839,7 @@ void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
 // ---- history ---------------------------------------------------------------------
 
 void Plan::check(const Update& u) const {
-  const auto& a = action(u.action);
+  const auto& a = impl_->action_ref(u.action);
   require_date(u.on, "on");
   require_in_order(a, u.on, a.updates.empty() ? Date() : a.updates.back().on, "update");
   require_changeable(a);
@@ -867,7 +869,7 @@ void Plan::record(Update u) {
 }
 
 void Plan::check(const DueDateRevision& r) const {
-  const auto& a = action(r.action);
+  const auto& a = impl_->action_ref(r.action);
   require_date(r.on, "on");
   require_date(r.new_due, "new_due");
   require_in_order(a, r.on, a.due_revisions.empty() ? Date() : a.due_revisions.back().on,
@@ -886,7 +888,7 @@ void Plan::record(DueDateRevision r) {
 }
 
 void Plan::check(const OwnerChange& c) const {
-  const auto& a = action(c.action);
+  const auto& a = impl_->action_ref(c.action);
   require_date(c.on, "on");
   require_in_order(a, c.on, a.owner_changes.empty() ? Date() : a.owner_changes.back().on, "owner change");
   require_changeable(a);
@@ -909,7 +911,7 @@ const Evidence& Plan::record(Evidence e) {
 }
 
 void Plan::check(const Assurance& s) const {
-  const auto& a = action(s.action);
+  const auto& a = impl_->action_ref(s.action);
   require_date(s.on, "on");
   const auto id = std::to_string(a.id.value());
   if (a.assurance) throw ConflictError("action " + id + " is already assured");
@@ -1087,7 +1089,7 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
     for (const auto& d : edges) {
       require_lag(d.lag_days);
       auto& waiting = impl_->action_mut(d.action);
-      require_same_partnership(waiting, action(d.depends_on));
+      require_same_partnership(waiting, impl_->action_ref(d.depends_on));
       // Looked up among the action's own prerequisites (few), not among the
       // dependents of what it waits for (many, for a hub): those restored
       // so far are already there.
@@ -1120,7 +1122,7 @@ void Plan::restore(ReviewMeeting m) {
   get(impl_->groups, m.group, "group");
   impl_->require_agencies(m.attending);
   for (const auto& o : m.outcomes) {
-    action(o.action);
+    impl_->action_ref(o.action);
     if (o.escalated_to) get(impl_->groups, *o.escalated_to, "group");
   }
   impl_->meetings.insert(std::move(m));
@@ -1158,7 +1160,7 @@ const Finding& Plan::finding(FindingId id) const { return get(impl_->findings, i
 const Recommendation& Plan::recommendation(RecommendationId id) const {
   return get(impl_->recommendations, id, "recommendation");
 }
-const Action& Plan::action(ActionId id) const { return get(impl_->actions, id, "action"); }
+Action Plan::action(ActionId id) const { return get(impl_->actions, id, "action"); }
 const ImmediateConcern& Plan::concern(ConcernId id) const {
   return get(impl_->concerns, id, "immediate concern");
 }
@@ -1174,7 +1176,10 @@ const ReviewCycle* Plan::find_review_cycle(PartnershipId partnership, std::optio
 }
 const ReviewMeeting& Plan::review(ReviewId id) const { return get(impl_->meetings, id, "review meeting"); }
 const Briefing& Plan::briefing(BriefingId id) const { return get(impl_->briefings, id, "briefing"); }
-const Action* Plan::find_action(ActionId id) const { return impl_->actions.find(id); }
+std::optional<Action> Plan::find_action(ActionId id) const {
+  const Action* found = impl_->actions.find(id);
+  return found ? std::optional<Action>(*found) : std::nullopt;
+}
 
 namespace {
 template <class T>
@@ -1201,7 +1206,11 @@ const std::vector<Case>& Plan::cases() const { return impl_->cases.rows; }
 const std::vector<AgencyReturn>& Plan::agency_returns() const { return impl_->returns.rows; }
 const std::vector<Finding>& Plan::findings() const { return impl_->findings.rows; }
 const std::vector<Recommendation>& Plan::recommendations() const { return impl_->recommendations.rows; }
-const std::vector<Action>& Plan::actions() const { return impl_->actions.rows; }
+ActionList Plan::actions() const { return ActionList(*this); }
+
+std::size_t ActionList::size() const { return plan_->impl_->actions.rows.size(); }
+Action ActionList::operator[](std::size_t position) const { return plan_->impl_->actions.rows[position]; }
+Action ActionList::iterator::operator*() const { return ActionList(*plan_)[static_cast<std::size_t>(at_)]; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
 const std::vector<Dependency>& Plan::dependencies() const { return impl_->dependencies; }
 const std::vector<ReviewCycle>& Plan::review_cycles() const { return impl_->cycles.rows; }
@@ -1213,6 +1222,7 @@ const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { retu
 const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan) {
   return plan.impl_->actions.index;
 }
+const std::vector<Action>& detail::action_rows(const Plan& plan) { return plan.impl_->actions.rows; }
 std::vector<Action>& detail::actions_given_up(Plan& plan) {
   plan.impl_->restored = true;  // what is done through it goes round the checks
   return plan.impl_->actions.rows;

@@ -102,7 +102,7 @@ Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& fro
   prerequisites.targets.reserve(edges);
   prerequisites.lags.reserve(edges);
   const auto reads = from ? detail::Reads::both : detail::Reads::dependencies;
-  detail::for_each_action(actions, reads, [&](const Action& a) {
+  detail::for_each_action(plan, reads, [&](const Action& a) {
     const auto position = static_cast<std::uint32_t>(f.id.size());
     f.id.push_back(a.id);
     f.created.push_back(day(a.created_on));

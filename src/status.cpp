@@ -190,7 +190,7 @@ class RagCells {
 
 std::vector<RagCount> rag_counts(const Plan& plan, Date as_of) {
   RagCells cells(plan);
-  detail::for_each_action(plan.actions(), detail::Reads::both, [&](const Action& a) {
+  detail::for_each_action(plan, detail::Reads::both, [&](const Action& a) {
     if (exists_at(a, as_of)) cells.count(a.partnership, owner_at(a, as_of).agency, rag_at(plan, a, as_of));
   });
   return cells.rows();
@@ -200,7 +200,7 @@ namespace {
 template <class Pred>
 std::vector<ActionId> select_actions(const Plan& plan, Date as_of, detail::Reads reads, Pred pred) {
   std::vector<ActionId> ids;
-  detail::for_each_action(plan.actions(), reads, [&](const Action& a) {
+  detail::for_each_action(plan, reads, [&](const Action& a) {
     if (exists_at(a, as_of) && pred(a)) ids.push_back(a.id);
   });
   std::sort(ids.begin(), ids.end());

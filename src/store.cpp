@@ -288,7 +288,7 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.agency_returns(), extended.agency_returns(), "agency returns");
   require_prefix(base.findings(), extended.findings(), "findings");
   require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
-  require_prefix(base.actions(), extended.actions(), "actions");
+  require_prefix(detail::action_rows(base), detail::action_rows(extended), "actions");
   require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
   require_prefix(base.reviewable_items(), extended.reviewable_items(), "reviewable items");
   require_prefix(base.review_cycles(), extended.review_cycles(), "review cycles");
@@ -312,9 +312,9 @@ void require_extends(const Plan& base, const Plan& extended) {
   if (deps.size() < base.dependencies().size() ||
       !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
     throw ConflictError("the plan to add does not extend this store's dependencies");
-  for (std::size_t i = 0; i < base.actions().size(); ++i) {
-    const auto& b = base.actions()[i];
-    const auto& e = extended.actions()[i];
+  for (std::size_t i = 0; i < detail::action_rows(base).size(); ++i) {
+    const auto& b = detail::action_rows(base)[i];
+    const auto& e = detail::action_rows(extended)[i];
     if (e.updates.size() < b.updates.size() || e.due_revisions.size() < b.due_revisions.size() ||
         e.owner_changes.size() < b.owner_changes.size() || e.evidence.size() < b.evidence.size() ||
         (b.assurance && !e.assurance))
@@ -339,9 +339,9 @@ void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vecto
 // written all together, as a bulk import has millions.
 std::vector<const Update*> new_updates(const Plan& base, const Plan& extended) {
   std::vector<const Update*> updates;
-  const auto& actions = extended.actions();
+  const auto& actions = detail::action_rows(extended);
   for (std::size_t i = 0; i < actions.size(); ++i) {
-    const std::size_t known = i < base.actions().size() ? base.actions()[i].updates.size() : 0;
+    const std::size_t known = i < detail::action_rows(base).size() ? detail::action_rows(base)[i].updates.size() : 0;
     for (std::size_t u = known; u < actions[i].updates.size(); ++u) updates.push_back(&actions[i].updates[u]);
   }
   return updates;
@@ -472,7 +472,7 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
 // actions' texts and history are moved out of them rather than copied.
 Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action>* given_up) {
   Plan staged = base;
-  staged.reserve({extended.audits().size(), extended.findings().size(), extended.actions().size()});
+  staged.reserve({extended.audits().size(), extended.findings().size(), detail::action_rows(extended).size()});
   add_tail(staged, base.partnerships(), extended.partnerships());
   add_tail(staged, base.agencies(), extended.agencies());
   add_tail(staged, base.groups(), extended.groups());
@@ -482,8 +482,8 @@ Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action
   add_tail(staged, base.agency_returns(), extended.agency_returns());
   add_tail(staged, base.findings(), extended.findings());
   add_tail(staged, base.recommendations(), extended.recommendations());
-  const auto& actions = extended.actions();
-  for (std::size_t i = base.actions().size(); i < actions.size(); ++i)
+  const auto& actions = detail::action_rows(extended);
+  for (std::size_t i = detail::action_rows(base).size(); i < actions.size(); ++i)
     staged.add(given_up ? without_history_taken((*given_up)[i]) : without_history(actions[i]),
                Provenance::recorded);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
@@ -496,7 +496,7 @@ Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action
   for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
     staged.add_dependency(edges[i].action, edges[i].depends_on, edges[i].lag_days);
   for (std::size_t i = 0; i < actions.size(); ++i) {
-    const Action* before = i < base.actions().size() ? &base.actions()[i] : nullptr;
+    const Action* before = i < detail::action_rows(base).size() ? &detail::action_rows(base)[i] : nullptr;
     if (given_up)
       replay_history(staged, before, (*given_up)[i]);
     else
@@ -761,8 +761,8 @@ void Store::Impl::add_all(const Plan& proposed, Plan* given_up, const Actor& by,
   // checks the foreign keys once over the whole file before committing
   // rather than on each row it inserts: a fifth of its time at 10^5 actions.
   // A smaller one keeps the row-by-row checks, cheaper than a scan.
-  const std::size_t stored = base.actions().size();
-  const bool bulk = extended.actions().size() - stored >= std::max<std::size_t>(stored, 1);
+  const std::size_t stored = detail::action_rows(base).size();
+  const bool bulk = detail::action_rows(extended).size() - stored >= std::max<std::size_t>(stored, 1);
   std::optional<ForeignKeysOff> per_row_checks_off;
   std::optional<RollbackJournalForImport> rollback_journal;
   if (bulk) {
@@ -786,13 +786,13 @@ void Store::Impl::add_all(const Plan& proposed, Plan* given_up, const Actor& by,
     insert_tail(w, base.agency_returns(), extended.agency_returns(), change);
     insert_tail(w, base.findings(), extended.findings(), change);
     insert_tail(w, base.recommendations(), extended.recommendations(), change);
-    const auto& actions = extended.actions();
-    w.insert_all(std::span(actions).subspan(base.actions().size()), true, change);
+    const auto& actions = detail::action_rows(extended);
+    w.insert_all(std::span(actions).subspan(detail::action_rows(base).size()), true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
     insert_tail(w, base.dependencies(), extended.dependencies(), change);
     w.insert_all(new_updates(base, extended), change);
     for (std::size_t i = 0; i < actions.size(); ++i)
-      insert_new_history(w, i < base.actions().size() ? &base.actions()[i] : nullptr, actions[i], change);
+      insert_new_history(w, i < detail::action_rows(base).size() ? &detail::action_rows(base)[i] : nullptr, actions[i], change);
     write_in_place_changes(w, base, extended, change);
     insert_tail(w, base.reviewable_items(), extended.reviewable_items(), change);
     for_new_reviews(base, extended, [&](const ItemReview& r) { w.insert(r, change); });

@@ -18,6 +18,9 @@
 // add(x) would, so a store can write x before the plan takes it.
 #pragma once
 
+#include <compare>
+#include <cstddef>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +42,9 @@ class PositionIndex;  // src/detail/position_index.hpp
 const DependencyGraph& dependency_graph(const Plan& plan);
 // The position of each action in plan.actions() by id, for the analysis layer.
 const PositionIndex<ActionId>& action_positions(const Plan& plan);
+// The plan's actions as it holds them, in the order added, for the library's
+// walks over every action (Plan::actions() builds each one it is asked for).
+const std::vector<Action>& action_rows(const Plan& plan);
 // The actions of a plan its owner gave up (Store::add_all(Plan&&)), for the
 // store to move their texts and history out rather than copy them. The plan
 // is then fit only to be destroyed or assigned to.
@@ -51,6 +57,92 @@ std::vector<Action>& actions_given_up(Plan& plan);
 // replaying it through the checks.
 bool built_through_checks(const Plan& plan);
 }  // namespace detail
+
+// A plan's actions, in the order added: a random-access range of Action
+// values. The plan holds its actions as columns (ids, dates, owners and
+// history each in tables of their own), not as Action structs, so each
+// element is built when read and belongs to the reader: a copy, which later
+// changes to the plan do not touch. Reading one costs its history's copy;
+// the library's own walks over every action read the columns instead. The
+// list itself is a view of its plan: valid while the plan lives, and its
+// size follows the plan's. As with any range of values, what is read from an
+// element must be copied before the element goes: `plan.actions()[0].title`
+// is fine, a reference to `plan.actions()[0].updates.front()` dangles, and
+// std::views::transform(list, &Action::id) yields references into elements
+// gone (project with a lambda returning by value).
+class ActionList {
+ public:
+  class iterator {
+   public:
+    using iterator_concept = std::random_access_iterator_tag;
+    using iterator_category = std::input_iterator_tag;  // elements are values, not references
+    using value_type = Action;
+    using difference_type = std::ptrdiff_t;
+    using reference = Action;
+    // it->field: the element built, held while the expression lasts.
+    struct pointer {
+      Action value;
+      const Action* operator->() const { return &value; }
+    };
+
+    iterator() = default;
+    Action operator*() const;
+    pointer operator->() const { return pointer{**this}; }
+    Action operator[](difference_type n) const { return *(*this + n); }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      auto old = *this;
+      ++at_;
+      return old;
+    }
+    iterator& operator--() {
+      --at_;
+      return *this;
+    }
+    iterator operator--(int) {
+      auto old = *this;
+      --at_;
+      return old;
+    }
+    iterator& operator+=(difference_type n) {
+      at_ += n;
+      return *this;
+    }
+    iterator& operator-=(difference_type n) {
+      at_ -= n;
+      return *this;
+    }
+    friend iterator operator+(iterator it, difference_type n) { return it += n; }
+    friend iterator operator+(difference_type n, iterator it) { return it += n; }
+    friend iterator operator-(iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(const iterator& a, const iterator& b) { return a.at_ - b.at_; }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+    friend auto operator<=>(const iterator& a, const iterator& b) { return a.at_ <=> b.at_; }
+
+   private:
+    friend class ActionList;
+    iterator(const Plan* plan, difference_type at) : plan_(plan), at_(at) {}
+    const Plan* plan_ = nullptr;
+    difference_type at_ = 0;
+  };
+
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+  // The action at `position` (0 to size() - 1, unchecked, as for a vector).
+  Action operator[](std::size_t position) const;
+  Action front() const { return (*this)[0]; }
+  Action back() const { return (*this)[size() - 1]; }
+  iterator begin() const { return iterator(plan_, 0); }
+  iterator end() const { return iterator(plan_, static_cast<std::ptrdiff_t>(size())); }
+
+ private:
+  friend class Plan;
+  explicit ActionList(const Plan& plan) : plan_(&plan) {}
+  const Plan* plan_;
+};
 
 // Where an action's data comes from. Records kept by another system may hold
 // a due date before the creation date; plansight refuses that for anything
@@ -114,8 +206,9 @@ class Plan {
   const Finding& add(Finding f);
   const Recommendation& add(Recommendation r);
   // A new action carries no history yet: updates, revisions, owner changes,
-  // evidence and assurance are recorded afterwards.
-  const Action& add(Action a, Provenance from = Provenance::entered);
+  // evidence and assurance are recorded afterwards. Returns the action as
+  // added (a copy: see ActionList).
+  Action add(Action a, Provenance from = Provenance::entered);
   const ImmediateConcern& add(ImmediateConcern c);
   const ReviewCycle& add(ReviewCycle c);
   // A new item carries no reviews yet: they are recorded afterwards.
@@ -199,7 +292,8 @@ class Plan {
   // already has reviews.
   void restore_reviews(ReviewableId item, std::vector<ItemReview> reviews);
 
-  // Lookups: the reference forms throw NotFoundError, find_* return nullptr.
+  // Lookups: the reference forms throw NotFoundError, find_* return nullptr
+  // (find_action: nullopt). Actions come as copies (see ActionList).
   const Partnership& partnership(PartnershipId id) const;
   const Agency& agency(AgencyId id) const;
   const Group& group(GroupId id) const;
@@ -208,7 +302,7 @@ class Plan {
   const Case& case_(CaseId id) const;
   const Finding& finding(FindingId id) const;
   const Recommendation& recommendation(RecommendationId id) const;
-  const Action& action(ActionId id) const;
+  Action action(ActionId id) const;
   const ImmediateConcern& concern(ConcernId id) const;
   const ReviewCycle& review_cycle(ReviewCycleId id) const;
   const ReviewableItem& reviewable_item(ReviewableId id) const;
@@ -219,7 +313,7 @@ class Plan {
   // when there is none. (review_cycles.hpp says which cycle governs what.)
   const ReviewCycle* find_review_cycle(PartnershipId partnership, std::optional<AuditId> audit = std::nullopt,
                                        std::optional<ReviewableId> item = std::nullopt) const;
-  const Action* find_action(ActionId id) const;
+  std::optional<Action> find_action(ActionId id) const;
   const Theme* find_theme(std::string_view name) const;
   const Agency* find_agency(std::string_view name) const;
   const Partnership* find_partnership(std::string_view name) const;
@@ -234,7 +328,7 @@ class Plan {
   const std::vector<AgencyReturn>& agency_returns() const;
   const std::vector<Finding>& findings() const;
   const std::vector<Recommendation>& recommendations() const;
-  const std::vector<Action>& actions() const;
+  ActionList actions() const;
   const std::vector<ImmediateConcern>& concerns() const;
   const std::vector<ReviewCycle>& review_cycles() const;
   const std::vector<ReviewableItem>& reviewable_items() const;
@@ -248,7 +342,9 @@ class Plan {
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
   friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
   friend std::vector<Action>& detail::actions_given_up(Plan& plan);
+  friend const std::vector<Action>& detail::action_rows(const Plan& plan);
   friend bool detail::built_through_checks(const Plan& plan);
+  friend class ActionList;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -28,6 +28,8 @@ bool is_open_at(const Action& action, Date as_of);
 Date due_on_at(const Action& action, Date as_of);
 // The owner at D: the latest owner change made on or before D.
 const Owner& owner_at(const Action& action, Date as_of);
+// Refused: the owner would lie in a copy gone by the end of the statement.
+const Owner& owner_at(const Action&& action, Date as_of) = delete;
 // The completion date of the latest complete update on or before D.
 std::optional<Date> completed_on_at(const Action& action, Date as_of);
 bool is_assured_at(const Action& action, Date as_of);

@@ -197,7 +197,7 @@ ColumnDict action_columns(const Plan& plan, Date as_of, const ActionSelection& s
   if (selection.audit) plan.audit(*selection.audit);
   // The GIL stays held: the plan may be a store's live plan, which another
   // Python thread could change between counting and filling.
-  const auto& actions = plan.actions();
+  const auto& actions = detail::action_rows(plan);
   std::vector<std::size_t> rows;  // positions in plan.actions() of the actions selected
   for (std::size_t i = 0; i < actions.size(); ++i)
     if (selected(actions[i], as_of, selection)) rows.push_back(i);

@@ -30,7 +30,7 @@ std::size_t total_size(const std::vector<T>& items, Pick pick) {
 }  // namespace
 
 ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of) {
-  const auto& actions = plan.actions();
+  const auto& actions = detail::action_rows(plan);
   auto kept = [&](const Update& u) { return !as_of || u.on <= *as_of; };
   const std::size_t n = total_size(actions, [&](const Action& a) {
     return static_cast<std::size_t>(std::count_if(a.updates.begin(), a.updates.end(), kept));

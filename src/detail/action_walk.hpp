@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "plansight/model.hpp"
+#include "plansight/plan.hpp"
 
 namespace plansight::detail {
 
@@ -30,7 +30,8 @@ static_assert(alignof(Action) == 64);
 static_assert(offsetof(Action, due_revisions) + sizeof(Action::due_revisions) <= 2 * 64);
 
 template <class F>
-void for_each_action(const std::vector<Action>& actions, Reads reads, F f) {
+void for_each_action(const Plan& plan, Reads reads, F f) {
+  const std::vector<Action>& actions = action_rows(plan);
   constexpr std::size_t ahead = 16;  // measured: 12 to 24 do equally well
   constexpr std::size_t cache_line = 64;
   const auto wants = [&](Reads r) { return (static_cast<unsigned>(reads) & static_cast<unsigned>(r)) != 0; };

@@ -308,7 +308,7 @@ class HistoryByAction {
 
   // Hands each action's history to the plan, in the plan's order.
   void restore(BulkRows& rows) {
-    const auto& actions = plan_.actions();
+    const auto& actions = detail::action_rows(plan_);
     for (std::size_t i = 0; i < actions.size(); ++i) {
       Plan::ActionHistory h;
       if (!rest_.empty())
@@ -497,7 +497,7 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   if (hooks.after_snapshot) hooks.after_snapshot();
   Plan plan;
   plan.reserve({row_count(db, "audit"), row_count(db, "finding"), row_count(db, "action")});
-  RowsAlongside alongside(file_of(db), mark, plan.actions());
+  RowsAlongside alongside(file_of(db), mark, detail::action_rows(plan));
   read_registers(db, plan);
   read_audits(db, plan);
   read_cases(db, plan);

@@ -178,10 +178,6 @@ bool same_files(const fs::path& a, const fs::path& b) {
 
 // ---- the generated 10,000-action workload and its reference answers ----------------
 
-
-
-
-
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
 }  // namespace
@@ -238,7 +234,8 @@ TEST_CASE("updates are recorded per action in file order, the last one completed
 
 TEST_CASE("equal texts read from the files share one buffer") {
   // Action 3 takes action 1's title and action 2's role.
-  auto files = with(tiny_workload(), "actions.csv", "Review flags,2,,", "Deliver neglect training,2,Team Manager,");
+  auto files =
+      with(tiny_workload(), "actions.csv", "Review flags,2,,", "Deliver neglect training,2,Team Manager,");
   files["updates.csv"] =
       "action_id,reviewed_on,status,rag,note\n"
       "2,2024-03-01,in_progress,GREEN,On track\n"
@@ -246,8 +243,8 @@ TEST_CASE("equal texts read from the files share one buffer") {
   const Plan plan = read_files(files).plan;
   CHECK(plan.action(ActionId(3)).title.shares_buffer_with(plan.action(ActionId(1)).title));
   CHECK(plan.action(ActionId(3)).owner.role.shares_buffer_with(plan.action(ActionId(2)).owner.role));
-  const Update& first = plan.action(ActionId(1)).updates.at(0);
-  const Update& second = plan.action(ActionId(2)).updates.at(0);
+  const Update first = plan.action(ActionId(1)).updates.at(0);
+  const Update second = plan.action(ActionId(2)).updates.at(0);
   CHECK(first.note == "On track");
   CHECK(first.note.shares_buffer_with(second.note));
   CHECK(first.by.shares_buffer_with(second.by));
@@ -712,8 +709,8 @@ TEST_CASE("errors are named in file order, whichever thread parsed the file") {
   SUBCASE("within dependencies.csv, a row that refers to no action before a later row that does not parse") {
     const auto files = with(tiny_workload(), "dependencies.csv", "2,1\n3,2\n", "42,1\n3,x\n");
     expect_refused(files, "dependencies.csv", 2, "action_id", "no action 42");
-    expect_refused(with(tiny_workload(), "dependencies.csv", "2,1\n3,2\n", "2,x\n3,42\n"),
-                   "dependencies.csv", 2, "depends_on_action_id", "'x'");
+    expect_refused(with(tiny_workload(), "dependencies.csv", "2,1\n3,2\n", "2,x\n3,42\n"), "dependencies.csv",
+                   2, "depends_on_action_id", "'x'");
   }
   SUBCASE("within updates.csv, a row that refers to no action before a later row that does not parse") {
     expect_refused(bad_update_date(with(tiny_workload(), "updates.csv", "1,2024-05-01", "8,2024-05-01")),

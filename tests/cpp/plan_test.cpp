@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <limits>
 #include <random>
+#include <ranges>
 #include <set>
 
 #include "fixtures.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/dependencies.hpp"
 #include "plansight/enums.hpp"
+#include "plansight/status.hpp"
 
 using namespace plansight;
 using namespace plansight::testing;
@@ -116,14 +118,14 @@ TEST_CASE("reserve keeps references valid while that many are added, and changes
   Builder b;  // holds an audit and a finding
   const auto first = b.add_action(created, due);
   b.plan.reserve({.audits = 50, .findings = 60, .actions = 200});
-  const Action* held = &b.plan.action(first);
+  const Action* held = &detail::action_rows(b.plan).front();
   const Audit* audit = &b.plan.audits().front();
   const Finding* finding = &b.plan.findings().front();
   b.plan.reserve({});  // less than held: no change
   CHECK(b.plan.actions().size() == 1);
   CHECK(b.plan.audits().size() == 1);
   CHECK(b.plan.findings().size() == 1);
-  CHECK(&b.plan.action(first) == held);
+  CHECK(&detail::action_rows(b.plan).front() == held);
   for (int i = 1; i < 200; ++i) b.add_action(created, due);
   for (int i = 1; i < 50; ++i) {
     Audit a = b.plan.audits().front();
@@ -139,7 +141,7 @@ TEST_CASE("reserve keeps references valid while that many are added, and changes
   CHECK(&b.plan.findings().front() == finding);
   CHECK(b.plan.audits().capacity() == 50);  // and no room beyond
   CHECK(b.plan.findings().capacity() == 60);
-  CHECK(&b.plan.action(first) == held);  // no action moved
+  CHECK(&detail::action_rows(b.plan).front() == held);  // no action moved
   CHECK(b.plan.actions().size() == 200);
   CHECK(b.plan.action(ActionId(200)).id == ActionId(200));
   b.plan.add_dependency(ActionId(200), first);  // the graph has a vertex for each
@@ -164,7 +166,7 @@ TEST_CASE("actions are found by id whether their ids are dense, descending or fa
   CHECK(next == ActionId(7'000'000'000'001));
   CHECK(b.plan.action(next).id == next);
   for (const std::int64_t absent : {2L, 5L, 48L, 53L, 1'000'000L, 3'999'999'999L})
-    CHECK(b.plan.find_action(ActionId(absent)) == nullptr);
+    CHECK(b.plan.find_action(ActionId(absent)).has_value() == false);
   CHECK_THROWS_AS(b.plan.action(ActionId(2)), NotFoundError);
   // Positions stay those of insertion: actions() is in the order added.
   REQUIRE(b.plan.actions().size() == added.size() + 1);
@@ -184,7 +186,7 @@ TEST_CASE("actions added in descending id order are all found, and ids outside a
   }
   for (std::int64_t id = 1; id <= highest; ++id) {
     CAPTURE(id);
-    REQUIRE(b.plan.find_action(ActionId(id)) != nullptr);
+    REQUIRE(b.plan.find_action(ActionId(id)).has_value());
     CHECK(b.plan.action(ActionId(id)).title == "action " + std::to_string(id));
   }
   CHECK(b.plan.actions().front().id == ActionId(highest));
@@ -208,7 +210,7 @@ TEST_CASE("find_action of extreme ids finds nothing, in a dense and a sparse ind
       CHECK(b.plan.action(ActionId(far)).id == ActionId(far));
     }
     for (const std::int64_t id : {lowest, lowest + 1, std::int64_t{-1}, highest - 1, highest})
-      CHECK(b.plan.find_action(ActionId(id)) == nullptr);
+      CHECK(b.plan.find_action(ActionId(id)).has_value() == false);
     CHECK(b.plan.action(ActionId(1)).id == ActionId(1));
   }
 }
@@ -337,11 +339,86 @@ TEST_CASE("lookups by an unknown id throw NotFoundError naming the kind and id")
                        NotFoundError);
 }
 
+// Plan::actions() is a view of the plan; each action read from it is a copy.
+static_assert(std::ranges::random_access_range<ActionList>);
+static_assert(std::ranges::sized_range<ActionList>);
+static_assert(std::random_access_iterator<ActionList::iterator>);
+static_assert(std::same_as<std::iter_reference_t<ActionList::iterator>, Action>);
+
+// owner_at() of an action about to be destroyed is refused at compile time.
+template <class A>
+constexpr bool owner_at_takes = requires(A&& a) { owner_at(std::forward<A>(a), Date()); };
+static_assert(owner_at_takes<const Action&>);
+static_assert(!owner_at_takes<Action>);
+
+TEST_CASE("actions() lists the plan's actions as copies, in the order added, and follows the plan") {
+  Builder b;
+  const auto list = b.plan.actions();
+  CHECK(list.empty());
+  CHECK(list.begin() == list.end());
+  const auto first = b.add_action(created, due);
+  const auto second = b.add_action(created, due + boost::gregorian::days(1));
+  const auto third = b.add_action(created, due + boost::gregorian::days(2));
+  REQUIRE(list.size() == 3);  // the same list, taken before they were added
+  CHECK(list.front().id == first);
+  CHECK(list.back().id == third);
+  CHECK(list[1].id == second);
+  CHECK(list[1].due_on == due + boost::gregorian::days(1));
+
+  SUBCASE("iterators move both ways, jump and compare") {
+    auto it = list.begin();
+    CHECK((*it).id == first);
+    CHECK(it->id == first);
+    CHECK((++it)->id == second);
+    CHECK((it++)->id == second);
+    CHECK(it->id == third);
+    CHECK((--it)->id == second);
+    CHECK((it--)->id == second);
+    CHECK(it == list.begin());
+    CHECK((it + 2)->id == third);
+    CHECK((2 + it)->id == third);
+    CHECK(it[1].id == second);
+    CHECK(list.end() - list.begin() == 3);
+    CHECK((list.end() - 1)->id == third);
+    CHECK(list.begin() < list.end());
+    CHECK(list.end() > list.begin() + 2);
+    it += 3;
+    CHECK(it == list.end());
+    it -= 3;
+    CHECK(it == list.begin());
+    CHECK(ActionList::iterator() == ActionList::iterator());
+  }
+  SUBCASE("standard algorithms and ranges read it") {
+    std::vector<ActionId> ids;
+    for (const Action& a : list) ids.push_back(a.id);
+    CHECK(ids == std::vector{first, second, third});
+    const auto found = std::ranges::find(list, third, &Action::id);
+    REQUIRE(found != list.end());
+    CHECK(found - list.begin() == 2);
+    CHECK(std::ranges::count_if(list, [&](const Action& a) { return a.due_on > due; }) == 2);
+    // A view's projection returns by value: a member pointer would name a
+    // member of the element already gone (see ActionList).
+    auto reversed = list | std::views::reverse | std::views::transform([](const Action& a) { return a.id; });
+    CHECK(std::vector(reversed.begin(), reversed.end()) == std::vector{third, second, first});
+  }
+  SUBCASE("an action read is the reader's: later changes to the plan leave it as it was") {
+    const Action before = b.plan.action(first);
+    const Action listed = list[0];
+    const auto found = b.plan.find_action(first);
+    b.plan.record(update(first, created, Status::in_progress));
+    CHECK(before.updates.empty());
+    CHECK(listed.updates.empty());
+    CHECK(found->updates.empty());
+    CHECK(b.plan.action(first).updates.size() == 1);
+    CHECK(list[0].updates.size() == 1);
+  }
+}
+
 TEST_CASE("find functions return nullptr for what is not there") {
   Builder b;
   const auto id = b.add_action(created, due);
-  CHECK(b.plan.find_action(ActionId(99)) == nullptr);
-  REQUIRE(b.plan.find_action(id) != nullptr);
+  CHECK(b.plan.find_action(ActionId(99)).has_value() == false);
+  REQUIRE(b.plan.find_action(id).has_value());
   CHECK(b.plan.find_action(id)->title == "Refresh voice of the child training");
   CHECK(b.plan.find_theme("trauma") == nullptr);
   CHECK(b.plan.find_agency("Probation") == nullptr);
@@ -1244,7 +1321,7 @@ TEST_CASE("updates keep their fields") {
   Update u = update(a, ymd(2024, 3, 31), Status::in_progress, "Training booked for May");
   u.reported_rag = Rag::amber;
   b.plan.record(u);
-  const auto& kept = b.plan.action(a).updates.at(0);
+  const auto kept = b.plan.action(a).updates.at(0);
   CHECK(kept.on == ymd(2024, 3, 31));
   CHECK(kept.status == Status::in_progress);
   CHECK(kept.reported_rag == Rag::amber);

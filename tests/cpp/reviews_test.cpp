@@ -548,7 +548,7 @@ TEST_CASE("complete records an update to complete, by the group, on the meeting 
   noted.note = "Training delivered to 84 practitioners";
   b.plan.record(meeting(b.area.lis, q1, {outcome(a, OutcomeKind::complete), noted}));
   REQUIRE(b.plan.action(a).updates.size() == 1);
-  const auto& u = b.plan.action(a).updates[0];
+  const auto u = b.plan.action(a).updates[0];
   CHECK(u.on == q1);
   CHECK(u.status == Status::complete);
   CHECK(u.by == "Learning and Improvement Subgroup");
@@ -565,7 +565,7 @@ TEST_CASE("cancel records an update to cancelled with the reason as its note, an
                 ValidationError, "reason: outcome for action 1 (cancel): the cancel outcome needs a reason");
   b.plan.record(
       meeting(b.area.lis, q1, {outcome(a, OutcomeKind::cancel, "superseded by the county-wide protocol")}));
-  const auto& u = b.plan.action(a).updates.at(0);
+  const auto u = b.plan.action(a).updates.at(0);
   CHECK(u.status == Status::cancelled);
   CHECK(u.note == "superseded by the county-wide protocol");
   CHECK(u.by == "Learning and Improvement Subgroup");
@@ -578,7 +578,7 @@ TEST_CASE("extend records a due-date revision agreed by the group") {
   const auto a = b.add_action(created, due);
   b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 12, 31))}));
   REQUIRE(b.plan.action(a).due_revisions.size() == 1);
-  const auto& r = b.plan.action(a).due_revisions[0];
+  const auto r = b.plan.action(a).due_revisions[0];
   CHECK(r.on == q2);
   CHECK(r.new_due == ymd(2024, 12, 31));
   CHECK(r.reason == "training venue unavailable");
@@ -610,8 +610,8 @@ TEST_CASE("extend needs a valid new due date and a reason, checked as a due-date
   CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 9, 30))})),
                 ValidationError, "new_due", "outcome for action 1 (extend)",
                 "extending action 1 to 2024-09-30 does not move its due date 2024-09-30 later");
-  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 8, 1))})),
-                ValidationError, "new_due", "does not move its due date 2024-09-30 later");
+  CHECK_REFUSED(b.plan, b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 8, 1))})), ValidationError,
+                "new_due", "does not move its due date 2024-09-30 later");
   CHECK_NOTHROW(b.plan.record(meeting(b.area.lis, q2, {extend(a, ymd(2024, 10, 1))})));
 }
 

@@ -45,7 +45,7 @@ struct Fixture {
   }
 };
 
-const Action& only_action(const ActionPlanImport& read) {
+Action only_action(const ActionPlanImport& read) {
   REQUIRE(read.actions.size() == 1);
   return read.plan.action(read.actions.front());
 }
@@ -267,7 +267,7 @@ TEST_CASE("progress and RAG become an update dated as_of") {
       {"", "Nothing", "Humberside Police", "", "March 2025", "", "", ""},
   }));
   REQUIRE(read.actions.size() == 6);
-  const auto update = [&](std::size_t i) -> const Update& {
+  const auto update = [&](std::size_t i) -> Update {
     const auto& updates = read.plan.action(read.actions[i]).updates;
     REQUIRE(updates.size() == 1);
     return updates.front();

@@ -793,16 +793,16 @@ TEST_CASE("into an empty store, add_all adopts a checked plan and replays one th
     action.due_on = ymd(2024, 6, 30);
     given.add(action);
     const Plan expected = given;
-    const Action* const rows = given.actions().data();
+    const Action* const rows = detail::action_rows(given).data();
     reopened.add_all(std::move(given), manager, "import");
-    CHECK(reopened.plan().actions().data() == rows);
+    CHECK(detail::action_rows(reopened.plan()).data() == rows);
     CHECK(testing::fingerprint(reopened.load()) == testing::fingerprint(expected));
 
     Plan restored = checked;
     mark_restored(restored);
-    const Action* const replayed_rows = restored.actions().data();
+    const Action* const replayed_rows = detail::action_rows(restored).data();
     store.add_all(std::move(restored), manager, "import");
-    CHECK(store.plan().actions().data() != replayed_rows);
+    CHECK(detail::action_rows(store.plan()).data() != replayed_rows);
     CHECK(testing::fingerprint(store.plan()) == testing::fingerprint(checked));
     return;  // the store holds the import now
   }
