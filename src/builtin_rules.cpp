@@ -181,7 +181,7 @@ class BlockedByOverdue final : public Rule {
   static std::string overdue_prerequisites(const Plan& plan, const Action& a, Date as_of) {
     std::string text;
     for (const auto& d : a.depends_on) {
-      const Action& p = plan.action(d.depends_on);
+      const Action& p = detail::action_row(plan, d.depends_on);
       if (!exists_at(p, as_of) || !is_overdue(p, as_of)) continue;
       text += (text.empty() ? "overdue " : " and overdue ") + named(p) + " (due " +
               to_iso(due_on_at(p, as_of)) + ")";

@@ -653,7 +653,8 @@ class Importer {
   }
 
   void require_action(const Where& at, std::size_t column, ActionId id) {
-    if (!plan().find_action(id)) throw at.error(column, "no action " + std::to_string(id.value()));
+    if (detail::action_positions(plan()).find(id) < 0)
+      throw at.error(column, "no action " + std::to_string(id.value()));
   }
 
   void add_dependencies(const ParsedRows<DependencyRow>& parsed) {
@@ -715,7 +716,7 @@ class Importer {
   // actions.csv states each action's status after its last update.
   void check_statuses() {
     for (const auto& row : actions_) {
-      const auto& updates = plan().action(row.id).updates;
+      const auto& updates = detail::action_row(plan(), row.id).updates;
       const Status latest = updates.empty() ? Status::not_started : updates.back().status;
       if (latest == row.status) continue;
       const std::string found = updates.empty()

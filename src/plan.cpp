@@ -1223,6 +1223,7 @@ const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan
   return plan.impl_->actions.index;
 }
 const std::vector<Action>& detail::action_rows(const Plan& plan) { return plan.impl_->actions.rows; }
+const Action& detail::action_row(const Plan& plan, ActionId id) { return plan.impl_->action_ref(id); }
 std::vector<Action>& detail::actions_given_up(Plan& plan) {
   plan.impl_->restored = true;  // what is done through it goes round the checks
   return plan.impl_->actions.rows;

@@ -62,7 +62,7 @@ std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_o
   std::vector<ActionId> open;
   if (!is_open_at(action, as_of)) return open;
   for (const auto& d : action.depends_on)
-    if (is_open_at(plan.action(d.depends_on), as_of)) open.push_back(d.depends_on);
+    if (is_open_at(detail::action_row(plan, d.depends_on), as_of)) open.push_back(d.depends_on);
   return open;
 }
 
@@ -71,10 +71,13 @@ namespace {
 // RAG from the state's other fields, in WORKLOAD.md's order of precedence.
 Rag rag_of(const ActionState& s, Date as_of) {
   switch (s.status) {
-    case Status::cancelled: return Rag::none;
-    case Status::complete: return Rag::blue;
+    case Status::cancelled:
+      return Rag::none;
+    case Status::complete:
+      return Rag::blue;
     case Status::not_started:
-    case Status::in_progress: break;
+    case Status::in_progress:
+      break;
   }
   if (s.overdue) return Rag::red;
   if (s.blocked) return Rag::amber;
@@ -83,8 +86,9 @@ Rag rag_of(const ActionState& s, Date as_of) {
 }
 
 bool any_open_prerequisite(const Plan& plan, const Action& action, Date as_of) {
-  return std::any_of(action.depends_on.begin(), action.depends_on.end(),
-                     [&](const Dependency& d) { return is_open_at(plan.action(d.depends_on), as_of); });
+  return std::any_of(action.depends_on.begin(), action.depends_on.end(), [&](const Dependency& d) {
+    return is_open_at(detail::action_row(plan, d.depends_on), as_of);
+  });
 }
 
 }  // namespace
@@ -106,12 +110,18 @@ ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
 
 Rag rag_at(const Plan& plan, const Action& action, Date as_of) { return state_at(plan, action, as_of).rag; }
 
-Status status_at(const Plan& plan, ActionId id, Date as_of) { return status_at(plan.action(id), as_of); }
-bool is_overdue(const Plan& plan, ActionId id, Date as_of) { return is_overdue(plan.action(id), as_of); }
-bool is_blocked(const Plan& plan, ActionId id, Date as_of) {
-  return is_blocked(plan, plan.action(id), as_of);
+Status status_at(const Plan& plan, ActionId id, Date as_of) {
+  return status_at(detail::action_row(plan, id), as_of);
 }
-Rag rag_at(const Plan& plan, ActionId id, Date as_of) { return rag_at(plan, plan.action(id), as_of); }
+bool is_overdue(const Plan& plan, ActionId id, Date as_of) {
+  return is_overdue(detail::action_row(plan, id), as_of);
+}
+bool is_blocked(const Plan& plan, ActionId id, Date as_of) {
+  return is_blocked(plan, detail::action_row(plan, id), as_of);
+}
+Rag rag_at(const Plan& plan, ActionId id, Date as_of) {
+  return rag_at(plan, detail::action_row(plan, id), as_of);
+}
 
 namespace {
 

@@ -45,6 +45,9 @@ const PositionIndex<ActionId>& action_positions(const Plan& plan);
 // The plan's actions as it holds them, in the order added, for the library's
 // walks over every action (Plan::actions() builds each one it is asked for).
 const std::vector<Action>& action_rows(const Plan& plan);
+// One action as the plan holds it, read in place (NotFoundError when there
+// is none, as Plan::action); for the walks that look actions up by id.
+const Action& action_row(const Plan& plan, ActionId id);
 // The actions of a plan its owner gave up (Store::add_all(Plan&&)), for the
 // store to move their texts and history out rather than copy them. The plan
 // is then fit only to be destroyed or assigned to.
@@ -343,6 +346,7 @@ class Plan {
   friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
   friend std::vector<Action>& detail::actions_given_up(Plan& plan);
   friend const std::vector<Action>& detail::action_rows(const Plan& plan);
+  friend const Action& detail::action_row(const Plan& plan, ActionId id);
   friend bool detail::built_through_checks(const Plan& plan);
   friend class ActionList;
 

@@ -111,8 +111,8 @@ void bind_action_queries(py::class_<Plan>& plan) {
       .def(
           "owner_at",
           [](const Plan& p, ActionId id, Date d) {
-            const Action action = p.action(id);
-            return owner_at(action, d);
+            const Action held = p.action(id);  // owner_at reads it in place
+            return owner_at(held, d);
           },
           action, py::kw_only(), as_of, "The owner at as_of (the latest owner change made by then).")
       .def(
