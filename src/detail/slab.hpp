@@ -6,8 +6,8 @@
 // so they come out packed. Appending to an owner whose rows are not the
 // last ones moves them to the end first; the room they leave is reclaimed
 // (by moves, erasures or an owner removed) when it comes to half the array,
-// so rows never take more than twice their own room however changes interleave, and each row is moved O(1)
-// times on average.
+// so rows never take more than twice their own room however changes
+// interleave, and each row is moved O(1) times on average.
 #pragma once
 
 #include <algorithm>
