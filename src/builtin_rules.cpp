@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detail/action_state.hpp"
+#include "detail/action_table.hpp"
 #include "detail/text.hpp"
 #include "plansight/dates.hpp"
 #include "plansight/review_cycles.hpp"
@@ -27,7 +29,9 @@ std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"
 std::string shortened(std::string_view text) { return detail::shortened(text, quoted_text_limit); }
 
 // "action 42 'Refresh training'"
-std::string named(const Action& a) {
+// An Action or a detail::ActionView.
+template <class A>
+std::string named(const A& a) {
   return "action " + std::to_string(a.id.value()) + " " + quoted(a.title);
 }
 
@@ -181,10 +185,10 @@ class BlockedByOverdue final : public Rule {
   static std::string overdue_prerequisites(const Plan& plan, const Action& a, Date as_of) {
     std::string text;
     for (const auto& d : a.depends_on) {
-      const Action& p = detail::action_row(plan, d.depends_on);
-      if (!exists_at(p, as_of) || !is_overdue(p, as_of)) continue;
+      const auto p = detail::action_view(plan, d.depends_on);  // in place: rules walk every action
+      if (p.created_on > as_of || !detail::overdue_at(p, as_of)) continue;
       text += (text.empty() ? "overdue " : " and overdue ") + named(p) + " (due " +
-              to_iso(due_on_at(p, as_of)) + ")";
+              to_iso(detail::due_of(p, as_of)) + ")";
     }
     return text;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <queue>
 
+#include "detail/action_table.hpp"
 #include "detail/dependency_graph.hpp"
 #include "detail/position_index.hpp"
 #include "plansight/status.hpp"
@@ -15,8 +16,8 @@ using Vertex = detail::DependencyGraph::Vertex;
 std::vector<ActionId> ids_ascending(const Plan& plan, const std::vector<Vertex>& vertices) {
   std::vector<ActionId> ids;
   ids.reserve(vertices.size());
-  const auto& actions = detail::action_rows(plan);
-  for (auto v : vertices) ids.push_back(actions[v].id);
+  const auto& actions = detail::action_table(plan);
+  for (auto v : vertices) ids.push_back(actions.id(v));
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -49,18 +50,18 @@ std::vector<ActionId> topological_order(const Plan& plan) {
   // topological_sort is depth-first, and its order among independent
   // actions follows the search, not the ids.
   const auto& dependents = detail::dependency_graph(plan).dependents();
-  const auto& actions = detail::action_rows(plan);
+  const auto& actions = detail::action_table(plan);
   std::vector<std::size_t> waiting(actions.size());
-  auto later = [&](Vertex x, Vertex y) { return actions[y].id < actions[x].id; };
+  auto later = [&](Vertex x, Vertex y) { return actions.id(y) < actions.id(x); };
   std::priority_queue<Vertex, std::vector<Vertex>, decltype(later)> free(later);
   for (Vertex v = 0; v < actions.size(); ++v)
-    if ((waiting[v] = actions[v].depends_on.size()) == 0) free.push(v);
+    if ((waiting[v] = actions.view(v).depends_on.size()) == 0) free.push(v);
   std::vector<ActionId> order;
   order.reserve(actions.size());
   while (!free.empty()) {
     const Vertex v = free.top();
     free.pop();
-    order.push_back(actions[v].id);
+    order.push_back(actions.id(v));
     for (const Vertex d : dependents[v])
       if (--waiting[d] == 0) free.push(d);
   }

@@ -16,8 +16,8 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "detail/action_table.hpp"
 #include "detail/csv.hpp"
-#include "detail/huge_pages.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/position_index.hpp"
 #include "plansight/dates.hpp"
@@ -521,15 +521,11 @@ class Importer {
     read_rows(reader, columns, on_row);
   }
 
-  // With room for every action made first: the plan's array grown by
-  // doubling would move each action read so far, into fresh memory, some
-  // twenty times over at 10^6 actions. The kernel maps that room now, while
-  // actions.csv is still being parsed, rather than page by page as the
-  // actions are added (some 117,000 page faults at 10^6 actions).
+  // With room for every action made first: the plan's columns grown by
+  // doubling would move each action read so far, some twenty times over at
+  // 10^6 actions.
   void make_room_for_actions(std::size_t actions) {
     plan().reserve({.actions = plan().actions().size() + actions});
-    const auto& all = detail::action_rows(plan());
-    detail::populate_pages(all.data() + all.size(), (all.capacity() - all.size()) * sizeof(Action));
   }
 
   void add_actions(const ParsedRows<ActionFields>& parsed) {
@@ -716,7 +712,7 @@ class Importer {
   // actions.csv states each action's status after its last update.
   void check_statuses() {
     for (const auto& row : actions_) {
-      const auto& updates = detail::action_row(plan(), row.id).updates;
+      const auto updates = detail::action_view(plan(), row.id).updates;
       const Status latest = updates.empty() ? Status::not_started : updates.back().status;
       if (latest == row.status) continue;
       const std::string found = updates.empty()

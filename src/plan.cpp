@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "detail/action_table.hpp"
 #include "detail/dependency_graph.hpp"
 #include "detail/position_index.hpp"
 #include "plansight/dates.hpp"
@@ -25,6 +26,32 @@ IdT next_id(typename IdT::value_type last) {
     throw ValidationError("id", "no id is left after " + std::to_string(last) + "; give a free one");
   return IdT(last + 1);
 }
+
+// The plan's actions: columns (detail::ActionTable), an index by id and the
+// next free id, as Table below keeps them for the other kinds.
+struct ActionColumns {
+  detail::ActionTable table;
+  detail::PositionIndex<ActionId> index;
+  ActionId::value_type last_id = 0;
+
+  bool contains(ActionId id) const { return index.find(id) >= 0; }
+  ActionId assign(ActionId id) const {
+    if (id.value() < 0)
+      throw ValidationError("id", "must not be negative, got " + std::to_string(id.value()));
+    return id.assigned() ? id : next_id<ActionId>(last_id);
+  }
+  // The columns first: should indexing the action fail, it goes again.
+  void insert(const Action& a) {
+    table.push_back(a);
+    try {
+      index.insert(a.id, table.size() - 1);
+    } catch (...) {
+      table.pop_back();
+      throw;
+    }
+    last_id = std::max(last_id, a.id.value());
+  }
+};
 
 // A table of one entity kind: rows in insertion order, an index by id, and
 // the next free id.
@@ -91,11 +118,14 @@ const auto& get(const Tab& table, IdT id, const char* what) {
 
 bool is_final(Status s) { return s == Status::cancelled; }
 
-Status current_status(const Action& a) {
+// The helpers below read an Action or a detail::ActionView alike.
+template <class A>
+Status current_status(const A& a) {
   return a.updates.empty() ? Status::not_started : a.updates.back().status;
 }
 
-void require_in_order(const Action& a, Date on, Date last, const char* what) {
+template <class A>
+void require_in_order(const A& a, Date on, Date last, const char* what) {
   if (on < a.created_on)
     throw ValidationError("on", std::string(what) + " dated " + iso(on) + " is before action " +
                                     std::to_string(a.id.value()) + " was created (" + iso(a.created_on) +
@@ -106,7 +136,8 @@ void require_in_order(const Action& a, Date on, Date last, const char* what) {
                                     "); record history in date order");
 }
 
-void require_changeable(const Action& a) {
+template <class A>
+void require_changeable(const A& a) {
   if (a.assurance)
     throw ConflictError("action " + std::to_string(a.id.value()) + " was assured on " + iso(a.assurance->on) +
                         " and no longer changes");
@@ -243,7 +274,7 @@ struct Plan::Impl {
   Table<AgencyReturn, AgencyReturnId> returns;
   Table<Finding, FindingId> findings;
   Table<Recommendation, RecommendationId> recommendations;
-  Table<Action, ActionId> actions;
+  ActionColumns actions;
   Table<ImmediateConcern, ConcernId> concerns;
   Table<ReviewCycle, ReviewCycleId> cycles;
   // Each cycle by its scope (partnership, audit, item; 0 for none): one per scope.
@@ -256,7 +287,7 @@ struct Plan::Impl {
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
   // Set by the first restore_history, restore or restore_reviews, whether or
-  // not it succeeds, and by detail::actions_given_up: see
+  // not it succeeds: see
   // detail::built_through_checks.
   bool restored = false;
 
@@ -299,27 +330,28 @@ struct Plan::Impl {
   }
   // Applies a meeting's effects, checked beforehand.
   void apply(MeetingEffects effects) {
-    for (auto& u : effects.updates) action_mut(u.action).updates.push_back(std::move(u));
-    for (auto& r : effects.due_revisions) action_mut(r.action).due_revisions.push_back(std::move(r));
-    for (auto& a : effects.assurances) action_mut(a.action).assurance = std::move(a);
+    for (const auto& u : effects.updates) actions.table.append(position(u.action), u);
+    for (const auto& r : effects.due_revisions) actions.table.append(position(r.action), r);
+    for (const auto& a : effects.assurances) actions.table.assure(position(a.action), a);
   }
-  // An action known to the plan, read in place (Plan::action copies).
-  const Action& action_ref(ActionId id) const { return get(actions, id, "action"); }
-  Action& action_mut(ActionId id) {
-    auto* a = actions.find(id);
-    if (!a) not_found("action", id.value());
-    return *a;
+  // An action known to the plan, read in place (Plan::action copies):
+  // NotFoundError when there is none.
+  std::size_t position_or_throw(ActionId id) const {
+    const auto at = actions.index.find(id);
+    if (at < 0) not_found("action", id.value());
+    return static_cast<std::size_t>(at);
   }
+  detail::ActionView action_ref(ActionId id) const { return actions.table.view(position_or_throw(id)); }
   // The position of an action known to exist.
   std::size_t position(ActionId id) const { return static_cast<std::size_t>(actions.index.find(id)); }
   // `#7 "Deliver training" -> #9 "Book practitioners" -> #7 "Deliver training"`:
   // the actions at these positions, each depending on the next, closed.
   std::string describe_cycle(const std::vector<detail::DependencyGraph::Vertex>& cycle) const {
     std::string text;
-    for (auto at : cycle) text += describe(actions.rows[at]) + " -> ";
-    return text + describe(actions.rows[cycle.front()]);
+    for (auto at : cycle) text += describe(actions.table.view(at)) + " -> ";
+    return text + describe(actions.table.view(cycle.front()));
   }
-  static std::string describe(const Action& a) {
+  static std::string describe(const detail::ActionView& a) {
     return "#" + std::to_string(a.id.value()) + " \"" + a.title + "\"";
   }
 };
@@ -393,7 +425,8 @@ void check_outcome_fields(const Plan& plan, const Group& group, const ReviewOutc
 
 // An extension moves the due date later: anything else is a different
 // decision (a revision recorded as such), not an extension.
-void require_extension(const Action& a, Date new_due) {
+template <class A>
+void require_extension(const A& a, Date new_due) {
   const Date due = a.due_revisions.empty() ? a.due_on : a.due_revisions.back().new_due;
   if (new_due <= due)
     throw ValidationError("new_due", "extending action " + std::to_string(a.id.value()) + " to " +
@@ -541,7 +574,7 @@ Recommendation Plan::prepare(Recommendation r) const {
 // action where it lies: an Action is a large struct, and a store reading a
 // file adds a million of them, each moved two times fewer this way.
 ActionId Plan::Impl::new_action_id(const Action& a, Provenance from) const {
-  require_unique_id(actions.find(a.id), "action", a.id);
+  require_unique_id(actions.contains(a.id), "action", a.id);
   get(partnerships, a.partnership, "partnership");
   if (get(audits, a.audit, "audit").partnership != a.partnership)
     throw ValidationError("audit",
@@ -721,7 +754,8 @@ Action Plan::add(Action a, Provenance from) {
   a.id = impl_->new_action_id(a, from);
   impl_->graph.add_vertex();  // at the position the action takes in `actions`
   try {
-    return impl_->actions.insert(std::move(a));
+    impl_->actions.insert(a);
+    return a;
   } catch (...) {
     impl_->graph.remove_last_vertex();  // the plan as it was
     throw;
@@ -741,7 +775,9 @@ const Briefing& Plan::add(Briefing b) { return impl_->briefings.insert(prepare(s
 void Plan::reserve(const Room& room) {
   impl_->audits.rows.reserve(room.audits);
   impl_->findings.rows.reserve(room.findings);
-  impl_->actions.rows.reserve(room.actions);
+  impl_->actions.table.reserve(room.actions);
+  impl_->actions.table.reserve_history(room.updates, room.dependencies);
+  impl_->dependencies.reserve(room.dependencies);
   impl_->graph.reserve(room.actions);
 }
 
@@ -749,7 +785,8 @@ void Plan::reserve(const Room& room) {
 
 namespace {
 
-const Dependency* find_dependency(const Action& a, ActionId depends_on) {
+template <class A>
+const Dependency* find_dependency(const A& a, ActionId depends_on) {
   auto it = std::find_if(a.depends_on.begin(), a.depends_on.end(),
                          [&](const Dependency& d) { return d.depends_on == depends_on; });
   return it == a.depends_on.end() ? nullptr : &*it;
@@ -760,7 +797,8 @@ void require_lag(int lag_days) {
     throw ValidationError("lag_days", "must not be negative, got " + std::to_string(lag_days));
 }
 
-void require_same_partnership(const Action& a, const Action& b) {
+template <class A, class B>
+void require_same_partnership(const A& a, const B& b) {
   if (a.partnership != b.partnership)
     throw ValidationError(
         "depends_on", "action " + std::to_string(b.id.value()) + " belongs to another partnership (" +
@@ -789,7 +827,7 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
   using Vertex = detail::DependencyGraph::Vertex;
   const auto chain = impl_->graph.prerequisite_chain(
       impl_->position(depends_on), impl_->position(action_id), [&](Vertex v, std::vector<Vertex>& out) {
-        for (const auto& d : impl_->actions.rows[v].depends_on)
+        for (const auto& d : impl_->actions.table.view(v).depends_on)
           out.push_back(static_cast<Vertex>(impl_->position(d.depends_on)));
       });
   if (!chain.empty())
@@ -802,11 +840,10 @@ void Plan::check_dependency(ActionId action_id, ActionId depends_on, int lag_day
 void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days) {
   check_dependency(action_id, depends_on, lag_days);
   const Dependency d{action_id, depends_on, lag_days};
-  auto& waiting = impl_->action_mut(action_id).depends_on;
   const auto at = impl_->position(action_id), on = impl_->position(depends_on);
   // Each of the three places takes the dependency or none does (allocation
-  // can fail): the graph's dependents and the depends_on lists must agree.
-  waiting.push_back(d);
+  // can fail): the graph's dependents and the prerequisites must agree.
+  impl_->actions.table.append_prerequisite(at, d);
   try {
     impl_->graph.add_edge(at, on);
     try {
@@ -816,7 +853,7 @@ void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days)
       throw;
     }
   } catch (...) {
-    waiting.pop_back();
+    impl_->actions.table.pop_prerequisite(at);
     throw;
   }
 }
@@ -832,7 +869,7 @@ void Plan::check_removal(ActionId action_id, ActionId depends_on) const {
 void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
   check_removal(action_id, depends_on);
   impl_->graph.remove_edge(impl_->position(action_id), impl_->position(depends_on));
-  erase_dependency(impl_->action_mut(action_id).depends_on, action_id, depends_on);
+  impl_->actions.table.remove_prerequisite(impl_->position(action_id), depends_on);
   erase_dependency(impl_->dependencies, action_id, depends_on);
 }
 
@@ -865,7 +902,7 @@ void Plan::check(const Update& u) const {
 void Plan::record(Update u) {
   check(u);
   if (u.status == Status::complete && !u.completed_on) u.completed_on = u.on;
-  impl_->action_mut(u.action).updates.push_back(std::move(u));
+  impl_->actions.table.append(impl_->position(u.action), u);
 }
 
 void Plan::check(const DueDateRevision& r) const {
@@ -884,7 +921,7 @@ void Plan::check(const DueDateRevision& r) const {
 
 void Plan::record(DueDateRevision r) {
   check(r);
-  impl_->action_mut(r.action).due_revisions.push_back(std::move(r));
+  impl_->actions.table.append(impl_->position(r.action), r);
 }
 
 void Plan::check(const OwnerChange& c) const {
@@ -898,16 +935,14 @@ void Plan::check(const OwnerChange& c) const {
 
 void Plan::record(OwnerChange c) {
   check(c);
-  impl_->action_mut(c.action).owner_changes.push_back(std::move(c));
+  impl_->actions.table.append(impl_->position(c.action), c);
 }
 
 const Evidence& Plan::record(Evidence e) {
   e = prepare(std::move(e));
   impl_->evidence_ids.insert(e.id);
   impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
-  auto& list = impl_->action_mut(e.action).evidence;
-  list.push_back(std::move(e));
-  return list.back();
+  return impl_->actions.table.append(impl_->position(e.action), e);
 }
 
 void Plan::check(const Assurance& s) const {
@@ -936,7 +971,7 @@ void Plan::check(const Assurance& s) const {
 
 void Plan::record(Assurance s) {
   check(s);
-  impl_->action_mut(s.action).assurance = std::move(s);
+  impl_->actions.table.assure(impl_->position(s.action), s);
 }
 
 void Plan::check_answer(ConcernId id, Date on, std::string_view answer) const {
@@ -1036,7 +1071,7 @@ void Plan::advance_audit(AuditId id, AuditStage to) {
 namespace {
 
 template <class T>
-void require_date_order(const std::vector<T>& history, const Action& a, const char* what) {
+void require_date_order(const std::vector<T>& history, const detail::ActionView& a, const char* what) {
   Date last;
   for (const auto& entry : history) {
     require_date(entry.on, "on");
@@ -1049,7 +1084,8 @@ void require_date_order(const std::vector<T>& history, const Action& a, const ch
 
 void Plan::restore_history(ActionId id, ActionHistory h) {
   impl_->restored = true;
-  auto& a = impl_->action_mut(id);
+  const auto at = impl_->position_or_throw(id);
+  const auto a = impl_->actions.table.view(at);
   if (!a.updates.empty() || !a.due_revisions.empty() || !a.owner_changes.empty() || !a.evidence.empty() ||
       a.assurance)
     throw ConflictError("action " + std::to_string(id.value()) + " already has history");
@@ -1068,11 +1104,8 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
     impl_->evidence_ids.insert(e.id);
     impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
   }
-  a.updates = std::move(h.updates);
-  a.due_revisions = std::move(h.due_revisions);
-  a.owner_changes = std::move(h.owner_changes);
-  a.evidence = std::move(h.evidence);
-  a.assurance = std::move(h.assurance);
+  impl_->actions.table.restore(at, std::move(h.updates), std::move(h.due_revisions),
+                               std::move(h.owner_changes), std::move(h.evidence), std::move(h.assurance));
 }
 
 void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
@@ -1082,23 +1115,24 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
   auto roll_back = [&] {
     for (std::size_t i = added; i-- > 0;) {
       graph.remove_edge(impl_->position(edges[i].action), impl_->position(edges[i].depends_on));
-      impl_->action_mut(edges[i].action).depends_on.pop_back();
+      impl_->actions.table.pop_prerequisite(impl_->position(edges[i].action));
     }
   };
   try {
     for (const auto& d : edges) {
       require_lag(d.lag_days);
-      auto& waiting = impl_->action_mut(d.action);
+      const auto at = impl_->position_or_throw(d.action);
+      const auto waiting = impl_->actions.table.view(at);
       require_same_partnership(waiting, impl_->action_ref(d.depends_on));
       // Looked up among the action's own prerequisites (few), not among the
       // dependents of what it waits for (many, for a hub): those restored
       // so far are already there.
       if (find_dependency(waiting, d.depends_on)) already_depends(d.action, d.depends_on);
-      waiting.depends_on.push_back(d);
+      impl_->actions.table.append_prerequisite(at, d);
       try {
-        graph.add_edge(impl_->position(d.action), impl_->position(d.depends_on));
+        graph.add_edge(at, impl_->position(d.depends_on));
       } catch (...) {
-        waiting.depends_on.pop_back();
+        impl_->actions.table.pop_prerequisite(at);
         throw;
       }
       ++added;
@@ -1160,7 +1194,7 @@ const Finding& Plan::finding(FindingId id) const { return get(impl_->findings, i
 const Recommendation& Plan::recommendation(RecommendationId id) const {
   return get(impl_->recommendations, id, "recommendation");
 }
-Action Plan::action(ActionId id) const { return get(impl_->actions, id, "action"); }
+Action Plan::action(ActionId id) const { return impl_->actions.table.build(impl_->position_or_throw(id)); }
 const ImmediateConcern& Plan::concern(ConcernId id) const {
   return get(impl_->concerns, id, "immediate concern");
 }
@@ -1177,8 +1211,9 @@ const ReviewCycle* Plan::find_review_cycle(PartnershipId partnership, std::optio
 const ReviewMeeting& Plan::review(ReviewId id) const { return get(impl_->meetings, id, "review meeting"); }
 const Briefing& Plan::briefing(BriefingId id) const { return get(impl_->briefings, id, "briefing"); }
 std::optional<Action> Plan::find_action(ActionId id) const {
-  const Action* found = impl_->actions.find(id);
-  return found ? std::optional<Action>(*found) : std::nullopt;
+  const auto at = impl_->actions.index.find(id);
+  return at < 0 ? std::nullopt
+                : std::optional<Action>(impl_->actions.table.build(static_cast<std::size_t>(at)));
 }
 
 namespace {
@@ -1208,8 +1243,10 @@ const std::vector<Finding>& Plan::findings() const { return impl_->findings.rows
 const std::vector<Recommendation>& Plan::recommendations() const { return impl_->recommendations.rows; }
 ActionList Plan::actions() const { return ActionList(*this); }
 
-std::size_t ActionList::size() const { return plan_->impl_->actions.rows.size(); }
-Action ActionList::operator[](std::size_t position) const { return plan_->impl_->actions.rows[position]; }
+std::size_t ActionList::size() const { return plan_->impl_->actions.table.size(); }
+Action ActionList::operator[](std::size_t position) const {
+  return plan_->impl_->actions.table.build(position);
+}
 Action ActionList::iterator::operator*() const { return ActionList(*plan_)[static_cast<std::size_t>(at_)]; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
 const std::vector<Dependency>& Plan::dependencies() const { return impl_->dependencies; }
@@ -1222,12 +1259,8 @@ const detail::DependencyGraph& detail::dependency_graph(const Plan& plan) { retu
 const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan) {
   return plan.impl_->actions.index;
 }
-const std::vector<Action>& detail::action_rows(const Plan& plan) { return plan.impl_->actions.rows; }
-const Action& detail::action_row(const Plan& plan, ActionId id) { return plan.impl_->action_ref(id); }
-std::vector<Action>& detail::actions_given_up(Plan& plan) {
-  plan.impl_->restored = true;  // what is done through it goes round the checks
-  return plan.impl_->actions.rows;
-}
+const detail::ActionTable& detail::action_table(const Plan& plan) { return plan.impl_->actions.table; }
+detail::ActionView detail::action_view(const Plan& plan, ActionId id) { return plan.impl_->action_ref(id); }
 bool detail::built_through_checks(const Plan& plan) { return !plan.impl_->restored; }
 
 // ---- personal data ----------------------------------------------------------

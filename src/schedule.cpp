@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "detail/action_state.hpp"
 #include "detail/action_walk.hpp"
 #include "detail/schedule_graph.hpp"
 #include "plansight/errors.hpp"
@@ -28,14 +29,14 @@ Date date_of(std::int32_t day_number) { return Date(static_cast<Date::date_int_t
 std::string id_text(ActionId id) { return std::to_string(id.value()); }
 
 // The due date the schedule holds an action to.
-Date due_in_force(const Action& a, const std::optional<Date>& from) {
-  if (from) return due_on_at(a, *from);
+Date due_in_force(const detail::ActionView& a, const std::optional<Date>& from) {
+  if (from) return detail::due_of(a, *from);
   return a.due_revisions.empty() ? a.due_on : a.due_revisions.back().new_due;
 }
 
 // The earliest start allowed before any prerequisite is considered.
-std::int32_t floor_of(const Action& a, const std::optional<Date>& from) {
-  if (from && a.created_on < *from && is_open_at(a, *from)) return day(*from);
+std::int32_t floor_of(const detail::ActionView& a, const std::optional<Date>& from) {
+  if (from && a.created_on < *from && detail::open_at(a, *from)) return day(*from);
   return day(a.created_on);
 }
 
@@ -68,8 +69,8 @@ std::int32_t finish_of_action(const ScheduleGraph& g, std::uint32_t i, const Fin
   return start_of(g, i, finish_of, driver) + g.estimate[i];
 }
 
-// What the passes need of each action, read in one sweep over plan.actions():
-// an Action is large, so every further sweep would cost a cache miss each.
+// What the passes need of each action, read in one sweep over the plan's
+// columns, into arrays of their own in the order the passes read them.
 struct Facts {
   detail::BigVector<ActionId> id;
   detail::BigVector<std::int32_t> created, due, partnership;
@@ -101,8 +102,7 @@ Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& fro
   prerequisites.offsets.reserve(n + 1);
   prerequisites.targets.reserve(edges);
   prerequisites.lags.reserve(edges);
-  const auto reads = from ? detail::Reads::both : detail::Reads::dependencies;
-  detail::for_each_action(plan, reads, [&](const Action& a) {
+  detail::for_each_action(plan, [&](const detail::ActionView& a) {
     const auto position = static_cast<std::uint32_t>(f.id.size());
     f.id.push_back(a.id);
     f.created.push_back(day(a.created_on));
@@ -150,7 +150,8 @@ Adjacency reversed(const Adjacency& adj) {
 }
 
 // Kahn's algorithm, with `order` doubling as its queue.
-detail::BigVector<std::uint32_t> topological_order(const Adjacency& prerequisites, const Adjacency& dependents) {
+detail::BigVector<std::uint32_t> topological_order(const Adjacency& prerequisites,
+                                                   const Adjacency& dependents) {
   const std::size_t n = prerequisites.offsets.size() - 1;
   detail::BigVector<std::uint32_t> waiting(n);
   detail::BigVector<std::uint32_t> order;
@@ -233,14 +234,15 @@ std::vector<ActionTiming> timings(ScheduleGraph& g, const Plan& plan, const Fact
     const auto finish = p.finish[i], driver = g.driver[i];
     widen(g.partnerships[static_cast<std::size_t>(f.partnership[i])], f.created[i], finish, at);
     widen(g.audits[static_cast<std::size_t>(g.audit[i])], f.created[i], finish, at);
-    out.push_back(ActionTiming{
-        .id = f.id[i],
-        .earliest_start = date_of(finish - g.estimate[i]),
-        .earliest_finish = date_of(finish),
-        .latest_finish = date_of(p.latest[i]),
-        .due_on = date_of(f.due[i]),
-        .slack_days = p.latest[i] - finish,
-        .driver = driver < 0 ? std::nullopt : std::optional<ActionId>(f.id[static_cast<std::size_t>(driver)])});
+    out.push_back(
+        ActionTiming{.id = f.id[i],
+                     .earliest_start = date_of(finish - g.estimate[i]),
+                     .earliest_finish = date_of(finish),
+                     .latest_finish = date_of(p.latest[i]),
+                     .due_on = date_of(f.due[i]),
+                     .slack_days = p.latest[i] - finish,
+                     .driver = driver < 0 ? std::nullopt
+                                          : std::optional<ActionId>(f.id[static_cast<std::size_t>(driver)])});
   }
   return out;
 }
@@ -461,8 +463,14 @@ DueImpact what_if_due(const Plan& plan, const Schedule& s, ActionId action, Date
         frontier.push(g.prerequisites.targets[e]);
   }
 
-  DueImpact impact{action, timing[at].due_on, new_due, timing[at].earliest_finish,
-                   timing[at].earliest_finish > new_due, {}, {}, {}};
+  DueImpact impact{action,
+                   timing[at].due_on,
+                   new_due,
+                   timing[at].earliest_finish,
+                   timing[at].earliest_finish > new_due,
+                   {},
+                   {},
+                   {}};
   for (const auto& [k, new_latest] : latest.changed()) {
     const ActionTiming& t = timing[k];
     const long new_slack = new_latest - day(t.earliest_finish);

@@ -1,49 +1,42 @@
 #include "plansight/status.hpp"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
+#include "detail/action_state.hpp"
 #include "detail/action_walk.hpp"
 #include "detail/position_index.hpp"
 
 namespace plansight {
 namespace {
 
-// The last element of a date-ordered history dated on or before D.
-template <class T>
-const T* latest_on_or_before(const std::vector<T>& history, Date as_of) {
-  if (history.empty()) return nullptr;
-  // Most histories lie wholly before the date asked about: no search then.
-  if (history.back().on <= as_of) return &history.back();
-  auto it = std::upper_bound(history.begin(), history.end(), as_of,
-                             [](Date d, const T& entry) { return d < entry.on; });
-  return it == history.begin() ? nullptr : &*std::prev(it);
+using detail::due_of;
+using detail::latest_on_or_before;
+using detail::open_at;
+using detail::overdue_at;
+using detail::owner_of;
+using detail::status_of;
+
+bool prerequisite_open(const Plan& plan, ActionId id, Date as_of) {
+  return open_at(detail::action_view(plan, id), as_of);
 }
 
 }  // namespace
 
-Status status_at(const Action& action, Date as_of) {
-  const auto* u = latest_on_or_before(action.updates, as_of);
-  return u ? u->status : Status::not_started;
-}
+Status status_at(const Action& action, Date as_of) { return status_of(action, as_of); }
 
-bool is_open(Status status) { return status == Status::not_started || status == Status::in_progress; }
+bool is_open(Status status) { return detail::open_status(status); }
 
-bool is_open_at(const Action& action, Date as_of) { return is_open(status_at(action, as_of)); }
+bool is_open_at(const Action& action, Date as_of) { return open_at(action, as_of); }
 
-Date due_on_at(const Action& action, Date as_of) {
-  const auto* r = latest_on_or_before(action.due_revisions, as_of);
-  return r ? r->new_due : action.due_on;
-}
+Date due_on_at(const Action& action, Date as_of) { return due_of(action, as_of); }
 
-const Owner& owner_at(const Action& action, Date as_of) {
-  const auto* c = latest_on_or_before(action.owner_changes, as_of);
-  return c ? c->new_owner : action.owner;
-}
+const Owner& owner_at(const Action& action, Date as_of) { return owner_of(action, as_of); }
 
 std::optional<Date> completed_on_at(const Action& action, Date as_of) {
-  const auto* u = latest_on_or_before(action.updates, as_of);
+  const auto* u = latest_on_or_before(std::span(action.updates), as_of);
   if (!u || u->status != Status::complete) return std::nullopt;
   return u->completed_on ? u->completed_on : std::optional<Date>(u->on);
 }
@@ -54,15 +47,13 @@ bool is_assured_at(const Action& action, Date as_of) {
 
 bool exists_at(const Action& action, Date as_of) { return action.created_on <= as_of; }
 
-bool is_overdue(const Action& action, Date as_of) {
-  return is_open_at(action, as_of) && due_on_at(action, as_of) < as_of;
-}
+bool is_overdue(const Action& action, Date as_of) { return overdue_at(action, as_of); }
 
 std::vector<ActionId> blockers(const Plan& plan, const Action& action, Date as_of) {
   std::vector<ActionId> open;
   if (!is_open_at(action, as_of)) return open;
   for (const auto& d : action.depends_on)
-    if (is_open_at(detail::action_row(plan, d.depends_on), as_of)) open.push_back(d.depends_on);
+    if (prerequisite_open(plan, d.depends_on, as_of)) open.push_back(d.depends_on);
   return open;
 }
 
@@ -85,22 +76,22 @@ Rag rag_of(const ActionState& s, Date as_of) {
   return s.status == Status::not_started && due_soon ? Rag::amber : Rag::green;
 }
 
-bool any_open_prerequisite(const Plan& plan, const Action& action, Date as_of) {
-  return std::any_of(action.depends_on.begin(), action.depends_on.end(), [&](const Dependency& d) {
-    return is_open_at(detail::action_row(plan, d.depends_on), as_of);
-  });
+template <class A>
+bool any_open_prerequisite(const Plan& plan, const A& action, Date as_of) {
+  return std::any_of(action.depends_on.begin(), action.depends_on.end(),
+                     [&](const Dependency& d) { return prerequisite_open(plan, d.depends_on, as_of); });
 }
 
-}  // namespace
-
-bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
-  return is_open_at(action, as_of) && any_open_prerequisite(plan, action, as_of);
+template <class A>
+bool blocked_at(const Plan& plan, const A& action, Date as_of) {
+  return open_at(action, as_of) && any_open_prerequisite(plan, action, as_of);
 }
 
-ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
+template <class A>
+ActionState state_of(const Plan& plan, const A& action, Date as_of) {
   ActionState s;
-  s.status = status_at(action, as_of);
-  s.due_on = due_on_at(action, as_of);
+  s.status = status_of(action, as_of);
+  s.due_on = due_of(action, as_of);
   const bool open = is_open(s.status);
   s.overdue = open && s.due_on < as_of;
   s.blocked = open && any_open_prerequisite(plan, action, as_of);
@@ -108,19 +99,29 @@ ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
   return s;
 }
 
-Rag rag_at(const Plan& plan, const Action& action, Date as_of) { return state_at(plan, action, as_of).rag; }
+}  // namespace
+
+bool is_blocked(const Plan& plan, const Action& action, Date as_of) {
+  return blocked_at(plan, action, as_of);
+}
+
+ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
+  return state_of(plan, action, as_of);
+}
+
+Rag rag_at(const Plan& plan, const Action& action, Date as_of) { return state_of(plan, action, as_of).rag; }
 
 Status status_at(const Plan& plan, ActionId id, Date as_of) {
-  return status_at(detail::action_row(plan, id), as_of);
+  return status_of(detail::action_view(plan, id), as_of);
 }
 bool is_overdue(const Plan& plan, ActionId id, Date as_of) {
-  return is_overdue(detail::action_row(plan, id), as_of);
+  return overdue_at(detail::action_view(plan, id), as_of);
 }
 bool is_blocked(const Plan& plan, ActionId id, Date as_of) {
-  return is_blocked(plan, detail::action_row(plan, id), as_of);
+  return blocked_at(plan, detail::action_view(plan, id), as_of);
 }
 Rag rag_at(const Plan& plan, ActionId id, Date as_of) {
-  return rag_at(plan, detail::action_row(plan, id), as_of);
+  return state_of(plan, detail::action_view(plan, id), as_of).rag;
 }
 
 namespace {
@@ -200,18 +201,19 @@ class RagCells {
 
 std::vector<RagCount> rag_counts(const Plan& plan, Date as_of) {
   RagCells cells(plan);
-  detail::for_each_action(plan, detail::Reads::both, [&](const Action& a) {
-    if (exists_at(a, as_of)) cells.count(a.partnership, owner_at(a, as_of).agency, rag_at(plan, a, as_of));
+  detail::for_each_action(plan, [&](const detail::ActionView& a) {
+    if (a.created_on <= as_of)
+      cells.count(a.partnership, owner_of(a, as_of).agency, state_of(plan, a, as_of).rag);
   });
   return cells.rows();
 }
 
 namespace {
 template <class Pred>
-std::vector<ActionId> select_actions(const Plan& plan, Date as_of, detail::Reads reads, Pred pred) {
+std::vector<ActionId> select_actions(const Plan& plan, Date as_of, Pred pred) {
   std::vector<ActionId> ids;
-  detail::for_each_action(plan, reads, [&](const Action& a) {
-    if (exists_at(a, as_of) && pred(a)) ids.push_back(a.id);
+  detail::for_each_action(plan, [&](const detail::ActionView& a) {
+    if (a.created_on <= as_of && pred(a)) ids.push_back(a.id);
   });
   std::sort(ids.begin(), ids.end());
   return ids;
@@ -219,13 +221,11 @@ std::vector<ActionId> select_actions(const Plan& plan, Date as_of, detail::Reads
 }  // namespace
 
 std::vector<ActionId> overdue_actions(const Plan& plan, Date as_of) {
-  return select_actions(plan, as_of, detail::Reads::latest_update,
-                        [&](const Action& a) { return is_overdue(a, as_of); });
+  return select_actions(plan, as_of, [&](const detail::ActionView& a) { return overdue_at(a, as_of); });
 }
 
 std::vector<ActionId> blocked_actions(const Plan& plan, Date as_of) {
-  return select_actions(plan, as_of, detail::Reads::both,
-                        [&](const Action& a) { return is_blocked(plan, a, as_of); });
+  return select_actions(plan, as_of, [&](const detail::ActionView& a) { return blocked_at(plan, a, as_of); });
 }
 
 }  // namespace plansight

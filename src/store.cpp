@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "detail/action_table.hpp"
 #include "detail/cores.hpp"
 #include "detail/reader.hpp"
 #include "detail/schema.hpp"
@@ -288,7 +289,11 @@ void require_extends(const Plan& base, const Plan& extended) {
   require_prefix(base.agency_returns(), extended.agency_returns(), "agency returns");
   require_prefix(base.findings(), extended.findings(), "findings");
   require_prefix(base.recommendations(), extended.recommendations(), "recommendations");
-  require_prefix(detail::action_rows(base), detail::action_rows(extended), "actions");
+  const auto &base_actions = detail::action_table(base), &extended_actions = detail::action_table(extended);
+  if (extended_actions.size() < base_actions.size() ||
+      (base_actions.size() > 0 &&
+       extended_actions.id(base_actions.size() - 1) != base_actions.id(base_actions.size() - 1)))
+    throw ConflictError("the plan to add does not extend this store's actions");
   require_prefix(base.concerns(), extended.concerns(), "immediate concerns");
   require_prefix(base.reviewable_items(), extended.reviewable_items(), "reviewable items");
   require_prefix(base.review_cycles(), extended.review_cycles(), "review cycles");
@@ -312,9 +317,9 @@ void require_extends(const Plan& base, const Plan& extended) {
   if (deps.size() < base.dependencies().size() ||
       !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
     throw ConflictError("the plan to add does not extend this store's dependencies");
-  for (std::size_t i = 0; i < detail::action_rows(base).size(); ++i) {
-    const auto& b = detail::action_rows(base)[i];
-    const auto& e = detail::action_rows(extended)[i];
+  for (std::size_t i = 0; i < base_actions.size(); ++i) {
+    const auto b = base_actions.view(i);
+    const auto e = extended_actions.view(i);
     if (e.updates.size() < b.updates.size() || e.due_revisions.size() < b.due_revisions.size() ||
         e.owner_changes.size() < b.owner_changes.size() || e.evidence.size() < b.evidence.size() ||
         (b.assurance && !e.assurance))
@@ -326,7 +331,7 @@ void require_extends(const Plan& base, const Plan& extended) {
 // The rows `extended` adds after `base`'s: many to a statement where the
 // writer can, one by one otherwise.
 template <class T>
-void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vector<T>& extended,
+void insert_tail(detail::Writer& w, std::span<const T> base, std::span<const T> extended,
                  std::int64_t change) {
   const auto added = std::span(extended).subspan(base.size());
   if constexpr (requires { w.insert_all(added, change); })
@@ -334,27 +339,41 @@ void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vecto
   else
     for (const auto& row : added) w.insert(row, change);
 }
+template <class T>
+void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vector<T>& extended,
+                 std::int64_t change) {
+  insert_tail(w, std::span<const T>(base), std::span<const T>(extended), change);
+}
 
 // The updates `extended` adds to each action, base or new, in action order:
 // written all together, as a bulk import has millions.
 std::vector<const Update*> new_updates(const Plan& base, const Plan& extended) {
   std::vector<const Update*> updates;
-  const auto& actions = detail::action_rows(extended);
+  const auto &before = detail::action_table(base), &actions = detail::action_table(extended);
   for (std::size_t i = 0; i < actions.size(); ++i) {
-    const std::size_t known = i < detail::action_rows(base).size() ? detail::action_rows(base)[i].updates.size() : 0;
-    for (std::size_t u = known; u < actions[i].updates.size(); ++u) updates.push_back(&actions[i].updates[u]);
+    const std::size_t known = i < before.size() ? before.view(i).updates.size() : 0;
+    for (const auto& u : actions.view(i).updates.subspan(known)) updates.push_back(&u);
   }
   return updates;
 }
 
+// What a history list of `extended` adds to `base`'s, when the action was
+// in the store's plan (all of it otherwise).
+template <class T>
+std::span<const T> added_to(const std::optional<detail::ActionView>& base,
+                            std::span<const T> detail::ActionView::* list,
+                            const detail::ActionView& extended) {
+  return (extended.*list).subspan(base ? ((*base).*list).size() : 0);
+}
+
 // The rest of an action's new history (its updates are written apart).
-void insert_new_history(detail::Writer& w, const Action* base, const Action& extended, std::int64_t change) {
-  static const Action empty;
-  const Action& b = base ? *base : empty;
-  insert_tail(w, b.due_revisions, extended.due_revisions, change);
-  insert_tail(w, b.owner_changes, extended.owner_changes, change);
-  insert_tail(w, b.evidence, extended.evidence, change);
-  if (!b.assurance && extended.assurance) w.insert(*extended.assurance, change);
+void insert_new_history(detail::Writer& w, const std::optional<detail::ActionView>& base,
+                        const detail::ActionView& extended, std::int64_t change) {
+  using V = detail::ActionView;
+  for (const auto& r : added_to(base, &V::due_revisions, extended)) w.insert(r, change);
+  for (const auto& c : added_to(base, &V::owner_changes, extended)) w.insert(c, change);
+  for (const auto& e : added_to(base, &V::evidence, extended)) w.insert(e, change);
+  if (!(base && base->assurance) && extended.assurance) w.insert(*extended.assurance, change);
 }
 
 void write_in_place_changes(detail::Writer& w, const Plan& base, const Plan& extended, std::int64_t change) {
@@ -401,57 +420,35 @@ void add_tail(Plan& staged, const std::vector<T>& base, const std::vector<T>& ex
 }
 
 // A new action as Plan::add takes it: its history is replayed separately.
-Action without_history(Action a) {
-  a.depends_on.clear();
-  a.updates.clear();
-  a.due_revisions.clear();
-  a.owner_changes.clear();
-  a.evidence.clear();
-  a.assurance.reset();
-  return a;
+Action without_history(const detail::ActionView& a) {
+  Action out;
+  out.id = a.id;
+  out.partnership = a.partnership;
+  out.audit = a.audit;
+  out.created_on = a.created_on;
+  out.due_on = a.due_on;
+  out.estimate_days = a.estimate_days;
+  out.owner = a.owner;
+  out.finding = a.finding;
+  out.recommendation = a.recommendation;
+  out.title = a.title;
+  out.description = a.description;
+  out.success_measure = a.success_measure;
+  return out;
 }
 
-// The same, moved out of an action the caller gave up; its history stays
-// behind in `given`, to be replayed (and moved out) later.
-Action without_history_taken(Action& given) {
-  Action taken = std::move(given);
-  given.depends_on = std::move(taken.depends_on);
-  given.updates = std::move(taken.updates);
-  given.due_revisions = std::move(taken.due_revisions);
-  given.owner_changes = std::move(taken.owner_changes);
-  given.evidence = std::move(taken.evidence);
-  given.assurance = std::move(taken.assurance);
-  return without_history(std::move(taken));
-}
-
-// A copy of a history entry, or the entry itself, moved, when it belongs to
-// an action the caller gave up.
-template <class T>
-std::remove_const_t<T> give(T& entry) {
-  if constexpr (std::is_const_v<T>)
-    return entry;
-  else
-    return std::move(entry);
-}
-
-// Replays the history `extended` adds to one action. Revisions, owner
-// changes and evidence go before updates and assurance: only a cancelling
-// update or an assurance can stop them, so any order that was valid once
-// replays in this one. `A` is a const Action, copied from, or an Action the
-// caller gave up, moved from.
-template <class A>
-void replay_history(Plan& staged, const Action* base, A& extended) {
-  static const Action empty;
-  const Action& b = base ? *base : empty;
-  for (std::size_t i = b.due_revisions.size(); i < extended.due_revisions.size(); ++i)
-    staged.record(give(extended.due_revisions[i]));
-  for (std::size_t i = b.owner_changes.size(); i < extended.owner_changes.size(); ++i)
-    staged.record(give(extended.owner_changes[i]));
-  for (std::size_t i = b.evidence.size(); i < extended.evidence.size(); ++i)
-    staged.record(give(extended.evidence[i]));
-  for (std::size_t i = b.updates.size(); i < extended.updates.size(); ++i)
-    staged.record(give(extended.updates[i]));
-  if (!b.assurance && extended.assurance) staged.record(give(*extended.assurance));
+// Replays the history `extended` adds to one action (`base`: the action in
+// the store's plan, if it was there). Revisions, owner changes and evidence
+// go before updates and assurance: only a cancelling update or an assurance
+// can stop them, so any order that was valid once replays in this one.
+void replay_history(Plan& staged, const std::optional<detail::ActionView>& base,
+                    const detail::ActionView& extended) {
+  using V = detail::ActionView;
+  for (const auto& r : added_to(base, &V::due_revisions, extended)) staged.record(r);
+  for (const auto& c : added_to(base, &V::owner_changes, extended)) staged.record(c);
+  for (const auto& e : added_to(base, &V::evidence, extended)) staged.record(e);
+  for (const auto& u : added_to(base, &V::updates, extended)) staged.record(u);
+  if (!(base && base->assurance) && extended.assurance) staged.record(*extended.assurance);
 }
 
 void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extended) {
@@ -467,12 +464,11 @@ void replay_in_place_changes(Plan& staged, const Plan& base, const Plan& extende
 
 // Rebuilds base plus what `extended` adds (extending it: require_extends)
 // through the plan's own checks, so that nothing reaches the store
-// unchecked, whatever `extended` holds. With
-// `given_up` (extended's own actions, which the caller gave up), the new
-// actions' texts and history are moved out of them rather than copied.
-Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action>* given_up) {
+// unchecked, whatever `extended` holds.
+Plan replay_extension(const Plan& base, const Plan& extended) {
   Plan staged = base;
-  staged.reserve({extended.audits().size(), extended.findings().size(), detail::action_rows(extended).size()});
+  const auto &before = detail::action_table(base), &actions = detail::action_table(extended);
+  staged.reserve({extended.audits().size(), extended.findings().size(), actions.size()});
   add_tail(staged, base.partnerships(), extended.partnerships());
   add_tail(staged, base.agencies(), extended.agencies());
   add_tail(staged, base.groups(), extended.groups());
@@ -482,10 +478,8 @@ Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action
   add_tail(staged, base.agency_returns(), extended.agency_returns());
   add_tail(staged, base.findings(), extended.findings());
   add_tail(staged, base.recommendations(), extended.recommendations());
-  const auto& actions = detail::action_rows(extended);
-  for (std::size_t i = detail::action_rows(base).size(); i < actions.size(); ++i)
-    staged.add(given_up ? without_history_taken((*given_up)[i]) : without_history(actions[i]),
-               Provenance::recorded);
+  for (std::size_t i = before.size(); i < actions.size(); ++i)
+    staged.add(without_history(actions.view(i)), Provenance::recorded);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     auto concern = extended.concerns()[i];
     concern.answered_on.reset();
@@ -495,13 +489,8 @@ Plan replay_extension(const Plan& base, const Plan& extended, std::vector<Action
   const auto& edges = extended.dependencies();
   for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
     staged.add_dependency(edges[i].action, edges[i].depends_on, edges[i].lag_days);
-  for (std::size_t i = 0; i < actions.size(); ++i) {
-    const Action* before = i < detail::action_rows(base).size() ? &detail::action_rows(base)[i] : nullptr;
-    if (given_up)
-      replay_history(staged, before, (*given_up)[i]);
-    else
-      replay_history(staged, before, actions[i]);
-  }
+  for (std::size_t i = 0; i < actions.size(); ++i)
+    replay_history(staged, i < before.size() ? std::optional(before.view(i)) : std::nullopt, actions.view(i));
   replay_in_place_changes(staged, base, extended);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     const auto& c = extended.concerns()[i];
@@ -717,8 +706,7 @@ bool adoptable(const Plan& base, const Plan& proposed) {
 // adds.
 Plan extension_of(const Plan& base, const Plan& proposed, Plan* given_up) {
   require_extends(base, proposed);
-  if (!adoptable(base, proposed))
-    return replay_extension(base, proposed, given_up ? &detail::actions_given_up(*given_up) : nullptr);
+  if (!adoptable(base, proposed)) return replay_extension(base, proposed);
   if (given_up) return std::move(*given_up);
   return proposed;
 }
@@ -761,8 +749,9 @@ void Store::Impl::add_all(const Plan& proposed, Plan* given_up, const Actor& by,
   // checks the foreign keys once over the whole file before committing
   // rather than on each row it inserts: a fifth of its time at 10^5 actions.
   // A smaller one keeps the row-by-row checks, cheaper than a scan.
-  const std::size_t stored = detail::action_rows(base).size();
-  const bool bulk = detail::action_rows(extended).size() - stored >= std::max<std::size_t>(stored, 1);
+  const auto &before = detail::action_table(base), &actions = detail::action_table(extended);
+  const std::size_t stored = before.size();
+  const bool bulk = actions.size() - stored >= std::max<std::size_t>(stored, 1);
   std::optional<ForeignKeysOff> per_row_checks_off;
   std::optional<RollbackJournalForImport> rollback_journal;
   if (bulk) {
@@ -786,13 +775,13 @@ void Store::Impl::add_all(const Plan& proposed, Plan* given_up, const Actor& by,
     insert_tail(w, base.agency_returns(), extended.agency_returns(), change);
     insert_tail(w, base.findings(), extended.findings(), change);
     insert_tail(w, base.recommendations(), extended.recommendations(), change);
-    const auto& actions = detail::action_rows(extended);
-    w.insert_all(std::span(actions).subspan(detail::action_rows(base).size()), true, change);
+    w.insert_all(actions, stored, true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
     insert_tail(w, base.dependencies(), extended.dependencies(), change);
     w.insert_all(new_updates(base, extended), change);
     for (std::size_t i = 0; i < actions.size(); ++i)
-      insert_new_history(w, i < detail::action_rows(base).size() ? &detail::action_rows(base)[i] : nullptr, actions[i], change);
+      insert_new_history(w, i < stored ? std::optional(before.view(i)) : std::nullopt, actions.view(i),
+                         change);
     write_in_place_changes(w, base, extended, change);
     insert_tail(w, base.reviewable_items(), extended.reviewable_items(), change);
     for_new_reviews(base, extended, [&](const ItemReview& r) { w.insert(r, change); });

@@ -182,15 +182,10 @@ struct Dependency {
   friend bool operator==(const Dependency&, const Dependency&) = default;
 };
 
-// The fields every as-of question reads for every action (status, RAG,
-// overdue, blocked, the schedule) come first: ids, dates and estimate, then
-// the dependency, update and due-date revision lists, 112 bytes in all. The
-// struct starts on a cache line, so that they lie in its first two lines
-// wherever it sits in the plan's array; a plan walk touches those lines only
-// (src/detail/action_walk.hpp asks for them ahead). Measured at 10^6, the
-// alignment took the schedule (Q4, Q5) from 84-90 to 73-75 ms and Q3 from 55
-// to 49 ms, for 8 bytes an action (312 -> 320).
-struct alignas(64) Action {
+// An action with its whole history. A Plan holds its actions as columns
+// (plan.hpp's ActionList): an Action is a value built from them when read,
+// and what a new action is added from.
+struct Action {
   ActionId id;
   PartnershipId partnership;
   AuditId audit;

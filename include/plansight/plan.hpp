@@ -23,6 +23,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,19 +43,16 @@ class PositionIndex;  // src/detail/position_index.hpp
 const DependencyGraph& dependency_graph(const Plan& plan);
 // The position of each action in plan.actions() by id, for the analysis layer.
 const PositionIndex<ActionId>& action_positions(const Plan& plan);
-// The plan's actions as it holds them, in the order added, for the library's
-// walks over every action (Plan::actions() builds each one it is asked for).
-const std::vector<Action>& action_rows(const Plan& plan);
-// One action as the plan holds it, read in place (NotFoundError when there
-// is none, as Plan::action); for the walks that look actions up by id.
-const Action& action_row(const Plan& plan, ActionId id);
-// The actions of a plan its owner gave up (Store::add_all(Plan&&)), for the
-// store to move their texts and history out rather than copy them. The plan
-// is then fit only to be destroyed or assigned to.
-std::vector<Action>& actions_given_up(Plan& plan);
+class ActionTable;  // the plan's actions as columns (src/detail/action_table.hpp)
+struct ActionView;  // one action in them, read in place
+// The plan's actions as it holds them, for the library's walks over every
+// action (Plan::actions() builds each one it is asked for).
+const ActionTable& action_table(const Plan& plan);
+// One action read in place; NotFoundError when there is none, as Plan::action.
+ActionView action_view(const Plan& plan, ActionId id);
 // True while everything in the plan went in through its checks: nothing was
 // restored by restore_history, restore or restore_reviews (restore_dependencies
-// checks what add_dependency checks) and actions_given_up was never called, so
+// checks what add_dependency checks), so
 // the plan holds nothing its checks refused in the order it was built. A
 // store whose plan holds nothing adopts such a plan whole rather than
 // replaying it through the checks.
@@ -78,7 +76,10 @@ class ActionList {
   class iterator {
    public:
     using iterator_concept = std::random_access_iterator_tag;
-    using iterator_category = std::input_iterator_tag;  // elements are values, not references
+    // Random access for the std:: algorithms too (std::prev, std::distance,
+    // a vector built from a range), as std::vector<bool>'s proxy iterator
+    // says, although its elements are values, not references.
+    using iterator_category = std::random_access_iterator_tag;
     using value_type = Action;
     using difference_type = std::ptrdiff_t;
     using reference = Action;
@@ -219,16 +220,18 @@ class Plan {
   // A new briefing carries no disseminations: they are recorded afterwards.
   const Briefing& add(Briefing b);
 
-  // Makes room for that many audits, findings and actions in all, so that
-  // adding them moves none of those already held (each move copies a large
-  // struct), keeps references to them valid, and holds no room beyond them
-  // (grown by doubling, a table holds up to twice its rows). Changes nothing
-  // else; less than a kind's rows held already is no change to that kind. A
-  // store reading a file calls it first, with the file's counts.
+  // Makes room for that many audits, findings, actions, updates and
+  // dependencies in all, so that adding them moves none of those already
+  // held (audits and findings keep their addresses) and holds no room beyond
+  // them (grown by doubling, a table holds up to twice its rows). Changes
+  // nothing else; less than a kind's rows held already is no change to that
+  // kind. A store reading a file calls it first, with the file's counts.
   struct Room {
     std::size_t audits = 0;
     std::size_t findings = 0;
     std::size_t actions = 0;
+    std::size_t updates = 0;
+    std::size_t dependencies = 0;
   };
   void reserve(const Room& room);
 
@@ -344,9 +347,8 @@ class Plan {
  private:
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);
   friend const detail::PositionIndex<ActionId>& detail::action_positions(const Plan& plan);
-  friend std::vector<Action>& detail::actions_given_up(Plan& plan);
-  friend const std::vector<Action>& detail::action_rows(const Plan& plan);
-  friend const Action& detail::action_row(const Plan& plan, ActionId id);
+  friend const detail::ActionTable& detail::action_table(const Plan& plan);
+  friend detail::ActionView detail::action_view(const Plan& plan, ActionId id);
   friend bool detail::built_through_checks(const Plan& plan);
   friend class ActionList;
 
@@ -378,3 +380,9 @@ void check_cycle(const ReviewCycle& cycle);
 void check_case_reference(std::string_view reference);
 
 }  // namespace plansight
+
+// An ActionList's iterators point to its plan, not into the list: they stay
+// valid after the list itself is gone (std::ranges::find(plan.actions(), ...)
+// returns one, not std::ranges::dangling).
+template <>
+inline constexpr bool std::ranges::enable_borrowed_range<plansight::ActionList> = true;

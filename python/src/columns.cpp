@@ -197,12 +197,19 @@ ColumnDict action_columns(const Plan& plan, Date as_of, const ActionSelection& s
   if (selection.audit) plan.audit(*selection.audit);
   // The GIL stays held: the plan may be a store's live plan, which another
   // Python thread could change between counting and filling.
-  const auto& actions = detail::action_rows(plan);
+  // Each action is built once, from the plan's columns, and kept while the
+  // columns are filled.
+  std::vector<Action> chosen;
   std::vector<std::size_t> rows;  // positions in plan.actions() of the actions selected
+  const auto actions = plan.actions();
   for (std::size_t i = 0; i < actions.size(); ++i)
-    if (selected(actions[i], as_of, selection)) rows.push_back(i);
+    if (Action a = actions[i]; selected(a, as_of, selection)) {
+      chosen.push_back(std::move(a));
+      rows.push_back(i);
+    }
   ActionColumns columns(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, actions[rows[i]], as_of);
+  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, chosen[i], as_of);
+  chosen = {};
   if (selection.forecast) fill_forecast(columns, plan, as_of, rows);
   return to_dict(columns, selection.forecast);
 }

@@ -30,7 +30,9 @@ std::size_t total_size(const std::vector<T>& items, Pick pick) {
 }  // namespace
 
 ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of) {
-  const auto& actions = detail::action_rows(plan);
+  // Each action built once from the plan's columns: counted, then filled.
+  const auto listed = plan.actions();
+  const std::vector<Action> actions(listed.begin(), listed.end());
   auto kept = [&](const Update& u) { return !as_of || u.on <= *as_of; };
   const std::size_t n = total_size(actions, [&](const Action& a) {
     return static_cast<std::size_t>(std::count_if(a.updates.begin(), a.updates.end(), kept));

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "detail/huge_pages.hpp"
+#include "detail/action_table.hpp"
 #include "detail/position_index.hpp"
 #include "detail/sql.hpp"
 #include "plansight/plan.hpp"
@@ -233,20 +233,10 @@ std::string file_of(SQLite::Database& db) {
 // read.
 class RowsAlongside {
  public:
-  // `actions` has room reserved for the actions about to be read: the
-  // second thread first has the kernel map that room (populate_pages), so
-  // that the caller's thread takes no page fault filling it (some 117,000
-  // at 10^6 actions).
-  RowsAlongside(std::string file, SnapshotMark mark, const std::vector<Action>& actions)
-      : mark_(std::move(mark)) {
+  RowsAlongside(std::string file, SnapshotMark mark) : mark_(std::move(mark)) {
     if (file.empty()) return;
-    const auto* room = actions.data() + actions.size();
-    const std::size_t room_bytes = (actions.capacity() - actions.size()) * sizeof(Action);
     try {
-      rows_ = std::async(std::launch::async, [this, file = std::move(file), room, room_bytes] {
-        populate_pages(room, room_bytes);
-        return read_from(file);
-      });
+      rows_ = std::async(std::launch::async, [this, file = std::move(file)] { return read_from(file); });
     } catch (const std::system_error&) {
       // No thread to be had (a process or container limit): read in turn.
     }
@@ -308,17 +298,17 @@ class HistoryByAction {
 
   // Hands each action's history to the plan, in the plan's order.
   void restore(BulkRows& rows) {
-    const auto& actions = detail::action_rows(plan_);
+    const auto& actions = detail::action_table(plan_);
     for (std::size_t i = 0; i < actions.size(); ++i) {
       Plan::ActionHistory h;
       if (!rest_.empty())
         if (const auto it = rest_.find(i); it != rest_.end()) h = std::move(it->second);
-      if (const auto slot = rows.slot_of.find(actions[i].id); slot >= 0)
+      if (const auto slot = rows.slot_of.find(actions.id(i)); slot >= 0)
         h.updates = std::move(rows.updates[static_cast<std::size_t>(slot)]);
       if (h.updates.empty() && h.due_revisions.empty() && h.owner_changes.empty() && h.evidence.empty() &&
           !h.assurance)
         continue;
-      plan_.restore_history(actions[i].id, std::move(h));
+      plan_.restore_history(actions.id(i), std::move(h));
     }
   }
 
@@ -496,8 +486,12 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   const SnapshotMark mark = snapshot_mark(db);  // the snapshot is taken here
   if (hooks.after_snapshot) hooks.after_snapshot();
   Plan plan;
-  plan.reserve({row_count(db, "audit"), row_count(db, "finding"), row_count(db, "action")});
-  RowsAlongside alongside(file_of(db), mark, detail::action_rows(plan));
+  plan.reserve({.audits = row_count(db, "audit"),
+                .findings = row_count(db, "finding"),
+                .actions = row_count(db, "action"),
+                .updates = row_count(db, "action_update"),
+                .dependencies = row_count(db, "dependency WHERE removed_change_id IS NULL")});
+  RowsAlongside alongside(file_of(db), mark);
   read_registers(db, plan);
   read_audits(db, plan);
   read_cases(db, plan);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "detail/action_table.hpp"
 #include "detail/sql.hpp"
 
 namespace plansight::detail {
@@ -34,8 +35,8 @@ static int columns_of(std::string_view insert) {
   return static_cast<int>(std::count(names.begin(), names.end(), ',')) + 1;
 }
 
-template <class Row, class Bind>
-void Writer::insert_rows(const char* insert, std::span<Row> rows, Bind&& bind) {
+template <class Rows, class Bind>
+void Writer::insert_rows(const char* insert, const Rows& rows, Bind&& bind) {
   const int columns = columns_of(insert);
   // At most 64 rows, and never more parameters than SQLite allows a statement.
   const int limit = sqlite3_limit(db_.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
@@ -54,8 +55,8 @@ void Writer::insert_rows(const char* insert, std::span<Row> rows, Bind&& bind) {
 }
 
 std::int64_t Writer::begin_change(const Actor& by, std::string_view why) {
-  run(statement("INSERT INTO change_set (actor, actor_agency_id, why) VALUES (?, ?, ?)"), by.name,
-      by.agency, why);
+  run(statement("INSERT INTO change_set (actor, actor_agency_id, why) VALUES (?, ?, ?)"), by.name, by.agency,
+      why);
   return db_.getLastInsertRowid();
 }
 
@@ -101,7 +102,7 @@ struct ListRow {
 
 // The entries of one list of each parent, parent by parent, in list order.
 template <class Parent, class List>
-std::vector<ListRow> list_rows(std::span<const Parent> parents, List Parent::*list) {
+std::vector<ListRow> list_rows(std::span<const Parent> parents, List Parent::* list) {
   std::vector<ListRow> rows;
   for (const auto& parent : parents) {
     int position = 0;
@@ -179,16 +180,36 @@ constexpr const char* action_insert =
     "owner_agency_id, owner_group_id, owner_role, owner_lead, created_on, due_on, estimate_days, "
     "success_measure, provenance, change_id) VALUES ";
 
-void Writer::insert(const Action& a, bool recorded, std::int64_t change) {
-  insert_all(std::span(&a, 1), recorded, change);
+namespace {
+
+// An Action or a detail::ActionView, as its row binds.
+template <class A>
+void bind_action(WriteStatement& s, int first, const A& a, bool recorded, std::int64_t change) {
+  bind_values(s, first, a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description,
+              a.owner.agency, a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on,
+              a.estimate_days, a.success_measure, recorded ? "recorded" : "entered", change);
 }
 
-void Writer::insert_all(std::span<const Action> actions, bool recorded, std::int64_t change) {
-  insert_rows(action_insert, actions, [&](WriteStatement& s, int first, const Action& a) {
-    bind_values(s, first, a.id, a.partnership, a.audit, a.finding, a.recommendation, a.title, a.description,
-                a.owner.agency, a.owner.group, a.owner.role, a.owner.lead, a.created_on, a.due_on,
-                a.estimate_days, a.success_measure, recorded ? "recorded" : "entered", change);
+// The actions of a table from one position on, as insert_rows reads them.
+struct ActionsFrom {
+  const ActionTable& table;
+  std::size_t from;
+  std::size_t size() const { return table.size() - from; }
+  ActionView operator[](std::size_t i) const { return table.view(from + i); }
+};
+
+}  // namespace
+
+void Writer::insert(const Action& a, bool recorded, std::int64_t change) {
+  insert_rows(action_insert, std::span(&a, 1), [&](WriteStatement& s, int first, const Action& row) {
+    bind_action(s, first, row, recorded, change);
   });
+}
+
+void Writer::insert_all(const ActionTable& actions, std::size_t from, bool recorded, std::int64_t change) {
+  insert_rows(
+      action_insert, ActionsFrom{actions, from},
+      [&](WriteStatement& s, int first, const ActionView& a) { bind_action(s, first, a, recorded, change); });
 }
 
 void Writer::insert(const ImmediateConcern& c, std::int64_t change) {

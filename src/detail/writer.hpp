@@ -15,6 +15,7 @@
 
 namespace plansight::detail {
 
+class ActionTable;
 class WriteStatement;
 struct ListRow;
 
@@ -44,7 +45,8 @@ class Writer {
   // starts and finishes a statement once per batch rather than per row.
   void insert_all(std::span<const Audit> audits, std::int64_t change);
   void insert_all(std::span<const Finding> findings, std::int64_t change);
-  void insert_all(std::span<const Action> actions, bool recorded, std::int64_t change);
+  // The table's actions from position `from` on.
+  void insert_all(const ActionTable& actions, std::size_t from, bool recorded, std::int64_t change);
   void insert_all(std::span<const Dependency> dependencies, std::int64_t change);
   void insert_all(std::span<const Update* const> updates, std::int64_t change);
   void insert(const ImmediateConcern& c, std::int64_t change);
@@ -73,8 +75,9 @@ class Writer {
   WriteStatement& statement(const char* sql);
   // `insert` is an INSERT up to its VALUES keyword, its columns named;
   // `bind(statement, first parameter, row)` binds one row's values.
-  template <class Row, class Bind>
-  void insert_rows(const char* insert, std::span<Row> rows, Bind&& bind);
+  // `rows`: anything with size() and operator[] (a span, the plan's actions).
+  template <class Rows, class Bind>
+  void insert_rows(const char* insert, const Rows& rows, Bind&& bind);
   WriteStatement& rows_statement(const char* insert, int columns, int rows);
   void insert_list_rows(const char* insert, const std::vector<ListRow>& rows);
 

@@ -11,14 +11,16 @@
 #include <string>
 #include <string_view>
 
+#include "detail/action_table.hpp"
 #include "detail/schema.hpp"
 #include "detail/writer.hpp"
 #include "fixtures.hpp"
 
 using namespace plansight;
+using plansight::detail::ActionTable;
 using plansight::detail::run;
-using plansight::detail::WriteStatement;
 using plansight::detail::Writer;
+using plansight::detail::WriteStatement;
 using plansight::testing::ymd;
 
 namespace {
@@ -118,15 +120,16 @@ TEST_CASE("a writer's batches stay within the connection's parameter limit, rows
   // 70 rows of each: more than a batch of 64, which no lowered limit allows.
   std::vector<Dependency> dependencies;
   std::string dependency_rows;
-  std::vector<Action> actions(70);
+  ActionTable actions;  // as a plan holds them
   std::string action_rows;
   for (int i = 1; i <= 70; ++i) {
     dependencies.push_back(Dependency{ActionId(i + 1), ActionId(i), i % 5});
     dependency_rows += std::to_string(i + 1) + "<-" + std::to_string(i) + '+' + std::to_string(i % 5) + ';';
-    Action& a = actions[static_cast<std::size_t>(i - 1)];
+    Action a;
     a.id = ActionId(i);
     a.title = "Action " + std::to_string(i);
     a.created_on = a.due_on = ymd(2024, 1, 1);
+    actions.push_back(a);
     action_rows += std::to_string(i) + ' ' + a.title + ';';
   }
   for (const int limit : {17, 40, 999}) {  // 17: a single action row at most
@@ -135,7 +138,7 @@ TEST_CASE("a writer's batches stay within the connection's parameter limit, rows
     sqlite3_limit(db.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, limit);
     Writer writer(db);
     writer.insert_all(std::span<const Dependency>(dependencies), 1);  // 4 parameters a row
-    writer.insert_all(std::span<const Action>(actions), true, 1);       // 17 a row
+    writer.insert_all(actions, 0, true, 1);                           // 17 a row
     CHECK(rows("SELECT action_id || '<-' || depends_on_id || '+' || lag_days FROM dependency ORDER BY seq") ==
           dependency_rows);
     CHECK(rows("SELECT id || ' ' || title FROM action ORDER BY rowid") == action_rows);

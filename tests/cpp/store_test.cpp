@@ -1,5 +1,7 @@
 // The SQLite store: schema and migrations, round trips through the file,
 // history of every change, and refusals that leave file and plan untouched.
+#include "plansight/store.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -10,7 +12,6 @@
 
 #include "fixtures.hpp"
 #include "plansight/status.hpp"
-#include "plansight/store.hpp"
 
 using namespace plansight;
 using plansight::testing::TempFile;
@@ -110,7 +111,10 @@ std::string read_text(const fs::path& path) {
 
 TEST_CASE("a new file gets the latest schema, foreign keys and WAL") {
   TempFile file("schema");
-  { Store store = Store::open(file.str()); CHECK(store.schema_version() == Store::latest_schema_version()); }
+  {
+    Store store = Store::open(file.str());
+    CHECK(store.schema_version() == Store::latest_schema_version());
+  }
   SQLite::Database db(file.str());
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::latest_schema_version());
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -129,18 +133,21 @@ TEST_CASE("reopening a file gives back the same plan") {
   std::string before;
   {
     Seeded s(file.str());
-    const auto second = s.add_action("Deliver multi-agency domestic abuse training", ymd(2023, 12, 5),
-                                     ymd(2024, 9, 30));
+    const auto second =
+        s.add_action("Deliver multi-agency domestic abuse training", ymd(2023, 12, 5), ymd(2024, 9, 30));
     s.store.add_dependency(second, s.action, manager);
-    s.store.record(Update{s.action, ymd(2024, 3, 31), Status::in_progress, Rag::green, "Guidance drafted", "", {}},
-                   manager);
+    s.store.record(
+        Update{s.action, ymd(2024, 3, 31), Status::in_progress, Rag::green, "Guidance drafted", "", {}},
+        manager);
     s.store.record(DueDateRevision{second, ymd(2024, 3, 31), ymd(2024, 12, 31), "Trainer unavailable", "LIS"},
                    manager);
     s.store.record(OwnerChange{second, ymd(2024, 4, 1), testing::owned_by(s.health), "Health leads training"},
                    manager);
-    s.store.record(Update{s.action, ymd(2024, 6, 30), Status::complete, std::nullopt, "Done", "", ymd(2024, 6, 20)},
+    s.store.record(
+        Update{s.action, ymd(2024, 6, 30), Status::complete, std::nullopt, "Done", "", ymd(2024, 6, 20)},
+        manager);
+    s.store.record(Evidence{{}, s.action, ymd(2024, 7, 1), EvidenceKind::impact, "Dip sample 8/10", ""},
                    manager);
-    s.store.record(Evidence{{}, s.action, ymd(2024, 7, 1), EvidenceKind::impact, "Dip sample 8/10", ""}, manager);
     s.store.record(Assurance{s.action, ymd(2024, 9, 30), s.lis, "Impact seen", ""}, manager);
     s.store.advance_audit(s.audit, AuditStage::monitoring, manager);
     before = snapshot(s.store);
@@ -167,7 +174,8 @@ TEST_CASE("reopening a file gives back the same plan") {
 TEST_CASE("every change is recorded with actor, field, old and new value") {
   Seeded s(":memory:");
   const Actor chair{"LIS chair", s.police};
-  s.store.record(Update{s.action, ymd(2024, 3, 31), Status::in_progress, std::nullopt, "Started", "", {}}, chair);
+  s.store.record(Update{s.action, ymd(2024, 3, 31), Status::in_progress, std::nullopt, "Started", "", {}},
+                 chair);
   s.store.record(DueDateRevision{s.action, ymd(2024, 4, 1), ymd(2024, 9, 30), "Capacity", "LIS"}, chair);
   s.store.advance_audit(s.audit, AuditStage::reported, chair, "report to the LIS");
 
@@ -186,8 +194,9 @@ TEST_CASE("every change is recorded with actor, field, old and new value") {
   CHECK(entries[2].why == "Capacity");
   CHECK_FALSE(entries[2].recorded_at.empty());
 
-  s.store.record(OwnerChange{s.action, ymd(2024, 4, 2), testing::owned_by(s.health, "Named Nurse"), "Health leads"},
-                 chair);
+  s.store.record(
+      OwnerChange{s.action, ymd(2024, 4, 2), testing::owned_by(s.health, "Named Nurse"), "Health leads"},
+      chair);
   const auto owner = s.store.history("action", s.action.value()).back();
   CHECK(owner.field == "owner");
   CHECK(owner.old_value == "agency 1 (Safeguarding Lead)");
@@ -212,9 +221,9 @@ TEST_CASE("a refused mutation leaves file and plan exactly as they were") {
   const std::string before = snapshot(s.store);
 
   SUBCASE("dangling reference") {
-    CHECK_THROWS_AS(s.store.record(Update{ActionId(99), ymd(2024, 1, 1), Status::in_progress, {}, "", "", {}},
-                                   manager),
-                    NotFoundError);
+    CHECK_THROWS_AS(
+        s.store.record(Update{ActionId(99), ymd(2024, 1, 1), Status::in_progress, {}, "", "", {}}, manager),
+        NotFoundError);
   }
   SUBCASE("due before created") {
     CHECK_THROWS_AS(s.add_action("Backdated", ymd(2024, 5, 1), ymd(2024, 4, 1)), ValidationError);
@@ -228,11 +237,13 @@ TEST_CASE("a refused mutation leaves file and plan exactly as they were") {
     return;
   }
   SUBCASE("cancelling without a reason") {
-    CHECK_THROWS_AS(s.store.record(Update{s.action, ymd(2024, 2, 1), Status::cancelled, {}, "", "", {}}, manager),
-                    ValidationError);
+    CHECK_THROWS_AS(
+        s.store.record(Update{s.action, ymd(2024, 2, 1), Status::cancelled, {}, "", "", {}}, manager),
+        ValidationError);
   }
   SUBCASE("assuring an action that is not complete") {
-    CHECK_THROWS_AS(s.store.record(Assurance{s.action, ymd(2024, 2, 1), s.lis, "", ""}, manager), ConflictError);
+    CHECK_THROWS_AS(s.store.record(Assurance{s.action, ymd(2024, 2, 1), s.lis, "", ""}, manager),
+                    ConflictError);
   }
   SUBCASE("a change with no actor") {
     CHECK_THROWS_AS(s.store.add(Partnership{{}, "Nameless"}, Actor{"", std::nullopt}), ValidationError);
@@ -245,7 +256,8 @@ TEST_CASE("a refused mutation leaves file and plan exactly as they were") {
     return;
   }
   SUBCASE("a case reference holding an NHS number") {
-    CHECK_THROWS_AS(s.store.add(Case{{}, s.audit, "943 476 5919", {}, {}, {}, false}, manager), ValidationError);
+    CHECK_THROWS_AS(s.store.add(Case{{}, s.audit, "943 476 5919", {}, {}, {}, false}, manager),
+                    ValidationError);
   }
   CHECK(snapshot(s.store) == before);
   CHECK(snapshot(Store::open(file.str())) == before);
@@ -296,9 +308,10 @@ TEST_CASE("dependencies of a version-1 file migrate with no lag and in force") {
     SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec(read_text(fs::path(PLANSIGHT_SOURCE_DIR) / "tests/data/store_v1.sql"));
     // A second action waiting for the first, written as version 1 wrote them.
-    db.exec("INSERT INTO action SELECT 2, partnership_id, audit_id, finding_id, recommendation_id, "
-            "'Re-audit recording', description, owner_agency_id, owner_group_id, owner_role, owner_lead, "
-            "created_on, due_on, estimate_days, success_measure, change_id FROM action WHERE id = 1");
+    db.exec(
+        "INSERT INTO action SELECT 2, partnership_id, audit_id, finding_id, recommendation_id, "
+        "'Re-audit recording', description, owner_agency_id, owner_group_id, owner_role, owner_lead, "
+        "created_on, due_on, estimate_days, success_measure, change_id FROM action WHERE id = 1");
     db.exec("INSERT INTO dependency (action_id, depends_on_id, change_id) VALUES (2, 1, 1)");
   }
   Store store = Store::open(file.str());
@@ -325,30 +338,43 @@ TEST_CASE("dependencies of a version-1 file migrate with no lag and in force") {
 TEST_CASE("files plansight cannot read are refused with StoreError") {
   TempFile file("foreign");
   SUBCASE("a newer schema") {
-    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      db.exec("PRAGMA user_version = 99"); }
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db.exec("PRAGMA user_version = 99");
+    }
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("schema version 99"), StoreError);
   }
   SUBCASE("another application's SQLite file, left as it was") {
-    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      db.exec("CREATE TABLE notes (text TEXT)"); }
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db.exec("CREATE TABLE notes (text TEXT)");
+    }
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("not a plansight store"), StoreError);
     SQLite::Database db(file.str());
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
   }
   SUBCASE("a date that is no date, named by its column and value") {
-    { Seeded s(file.str()); }
-    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
-      db.exec("UPDATE action SET due_on = '2024-02-30'"); }
-    CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("due_on: '2024-02-30' is not a valid date"),
-                         StoreError);
+    {
+      Seeded s(file.str());
+    }
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);
+      db.exec("UPDATE action SET due_on = '2024-02-30'");
+    }
+    CHECK_THROWS_WITH_AS(Store::open(file.str()),
+                         doctest::Contains("due_on: '2024-02-30' is not a valid date"), StoreError);
   }
   SUBCASE("history of an action the file does not hold") {
-    { Seeded s(file.str()); }
-    { SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
-      db.exec("INSERT INTO action_update (action_id, on_date, status, note, by_name, change_id) "
-              "SELECT 999, '2024-03-31', 'in_progress', '', 'import', max(id) FROM change_set"); }
+    {
+      Seeded s(file.str());
+    }
+    {
+      SQLite::Database db(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
+      db.exec(
+          "INSERT INTO action_update (action_id, on_date, status, note, by_name, change_id) "
+          "SELECT 999, '2024-03-31', 'in_progress', '', 'import', max(id) FROM change_set");
+    }
     CHECK_THROWS_WITH_AS(Store::open(file.str()), doctest::Contains("no action 999"), StoreError);
   }
   SUBCASE("not an SQLite file") {
@@ -572,9 +598,10 @@ TEST_CASE("a bulk import leaves the file's schema as it was, indexes included") 
     {
       SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
       other.exec("INSERT INTO change_set (actor) VALUES ('another program')");
-      other.exec("INSERT INTO action (id, partnership_id, audit_id, title, description, owner_role, "
-                 "owner_lead, created_on, due_on, estimate_days, success_measure, change_id) "
-                 "VALUES (1, 1, 1, 'Written elsewhere', '', '', '', '2024-01-01', '2024-02-01', 0, '', 1)");
+      other.exec(
+          "INSERT INTO action (id, partnership_id, audit_id, title, description, owner_role, "
+          "owner_lead, created_on, due_on, estimate_days, success_measure, change_id) "
+          "VALUES (1, 1, 1, 'Written elsewhere', '', '', '', '2024-01-01', '2024-02-01', 0, '', 1)");
     }
     CHECK_THROWS_WITH_AS(store.add_all(testing::add_actions_with_history(b, 100), manager),
                          doctest::Contains("UNIQUE constraint failed: action.id"), StoreError);
@@ -603,7 +630,9 @@ TEST_CASE("a bulk import into an empty plan over a file that is not empty still 
     return db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
   };
   SUBCASE("a list row the reader skips, naming a missing agency, joins the imported audit") {
-    { Store::open(file.str()); }
+    {
+      Store::open(file.str());
+    }
     {
       SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
       other.exec("INSERT INTO audit_agency (audit_id, position, agency_id) VALUES (1, 5, 77)");
@@ -622,8 +651,9 @@ TEST_CASE("a bulk import into an empty plan over a file that is not empty still 
     {
       SQLite::Database other(file.str(), SQLite::OPEN_READWRITE);  // foreign keys off on this connection
       other.exec("INSERT INTO change_set (actor) VALUES ('another program')");
-      other.exec("INSERT INTO monitoring_group (id, partnership_id, name, change_id) "
-                 "VALUES (50, 99, 'Board', 1)");
+      other.exec(
+          "INSERT INTO monitoring_group (id, partnership_id, name, change_id) "
+          "VALUES (50, 99, 'Board', 1)");
     }
     CHECK_THROWS_WITH_AS(store.add_all(b.plan, manager),
                          doctest::Contains("monitoring_group row 50 refers to a missing partnership row"),
@@ -745,13 +775,6 @@ TEST_CASE("into an empty store, add_all adopts a checked plan and replays one th
                          ValidationError);
     CHECK(moved.actions().empty());
   }
-  SUBCASE("history written through the store's hatch into a plan is checked again") {
-    Plan changed = checked;
-    const Action& last = changed.actions().back();
-    Update bad{last.id, last.created_on - boost::gregorian::days(1), Status::cancelled, {}, "", "import", {}};
-    detail::actions_given_up(changed).back().updates.push_back(bad);  // round the checks
-    CHECK_THROWS_AS(store.add_all(changed, manager), ValidationError);
-  }
   SUBCASE("a checked plan holding a review meeting is refused, as every plan with one is") {
     Plan with_meeting = checked;
     with_meeting.record(ReviewMeeting{{}, b.area.lis, ymd(2024, 7, 1), {}, "Q2 review", {}});
@@ -793,16 +816,16 @@ TEST_CASE("into an empty store, add_all adopts a checked plan and replays one th
     action.due_on = ymd(2024, 6, 30);
     given.add(action);
     const Plan expected = given;
-    const Action* const rows = detail::action_rows(given).data();
+    const auto* const rows = &detail::action_table(given);
     reopened.add_all(std::move(given), manager, "import");
-    CHECK(detail::action_rows(reopened.plan()).data() == rows);
+    CHECK(&detail::action_table(reopened.plan()) == rows);
     CHECK(testing::fingerprint(reopened.load()) == testing::fingerprint(expected));
 
     Plan restored = checked;
     mark_restored(restored);
-    const Action* const replayed_rows = detail::action_rows(restored).data();
+    const auto* const replayed_rows = &detail::action_table(restored);
     store.add_all(std::move(restored), manager, "import");
-    CHECK(detail::action_rows(store.plan()).data() != replayed_rows);
+    CHECK(&detail::action_table(store.plan()) != replayed_rows);
     CHECK(testing::fingerprint(store.plan()) == testing::fingerprint(checked));
     return;  // the store holds the import now
   }
@@ -863,11 +886,19 @@ TEST_CASE("immediate concerns are tracked to an answer, in the file") {
   ConcernId concern;
   {
     Seeded s(file.str());
-    const auto c = s.store.add(Case{{}, s.audit, "Child A", AgeBand{9, 17}, Involvement::child_in_need, {}, true},
-                               manager);
-    concern = s.store.add(ImmediateConcern{{}, s.audit, c.id, s.police, ymd(2023, 11, 1),
-                                           "No safety plan after a recent incident", {}, ""},
-                          manager).id;
+    const auto c = s.store.add(
+        Case{{}, s.audit, "Child A", AgeBand{9, 17}, Involvement::child_in_need, {}, true}, manager);
+    concern = s.store
+                  .add(ImmediateConcern{{},
+                                        s.audit,
+                                        c.id,
+                                        s.police,
+                                        ymd(2023, 11, 1),
+                                        "No safety plan after a recent incident",
+                                        {},
+                                        ""},
+                       manager)
+                  .id;
     s.store.answer_concern(concern, ymd(2023, 11, 3), "Strategy discussion held", manager);
     CHECK_THROWS_AS(s.store.answer_concern(concern, ymd(2023, 11, 4), "Again", manager), ConflictError);
   }
@@ -897,7 +928,8 @@ TEST_CASE("lags and removals of dependencies survive reopening, and history show
   Store store = Store::open(file.str());
   const std::vector<Dependency> expected{{second, first, 14}, {third, second, 0}, {third, first, 3}};
   CHECK(store.plan().dependencies() == expected);
-  CHECK(store.plan().action(third).depends_on == std::vector<Dependency>{{third, second, 0}, {third, first, 3}});
+  CHECK(store.plan().action(third).depends_on ==
+        std::vector<Dependency>{{third, second, 0}, {third, first, 3}});
 
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> changes;
   for (const auto& e : store.history("action", third.value()))
@@ -997,7 +1029,8 @@ TEST_CASE("a dependency may cross audits within a partnership, in the file") {
     reaudit_action = s.store.add(a, manager).id;
     s.store.add_dependency(reaudit_action, first, 30, manager);
   }
-  CHECK(Store::open(file.str()).plan().dependencies() == std::vector<Dependency>{{reaudit_action, first, 30}});
+  CHECK(Store::open(file.str()).plan().dependencies() ==
+        std::vector<Dependency>{{reaudit_action, first, 30}});
 }
 
 TEST_CASE("add_all writes new dependencies with their lag and refuses an extension that removed one") {
@@ -1011,8 +1044,7 @@ TEST_CASE("add_all writes new dependencies with their lag and refuses an extensi
   const auto third = extended.add(a).id;
   extended.add_dependency(third, second, 21);
   s.store.add_all(extended, manager);
-  CHECK(s.store.load().dependencies() ==
-        std::vector<Dependency>{{second, s.action, 0}, {third, second, 21}});
+  CHECK(s.store.load().dependencies() == std::vector<Dependency>{{second, s.action, 0}, {third, second, 21}});
 
   Plan shrunk = s.store.plan();
   shrunk.remove_dependency(second, s.action);

@@ -1,0 +1,193 @@
+#include "detail/action_table.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace plansight::detail {
+namespace {
+
+template <class T>
+std::span<const T> all_of(const std::vector<T>* list) {
+  return list ? std::span<const T>(*list) : std::span<const T>();
+}
+
+}  // namespace
+
+ActionView ActionTable::view(std::size_t at) const {
+  const Core& c = cores_[at];
+  const Texts& t = texts_[at];
+  const Rare* r = rare_if_any(at);
+  return ActionView{
+      c.id,
+      c.partnership,
+      c.audit,
+      c.created_on,
+      c.due_on,
+      c.estimate_days,
+      prerequisites_.rows(at),
+      updates_.rows(at),
+      all_of(r ? &r->due_revisions : nullptr),
+      all_of(r ? &r->owner_changes : nullptr),
+      owners_[c.owner],
+      c.finding == 0 ? std::nullopt : std::optional<FindingId>(FindingId(c.finding)),
+      r ? r->recommendation : std::nullopt,
+      t.title,
+      t.description,
+      t.success_measure,
+      all_of(r ? &r->evidence : nullptr),
+      r && r->assurance ? &*r->assurance : nullptr,
+  };
+}
+
+Action ActionTable::build(std::size_t at) const {
+  const ActionView v = view(at);
+  Action a;
+  a.id = v.id;
+  a.partnership = v.partnership;
+  a.audit = v.audit;
+  a.created_on = v.created_on;
+  a.due_on = v.due_on;
+  a.estimate_days = v.estimate_days;
+  a.depends_on.assign(v.depends_on.begin(), v.depends_on.end());
+  a.updates.assign(v.updates.begin(), v.updates.end());
+  a.due_revisions.assign(v.due_revisions.begin(), v.due_revisions.end());
+  a.owner_changes.assign(v.owner_changes.begin(), v.owner_changes.end());
+  a.owner = v.owner;
+  a.finding = v.finding;
+  a.recommendation = v.recommendation;
+  a.title = v.title;
+  a.description = v.description;
+  a.success_measure = v.success_measure;
+  a.evidence.assign(v.evidence.begin(), v.evidence.end());
+  if (v.assurance) a.assurance = *v.assurance;
+  return a;
+}
+
+void ActionTable::reserve(std::size_t actions) {
+  cores_.reserve(actions);
+  texts_.reserve(actions);
+  updates_.reserve(actions, 0);
+  prerequisites_.reserve(actions, 0);
+}
+
+void ActionTable::reserve_history(std::size_t updates, std::size_t prerequisites) {
+  updates_.reserve(0, updates);
+  prerequisites_.reserve(0, prerequisites);
+}
+
+void ActionTable::push_back(const Action& a) {
+  assert(a.updates.empty() && a.depends_on.empty() && a.due_revisions.empty() && a.owner_changes.empty() &&
+         a.evidence.empty() && !a.assurance);
+  if (cores_.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("more actions than a plan holds (2^32)");
+  Core core{a.id,
+            a.partnership,
+            a.audit,
+            a.finding ? a.finding->value() : 0,
+            a.created_on,
+            a.due_on,
+            a.estimate_days,
+            owner_index(a.owner),
+            0};
+  // Every column takes the action or none does.
+  cores_.push_back(core);
+  try {
+    texts_.push_back({a.title, a.description, a.success_measure});
+    try {
+      updates_.add_owner();
+      try {
+        prerequisites_.add_owner();
+        if (a.recommendation) rare_of(cores_.size() - 1).recommendation = a.recommendation;
+      } catch (...) {
+        updates_.remove_last_owner();
+        throw;
+      }
+    } catch (...) {
+      texts_.pop_back();
+      throw;
+    }
+  } catch (...) {
+    cores_.pop_back();
+    throw;
+  }
+}
+
+void ActionTable::pop_back() {
+  const std::size_t at = cores_.size() - 1;
+  // Only the last action can have the last rare entry: entries are made in
+  // order of need, but an undone push is the newest action, whose entry (a
+  // recommendation) was made last.
+  if (cores_[at].rare != 0) {
+    assert(cores_[at].rare == rare_.size());
+    rare_.pop_back();
+  }
+  prerequisites_.remove_last_owner();
+  updates_.remove_last_owner();
+  texts_.pop_back();
+  cores_.pop_back();
+}
+
+const Evidence& ActionTable::append(std::size_t at, const Evidence& e) {
+  auto& list = rare_of(at).evidence;
+  list.push_back(e);
+  return list.back();
+}
+
+void ActionTable::restore(std::size_t at, std::vector<Update> updates,
+                          std::vector<DueDateRevision> due_revisions, std::vector<OwnerChange> owner_changes,
+                          std::vector<Evidence> evidence, std::optional<Assurance> assurance) {
+  for (const auto& u : updates) updates_.append(at, u);
+  if (due_revisions.empty() && owner_changes.empty() && evidence.empty() && !assurance) return;
+  Rare& r = rare_of(at);
+  r.due_revisions = std::move(due_revisions);
+  r.owner_changes = std::move(owner_changes);
+  r.evidence = std::move(evidence);
+  r.assurance = std::move(assurance);
+}
+
+void ActionTable::remove_prerequisite(std::size_t at, ActionId depends_on) {
+  const auto rows = prerequisites_.rows(at);
+  const auto it =
+      std::find_if(rows.begin(), rows.end(), [&](const Dependency& d) { return d.depends_on == depends_on; });
+  if (it != rows.end()) prerequisites_.erase(at, static_cast<std::size_t>(it - rows.begin()));
+}
+
+ActionTable::Rare& ActionTable::rare_of(std::size_t at) {
+  Core& c = cores_[at];
+  if (c.rare == 0) {
+    rare_.emplace_back();
+    c.rare = static_cast<std::uint32_t>(rare_.size());
+  }
+  return rare_[c.rare - 1];
+}
+
+ActionTable::OwnerKey ActionTable::key_of(const Owner& o) {
+  return {o.agency ? o.agency->value() : -1, o.group ? o.group->value() : -1, o.role.view(), o.lead.view()};
+}
+
+std::size_t ActionTable::OwnerKeyHash::operator()(const OwnerKey& k) const noexcept {
+  std::size_t h = std::hash<std::int64_t>{}(k.agency);
+  for (const std::size_t part : {std::hash<std::int64_t>{}(k.group), std::hash<std::string_view>{}(k.role),
+                                 std::hash<std::string_view>{}(k.lead)})
+    h ^= part + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2);
+  return h;
+}
+
+std::uint32_t ActionTable::owner_index(const Owner& o) {
+  if (const auto found = owner_by_key_.find(key_of(o)); found != owner_by_key_.end()) return found->second;
+  const auto index = static_cast<std::uint32_t>(owners_.size());
+  owners_.push_back(o);
+  try {
+    // The key's texts are the held owner's: their buffers never move.
+    owner_by_key_.emplace(key_of(owners_.back()), index);
+  } catch (...) {
+    owners_.pop_back();
+    throw;
+  }
+  return index;
+}
+
+}  // namespace plansight::detail
