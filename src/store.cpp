@@ -419,24 +419,6 @@ void add_tail(Plan& staged, const std::vector<T>& base, const std::vector<T>& ex
   for (std::size_t i = base.size(); i < extended.size(); ++i) staged.add(extended[i]);
 }
 
-// A new action as Plan::add takes it: its history is replayed separately.
-Action without_history(const detail::ActionView& a) {
-  Action out;
-  out.id = a.id;
-  out.partnership = a.partnership;
-  out.audit = a.audit;
-  out.created_on = a.created_on;
-  out.due_on = a.due_on;
-  out.estimate_days = a.estimate_days;
-  out.owner = a.owner;
-  out.finding = a.finding;
-  out.recommendation = a.recommendation;
-  out.title = a.title;
-  out.description = a.description;
-  out.success_measure = a.success_measure;
-  return out;
-}
-
 // Replays the history `extended` adds to one action (`base`: the action in
 // the store's plan, if it was there). Revisions, owner changes and evidence
 // go before updates and assurance: only a cancelling update or an assurance
@@ -479,7 +461,7 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
   add_tail(staged, base.findings(), extended.findings());
   add_tail(staged, base.recommendations(), extended.recommendations());
   for (std::size_t i = before.size(); i < actions.size(); ++i)
-    staged.add(without_history(actions.view(i)), Provenance::recorded);
+    staged.add(detail::without_history(actions.view(i)), Provenance::recorded);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     auto concern = extended.concerns()[i];
     concern.answered_on.reset();

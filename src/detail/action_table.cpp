@@ -42,8 +42,7 @@ ActionView ActionTable::view(std::size_t at) const {
   };
 }
 
-Action ActionTable::build(std::size_t at) const {
-  const ActionView v = view(at);
+Action without_history(const ActionView& v) {
   Action a;
   a.id = v.id;
   a.partnership = v.partnership;
@@ -51,16 +50,22 @@ Action ActionTable::build(std::size_t at) const {
   a.created_on = v.created_on;
   a.due_on = v.due_on;
   a.estimate_days = v.estimate_days;
-  a.depends_on.assign(v.depends_on.begin(), v.depends_on.end());
-  a.updates.assign(v.updates.begin(), v.updates.end());
-  a.due_revisions.assign(v.due_revisions.begin(), v.due_revisions.end());
-  a.owner_changes.assign(v.owner_changes.begin(), v.owner_changes.end());
   a.owner = v.owner;
   a.finding = v.finding;
   a.recommendation = v.recommendation;
   a.title = v.title;
   a.description = v.description;
   a.success_measure = v.success_measure;
+  return a;
+}
+
+Action ActionTable::build(std::size_t at) const {
+  const ActionView v = view(at);
+  Action a = without_history(v);
+  a.depends_on.assign(v.depends_on.begin(), v.depends_on.end());
+  a.updates.assign(v.updates.begin(), v.updates.end());
+  a.due_revisions.assign(v.due_revisions.begin(), v.due_revisions.end());
+  a.owner_changes.assign(v.owner_changes.begin(), v.owner_changes.end());
   a.evidence.assign(v.evidence.begin(), v.evidence.end());
   if (v.assurance) a.assurance = *v.assurance;
   return a;

@@ -44,6 +44,10 @@ struct ActionView {
   const Assurance* assurance;  // null until assured
 };
 
+// The action's fields without its history and dependencies: what Plan::add
+// takes.
+Action without_history(const ActionView& v);
+
 class ActionTable {
  public:
   std::size_t size() const { return cores_.size(); }
