@@ -282,7 +282,6 @@ struct Plan::Impl {
   Table<ReviewableItem, ReviewableId> items;
   Table<ReviewMeeting, ReviewId> meetings;
   Table<Briefing, BriefingId> briefings;
-  std::vector<Dependency> dependencies;         // in force, in the order added
   detail::DependencyGraph graph;                // each action's dependents, by position in `actions`
   std::unordered_set<EvidenceId> evidence_ids;  // evidence ids are unique across all actions
   EvidenceId::value_type last_evidence = 0;
@@ -777,7 +776,6 @@ void Plan::reserve(const Room& room) {
   impl_->findings.rows.reserve(room.findings);
   impl_->actions.table.reserve(room.actions);
   impl_->actions.table.reserve_history(room.updates, room.dependencies);
-  impl_->dependencies.reserve(room.dependencies);
   impl_->graph.reserve(room.actions);
 }
 
@@ -785,11 +783,11 @@ void Plan::reserve(const Room& room) {
 
 namespace {
 
+// True when `a` already depends on `depends_on`.
 template <class A>
-const Dependency* find_dependency(const A& a, ActionId depends_on) {
-  auto it = std::find_if(a.depends_on.begin(), a.depends_on.end(),
-                         [&](const Dependency& d) { return d.depends_on == depends_on; });
-  return it == a.depends_on.end() ? nullptr : &*it;
+bool find_dependency(const A& a, ActionId depends_on) {
+  return std::any_of(a.depends_on.begin(), a.depends_on.end(),
+                     [&](const auto& d) { return d.depends_on == depends_on; });
 }
 
 void require_lag(int lag_days) {
@@ -809,10 +807,6 @@ void require_same_partnership(const A& a, const B& b) {
 [[noreturn]] void already_depends(ActionId action, ActionId depends_on) {
   throw ConflictError("action " + std::to_string(action.value()) + " already depends on action " +
                       std::to_string(depends_on.value()));
-}
-
-void erase_dependency(std::vector<Dependency>& list, ActionId action, ActionId depends_on) {
-  std::erase_if(list, [&](const Dependency& d) { return d.action == action && d.depends_on == depends_on; });
 }
 
 }  // namespace
@@ -841,17 +835,11 @@ void Plan::add_dependency(ActionId action_id, ActionId depends_on, int lag_days)
   check_dependency(action_id, depends_on, lag_days);
   const Dependency d{action_id, depends_on, lag_days};
   const auto at = impl_->position(action_id), on = impl_->position(depends_on);
-  // Each of the three places takes the dependency or none does (allocation
-  // can fail): the graph's dependents and the prerequisites must agree.
+  // Both places take the dependency or neither does (allocation can fail):
+  // the graph's dependents and the prerequisites must agree.
   impl_->actions.table.append_prerequisite(at, d);
   try {
     impl_->graph.add_edge(at, on);
-    try {
-      impl_->dependencies.push_back(d);
-    } catch (...) {
-      impl_->graph.remove_edge(at, on);
-      throw;
-    }
   } catch (...) {
     impl_->actions.table.pop_prerequisite(at);
     throw;
@@ -870,7 +858,6 @@ void Plan::remove_dependency(ActionId action_id, ActionId depends_on) {
   check_removal(action_id, depends_on);
   impl_->graph.remove_edge(impl_->position(action_id), impl_->position(depends_on));
   impl_->actions.table.remove_prerequisite(impl_->position(action_id), depends_on);
-  erase_dependency(impl_->dependencies, action_id, depends_on);
 }
 
 // ---- history ---------------------------------------------------------------------
@@ -1140,7 +1127,6 @@ void Plan::restore_dependencies(const std::vector<Dependency>& edges) {
     if (const auto cycle = graph.find_cycle(); !cycle.empty())
       throw CycleError("the dependencies would close the cycle: " + impl_->describe_cycle(cycle) +
                        " (each action depends on the next)");
-    impl_->dependencies.insert(impl_->dependencies.end(), edges.begin(), edges.end());  // all or none
   } catch (...) {
     roll_back();
     throw;
@@ -1249,7 +1235,8 @@ Action ActionList::operator[](std::size_t position) const {
 }
 Action ActionList::iterator::operator*() const { return ActionList(*plan_)[static_cast<std::size_t>(at_)]; }
 const std::vector<ImmediateConcern>& Plan::concerns() const { return impl_->concerns.rows; }
-const std::vector<Dependency>& Plan::dependencies() const { return impl_->dependencies; }
+std::vector<Dependency> Plan::dependencies() const { return impl_->actions.table.dependencies(); }
+std::size_t Plan::dependency_count() const { return impl_->actions.table.dependency_count(); }
 const std::vector<ReviewCycle>& Plan::review_cycles() const { return impl_->cycles.rows; }
 const std::vector<ReviewableItem>& Plan::reviewable_items() const { return impl_->items.rows; }
 const std::vector<ReviewMeeting>& Plan::reviews() const { return impl_->meetings.rows; }

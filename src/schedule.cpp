@@ -92,7 +92,7 @@ std::string missing_prerequisite(ActionId action, ActionId depends_on) {
 // positions by g.actions.
 Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& from) {
   const auto& actions = plan.actions();
-  const std::size_t n = actions.size(), edges = plan.dependencies().size();
+  const std::size_t n = actions.size(), edges = plan.dependency_count();
   Facts f;
   for (auto* v : {&f.created, &f.due, &f.partnership, &g.floor, &g.estimate, &g.audit}) v->reserve(n);
   f.id.reserve(n);
@@ -111,7 +111,7 @@ Facts collect(ScheduleGraph& g, const Plan& plan, const std::optional<Date>& fro
     g.floor.push_back(floor_of(a, from));
     g.estimate.push_back(a.estimate_days);
     g.audit.push_back(g.audit_index.find(a.audit));
-    for (const Dependency& d : a.depends_on) {
+    for (const auto& d : a.depends_on) {
       const std::int32_t at = g.actions.find(d.depends_on);
       if (at < 0) throw NotFoundError(missing_prerequisite(a.id, d.depends_on));
       f.plan_order_is_topological &= static_cast<std::uint32_t>(at) < position;

@@ -79,7 +79,7 @@ Rag rag_of(const ActionState& s, Date as_of) {
 template <class A>
 bool any_open_prerequisite(const Plan& plan, const A& action, Date as_of) {
   return std::any_of(action.depends_on.begin(), action.depends_on.end(),
-                     [&](const Dependency& d) { return prerequisite_open(plan, d.depends_on, as_of); });
+                     [&](const auto& d) { return prerequisite_open(plan, d.depends_on, as_of); });
 }
 
 template <class A>

@@ -313,9 +313,8 @@ void require_extends(const Plan& base, const Plan& extended) {
     if (extended.briefings()[i].disseminations.size() < base.briefings()[i].disseminations.size())
       throw ConflictError("the plan to add does not extend the disseminations of briefing " +
                           std::to_string(base.briefings()[i].id.value()));
-  const auto& deps = extended.dependencies();
-  if (deps.size() < base.dependencies().size() ||
-      !std::equal(base.dependencies().begin(), base.dependencies().end(), deps.begin()))
+  const auto deps = extended.dependencies(), base_deps = base.dependencies();
+  if (deps.size() < base_deps.size() || !std::equal(base_deps.begin(), base_deps.end(), deps.begin()))
     throw ConflictError("the plan to add does not extend this store's dependencies");
   for (std::size_t i = 0; i < base_actions.size(); ++i) {
     const auto b = base_actions.view(i);
@@ -347,12 +346,12 @@ void insert_tail(detail::Writer& w, const std::vector<T>& base, const std::vecto
 
 // The updates `extended` adds to each action, base or new, in action order:
 // written all together, as a bulk import has millions.
-std::vector<const Update*> new_updates(const Plan& base, const Plan& extended) {
-  std::vector<const Update*> updates;
+std::vector<detail::ActionUpdate> new_updates(const Plan& base, const Plan& extended) {
+  std::vector<detail::ActionUpdate> updates;
   const auto &before = detail::action_table(base), &actions = detail::action_table(extended);
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const std::size_t known = i < before.size() ? before.view(i).updates.size() : 0;
-    for (const auto& u : actions.view(i).updates.subspan(known)) updates.push_back(&u);
+    for (const auto& u : actions.view(i).updates.subspan(known)) updates.push_back({actions.id(i), &u});
   }
   return updates;
 }
@@ -424,12 +423,12 @@ void add_tail(Plan& staged, const std::vector<T>& base, const std::vector<T>& ex
 // go before updates and assurance: only a cancelling update or an assurance
 // can stop them, so any order that was valid once replays in this one.
 void replay_history(Plan& staged, const std::optional<detail::ActionView>& base,
-                    const detail::ActionView& extended) {
+                    const detail::ActionView& extended, const detail::ActionTable& table) {
   using V = detail::ActionView;
   for (const auto& r : added_to(base, &V::due_revisions, extended)) staged.record(r);
   for (const auto& c : added_to(base, &V::owner_changes, extended)) staged.record(c);
   for (const auto& e : added_to(base, &V::evidence, extended)) staged.record(e);
-  for (const auto& u : added_to(base, &V::updates, extended)) staged.record(u);
+  for (const auto& u : added_to(base, &V::updates, extended)) staged.record(table.update(extended.id, u));
   if (!(base && base->assurance) && extended.assurance) staged.record(*extended.assurance);
 }
 
@@ -468,11 +467,12 @@ Plan replay_extension(const Plan& base, const Plan& extended) {
     concern.answer.clear();
     staged.add(concern);
   }
-  const auto& edges = extended.dependencies();
-  for (std::size_t i = base.dependencies().size(); i < edges.size(); ++i)
+  const auto edges = extended.dependencies();
+  for (std::size_t i = base.dependency_count(); i < edges.size(); ++i)
     staged.add_dependency(edges[i].action, edges[i].depends_on, edges[i].lag_days);
   for (std::size_t i = 0; i < actions.size(); ++i)
-    replay_history(staged, i < before.size() ? std::optional(before.view(i)) : std::nullopt, actions.view(i));
+    replay_history(staged, i < before.size() ? std::optional(before.view(i)) : std::nullopt, actions.view(i),
+                   actions);
   replay_in_place_changes(staged, base, extended);
   for (std::size_t i = base.concerns().size(); i < extended.concerns().size(); ++i) {
     const auto& c = extended.concerns()[i];
@@ -760,7 +760,7 @@ void Store::Impl::add_all(const Plan& proposed, Plan* given_up, const Actor& by,
     w.insert_all(actions, stored, true, change);
     insert_tail(w, base.concerns(), extended.concerns(), change);
     insert_tail(w, base.dependencies(), extended.dependencies(), change);
-    w.insert_all(new_updates(base, extended), change);
+    w.insert_all(actions, new_updates(base, extended), change);
     for (std::size_t i = 0; i < actions.size(); ++i)
       insert_new_history(w, i < stored ? std::optional(before.view(i)) : std::nullopt, actions.view(i),
                          change);

@@ -342,7 +342,10 @@ class Plan {
   const std::vector<ReviewMeeting>& reviews() const;
   const std::vector<Briefing>& briefings() const;
   // The dependencies in force (added and not removed), in the order added.
-  const std::vector<Dependency>& dependencies() const;
+  // (Built from the actions' prerequisites as the plan holds them: a copy,
+  // as for actions; dependency_count() counts them without the copy.)
+  std::vector<Dependency> dependencies() const;
+  std::size_t dependency_count() const;
 
  private:
   friend const detail::DependencyGraph& detail::dependency_graph(const Plan& plan);

@@ -18,7 +18,7 @@ std::span<const T> all_of(const std::vector<T>* list) {
 
 ActionView ActionTable::view(std::size_t at) const {
   const Core& c = cores_[at];
-  const Texts& t = texts_[at];
+  const TextRow& t = action_texts_[at];
   const Rare* r = rare_if_any(at);
   return ActionView{
       c.id,
@@ -34,9 +34,9 @@ ActionView ActionTable::view(std::size_t at) const {
       owners_[c.owner],
       c.finding == 0 ? std::nullopt : std::optional<FindingId>(FindingId(c.finding)),
       r ? r->recommendation : std::nullopt,
-      t.title,
-      t.description,
-      t.success_measure,
+      texts_[t.title],
+      texts_[t.description],
+      texts_[t.success_measure],
       all_of(r ? &r->evidence : nullptr),
       r && r->assurance ? &*r->assurance : nullptr,
   };
@@ -62,8 +62,10 @@ Action without_history(const ActionView& v) {
 Action ActionTable::build(std::size_t at) const {
   const ActionView v = view(at);
   Action a = without_history(v);
-  a.depends_on.assign(v.depends_on.begin(), v.depends_on.end());
-  a.updates.assign(v.updates.begin(), v.updates.end());
+  a.depends_on.reserve(v.depends_on.size());
+  for (const auto& d : v.depends_on) a.depends_on.push_back(Dependency{v.id, d.depends_on, d.lag_days});
+  a.updates.reserve(v.updates.size());
+  for (const auto& row : v.updates) a.updates.push_back(update(v.id, row));
   a.due_revisions.assign(v.due_revisions.begin(), v.due_revisions.end());
   a.owner_changes.assign(v.owner_changes.begin(), v.owner_changes.end());
   a.evidence.assign(v.evidence.begin(), v.evidence.end());
@@ -71,9 +73,49 @@ Action ActionTable::build(std::size_t at) const {
   return a;
 }
 
+Update ActionTable::update(ActionId action, const UpdateRow& row) const {
+  Update u;
+  u.action = action;
+  u.on = row.on;
+  u.status = row.status;
+  if (row.reported_rag != UpdateRow::no_rag) u.reported_rag = static_cast<Rag>(row.reported_rag);
+  u.note = texts_[row.note];
+  u.by = texts_[row.by];
+  if (!row.completed_on.is_special()) u.completed_on = row.completed_on;
+  return u;
+}
+
+UpdateRow ActionTable::row_of(const Update& u) {
+  UpdateRow row;
+  row.on = u.on;
+  if (u.completed_on) row.completed_on = *u.completed_on;
+  row.note = text_index(u.note);
+  row.by = text_index(u.by);
+  row.status = u.status;
+  if (u.reported_rag) row.reported_rag = static_cast<std::uint8_t>(*u.reported_rag);
+  return row;
+}
+
+std::uint32_t ActionTable::text_index(const Text& t) {
+  if (t.empty()) return 0;
+  if (const auto found = text_by_address_.find(t.data()); found != text_by_address_.end())
+    return found->second;
+  if (texts_.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("more distinct texts than a plan holds (2^32)");
+  const auto index = static_cast<std::uint32_t>(texts_.size());
+  texts_.push_back(t);
+  try {
+    text_by_address_.emplace(t.data(), index);
+  } catch (...) {
+    texts_.pop_back();
+    throw;
+  }
+  return index;
+}
+
 void ActionTable::reserve(std::size_t actions) {
   cores_.reserve(actions);
-  texts_.reserve(actions);
+  action_texts_.reserve(actions);
   updates_.reserve(actions, 0);
   prerequisites_.reserve(actions, 0);
 }
@@ -88,6 +130,7 @@ void ActionTable::push_back(const Action& a) {
          a.evidence.empty() && !a.assurance);
   if (cores_.size() >= std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("more actions than a plan holds (2^32)");
+  const TextRow text_row{text_index(a.title), text_index(a.description), text_index(a.success_measure)};
   Core core{a.id,
             a.partnership,
             a.audit,
@@ -100,7 +143,7 @@ void ActionTable::push_back(const Action& a) {
   // Every column takes the action or none does.
   cores_.push_back(core);
   try {
-    texts_.push_back({a.title, a.description, a.success_measure});
+    action_texts_.push_back(text_row);
     try {
       updates_.add_owner();
       try {
@@ -111,7 +154,7 @@ void ActionTable::push_back(const Action& a) {
         throw;
       }
     } catch (...) {
-      texts_.pop_back();
+      action_texts_.pop_back();
       throw;
     }
   } catch (...) {
@@ -131,7 +174,7 @@ void ActionTable::pop_back() {
   }
   prerequisites_.remove_last_owner();
   updates_.remove_last_owner();
-  texts_.pop_back();
+  action_texts_.pop_back();
   cores_.pop_back();
 }
 
@@ -144,7 +187,11 @@ const Evidence& ActionTable::append(std::size_t at, const Evidence& e) {
 void ActionTable::restore(std::size_t at, std::vector<Update> updates,
                           std::vector<DueDateRevision> due_revisions, std::vector<OwnerChange> owner_changes,
                           std::vector<Evidence> evidence, std::optional<Assurance> assurance) {
-  for (const auto& u : updates) updates_.append(at, u);
+  // Rows first, then appended: an append that fails leaves no row of them.
+  std::vector<UpdateRow> rows;
+  rows.reserve(updates.size());
+  for (const auto& u : updates) rows.push_back(row_of(u));
+  for (const auto& row : rows) updates_.append(at, row);
   if (due_revisions.empty() && owner_changes.empty() && evidence.empty() && !assurance) return;
   Rare& r = rare_of(at);
   r.due_revisions = std::move(due_revisions);
@@ -153,10 +200,43 @@ void ActionTable::restore(std::size_t at, std::vector<Update> updates,
   r.assurance = std::move(assurance);
 }
 
+void ActionTable::append_prerequisite(std::size_t at, const Dependency& d) {
+  if (next_added_ == std::numeric_limits<std::uint32_t>::max()) renumber_dependencies();
+  prerequisites_.append(at, {d.depends_on, d.lag_days, next_added_});
+  ++next_added_;
+}
+
+std::vector<Dependency> ActionTable::dependencies() const {
+  std::vector<std::pair<std::uint32_t, Dependency>> numbered;
+  numbered.reserve(dependency_count());
+  for (std::size_t at = 0; at < size(); ++at)
+    for (const auto& p : prerequisites_.rows(at))
+      numbered.push_back({p.added, Dependency{cores_[at].id, p.depends_on, p.lag_days}});
+  std::sort(numbered.begin(), numbered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Dependency> list;
+  list.reserve(numbered.size());
+  for (const auto& [added, d] : numbered) list.push_back(d);
+  return list;
+}
+
+void ActionTable::renumber_dependencies() {
+  const auto list = dependencies();  // in the order added
+  Slab<PrerequisiteRow> renumbered;
+  renumbered.reserve(size(), list.size());
+  for (std::size_t at = 0; at < size(); ++at) renumbered.add_owner();
+  // The position of each action by id, for this rare pass only.
+  std::unordered_map<ActionId, std::size_t> position;
+  for (std::size_t at = 0; at < size(); ++at) position.emplace(cores_[at].id, at);
+  std::uint32_t added = 0;
+  for (const auto& d : list) renumbered.append(position.at(d.action), {d.depends_on, d.lag_days, added++});
+  prerequisites_ = std::move(renumbered);
+  next_added_ = added;
+}
+
 void ActionTable::remove_prerequisite(std::size_t at, ActionId depends_on) {
   const auto rows = prerequisites_.rows(at);
-  const auto it =
-      std::find_if(rows.begin(), rows.end(), [&](const Dependency& d) { return d.depends_on == depends_on; });
+  const auto it = std::find_if(rows.begin(), rows.end(),
+                               [&](const PrerequisiteRow& d) { return d.depends_on == depends_on; });
   if (it != rows.end()) prerequisites_.erase(at, static_cast<std::size_t>(it - rows.begin()));
 }
 

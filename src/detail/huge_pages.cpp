@@ -1,6 +1,9 @@
 #include "detail/huge_pages.hpp"
 
 #include <cstdint>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -72,5 +75,11 @@ void advise_huge_pages(void*, std::size_t) noexcept {}
 void populate_pages(const void*, std::size_t) noexcept {}
 
 #endif
+
+void release_free_heap_pages() noexcept {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 }  // namespace plansight::detail

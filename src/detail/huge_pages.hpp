@@ -37,6 +37,12 @@ void advise_huge_pages(void* block, std::size_t bytes) noexcept;
 // later), nothing when refused; the block's contents do not change.
 void populate_pages(const void* block, std::size_t bytes) noexcept;
 
+// Gives the kernel back the whole pages glibc malloc's heaps hold free;
+// elsewhere nothing. For after a bulk read: its rows, dropped once the plan
+// holds them, leave tens of megabytes free but resident in the heap, which
+// the plan's columns (large blocks of their own) never reuse.
+void release_free_heap_pages() noexcept;
+
 template <class T>
 struct HugePageAllocator {
   using value_type = T;

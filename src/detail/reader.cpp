@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "detail/action_table.hpp"
+#include "detail/huge_pages.hpp"
 #include "detail/position_index.hpp"
 #include "detail/sql.hpp"
 #include "plansight/plan.hpp"
@@ -514,6 +515,9 @@ Plan read_plan(SQLite::Database& db, const ReadHooks& hooks) {
   read_review_cycles(db, plan);
   read_review_meetings(db, plan);
   read_briefings(db, plan);
+  // Measured at 10^6 actions: 24 bytes an action resident but free after
+  // the read, which this gives back.
+  release_free_heap_pages();
   return plan;
 }
 

@@ -244,6 +244,19 @@ void Writer::insert(const Update& u, std::int64_t change) {
   insert_all(std::span(&one, 1), change);
 }
 
+void Writer::insert_all(const ActionTable& table, std::span<const ActionUpdate> updates,
+                        std::int64_t change) {
+  insert_rows(update_insert, updates, [&](WriteStatement& s, int first, const ActionUpdate& u) {
+    const UpdateRow& r = *u.row;
+    const auto rag = r.reported_rag == UpdateRow::no_rag
+                         ? std::nullopt
+                         : std::optional<Rag>(static_cast<Rag>(r.reported_rag));
+    const auto completed = r.completed_on.is_special() ? std::nullopt : std::optional<Date>(r.completed_on);
+    bind_values(s, first, u.action, r.on, r.status, rag, table.text(r.note), table.text(r.by), completed,
+                change);
+  });
+}
+
 void Writer::insert_all(std::span<const Update* const> updates, std::int64_t change) {
   insert_rows(update_insert, updates, [&](WriteStatement& s, int first, const Update* u) {
     bind_values(s, first, u->action, u->on, u->status, u->reported_rag, u->note, u->by, u->completed_on,

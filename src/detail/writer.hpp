@@ -16,6 +16,7 @@
 namespace plansight::detail {
 
 class ActionTable;
+struct ActionUpdate;
 class WriteStatement;
 struct ListRow;
 
@@ -49,6 +50,8 @@ class Writer {
   void insert_all(const ActionTable& actions, std::size_t from, bool recorded, std::int64_t change);
   void insert_all(std::span<const Dependency> dependencies, std::int64_t change);
   void insert_all(std::span<const Update* const> updates, std::int64_t change);
+  // Updates as the plan's table holds them (their texts in `table`).
+  void insert_all(const ActionTable& table, std::span<const ActionUpdate> updates, std::int64_t change);
   void insert(const ImmediateConcern& c, std::int64_t change);
   void insert(const Dependency& d, std::int64_t change);
   // Marks the dependency in force removed by `change`; the row stays.

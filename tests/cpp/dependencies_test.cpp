@@ -2,13 +2,14 @@
 // what each action holds up, topological order and what is ready to start,
 // on a small plan computed by hand, on edge cases, and against status.hpp on
 // the generated 10,000-action workload.
+#include "plansight/dependencies.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "fixtures.hpp"
-#include "plansight/dependencies.hpp"
 #include "plansight/interchange.hpp"
 #include "plansight/status.hpp"
 
@@ -134,8 +135,7 @@ TEST_CASE("the queries follow removals and additions") {
   e.b.plan.add_dependency(ActionId(6), ActionId(5));
   CHECK(topological_order(e.plan()) == ids({1, 2, 3, 4, 5, 6, 7}));
   CHECK(blocks(e.plan(), ActionId(4)) == ids({5, 6, 7}));
-  CHECK(as_pairs(blocked_by(e.plan(), review)) ==
-        Blocked{{4, ids({2, 3})}, {5, ids({4})}, {6, ids({5})}});
+  CHECK(as_pairs(blocked_by(e.plan(), review)) == Blocked{{4, ids({2, 3})}, {5, ids({4})}, {6, ids({5})}});
 }
 
 TEST_CASE("dependencies across audits of a partnership count like any other") {
@@ -190,8 +190,10 @@ TEST_CASE("on the generated workload the queries agree with status.hpp and the d
   std::unordered_map<ActionId, std::size_t> place;
   for (std::size_t i = 0; i < order.size(); ++i) place.emplace(order[i], i);
   CHECK(place.size() == order.size());
-  const bool prerequisites_first = std::all_of(plan.dependencies().begin(), plan.dependencies().end(),
-                                               [&](const Dependency& d) { return place[d.depends_on] < place[d.action]; });
+  const auto dependencies = plan.dependencies();
+  const bool prerequisites_first =
+      std::all_of(dependencies.begin(), dependencies.end(),
+                  [&](const Dependency& d) { return place[d.depends_on] < place[d.action]; });
   CHECK(prerequisites_first);
 
   // What an action blocks is exactly the actions with a prerequisite that
@@ -199,7 +201,9 @@ TEST_CASE("on the generated workload the queries agree with status.hpp and the d
   const ActionId root = plan.dependencies().front().depends_on;
   const auto downstream = blocks(plan, root);
   CHECK_FALSE(downstream.empty());
-  auto in_downstream = [&](ActionId id) { return std::binary_search(downstream.begin(), downstream.end(), id); };
+  auto in_downstream = [&](ActionId id) {
+    return std::binary_search(downstream.begin(), downstream.end(), id);
+  };
   for (const auto& a : plan.actions()) {
     const bool waits = std::any_of(a.depends_on.begin(), a.depends_on.end(), [&](const Dependency& d) {
       return d.depends_on == root || in_downstream(d.depends_on);

@@ -1947,3 +1947,22 @@ TEST_CASE("the unchanged-plan check sees every kind of change") {
   b.add_area("Dudley SCB");
   CHECK(changed());
 }
+
+TEST_CASE("dependencies() lists those in force in the order added, across actions and after removals") {
+  Builder b;
+  std::vector<ActionId> id;
+  for (int i = 0; i < 4; ++i) id.push_back(b.add_action(created, due));
+  b.plan.add_dependency(id[3], id[0], 1);
+  b.plan.add_dependency(id[1], id[0], 2);
+  b.plan.add_dependency(id[3], id[1], 3);
+  b.plan.add_dependency(id[2], id[1], 4);
+  b.plan.remove_dependency(id[1], id[0]);
+  b.plan.add_dependency(id[1], id[0], 5);  // back, now the latest
+  const std::vector<Dependency> expected{
+      {id[3], id[0], 1}, {id[3], id[1], 3}, {id[2], id[1], 4}, {id[1], id[0], 5}};
+  CHECK(b.plan.dependencies() == expected);
+  CHECK(b.plan.dependency_count() == 4);
+  const Plan copy = b.plan;
+  CHECK(copy.dependencies() == expected);
+  CHECK(b.plan.action(id[3]).depends_on == std::vector<Dependency>{{id[3], id[0], 1}, {id[3], id[1], 3}});
+}
