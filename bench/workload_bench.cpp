@@ -191,7 +191,7 @@ std::vector<std::string> q1_lines(const Plan& plan) {
           "audits," + std::to_string(plan.audits().size()),
           "findings," + std::to_string(plan.findings().size()),
           "actions," + std::to_string(plan.actions().size()),
-          "dependencies," + std::to_string(plan.dependencies().size()),
+          "dependencies," + std::to_string(plan.dependency_count()),
           "updates," + std::to_string(updates)};
 }
 

@@ -927,9 +927,16 @@ void Plan::record(OwnerChange c) {
 
 const Evidence& Plan::record(Evidence e) {
   e = prepare(std::move(e));
+  const auto last_before = impl_->last_evidence;
   impl_->evidence_ids.insert(e.id);
-  impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
-  return impl_->actions.table.append(impl_->position(e.action), e);
+  try {
+    impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
+    return impl_->actions.table.append(impl_->position(e.action), e);
+  } catch (...) {
+    impl_->evidence_ids.erase(e.id);  // the plan as it was
+    impl_->last_evidence = last_before;
+    throw;
+  }
 }
 
 void Plan::check(const Assurance& s) const {
@@ -1087,12 +1094,23 @@ void Plan::restore_history(ActionId id, ActionHistory h) {
       throw ConflictError("evidence " + std::to_string(e.id.value()) + " already exists");
   }
   if (h.assurance) get(impl_->groups, h.assurance->group, "group");
-  for (const auto& e : h.evidence) {
-    impl_->evidence_ids.insert(e.id);
-    impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
+  // The evidence ids are taken, then the history; should that fail, the
+  // ids go again (the table's restore is all or nothing).
+  const auto last_before = impl_->last_evidence;
+  std::size_t taken = 0;
+  try {
+    for (const auto& e : h.evidence) {
+      impl_->evidence_ids.insert(e.id);
+      ++taken;
+      impl_->last_evidence = std::max(impl_->last_evidence, e.id.value());
+    }
+    impl_->actions.table.restore(at, std::move(h.updates), std::move(h.due_revisions),
+                                 std::move(h.owner_changes), h.evidence, std::move(h.assurance));
+  } catch (...) {
+    for (std::size_t i = 0; i < taken; ++i) impl_->evidence_ids.erase(h.evidence[i].id);
+    impl_->last_evidence = last_before;
+    throw;
   }
-  impl_->actions.table.restore(at, std::move(h.updates), std::move(h.due_revisions),
-                               std::move(h.owner_changes), std::move(h.evidence), std::move(h.assurance));
 }
 
 void Plan::restore_dependencies(const std::vector<Dependency>& edges) {

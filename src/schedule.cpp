@@ -338,10 +338,11 @@ Schedule schedule(const Plan& plan, ScheduleOptions options) {
 std::vector<ActionId> at_risk(const Plan& plan, const Schedule& s, Date as_of) {
   require_same_plan(plan, s);
   std::vector<ActionId> ids;
-  const auto& actions = plan.actions();
+  const auto& actions = detail::action_table(plan);  // read in place: a walk over every action
   for (std::size_t i = 0; i < actions.size(); ++i) {
-    const Action& a = actions[i];
-    if (exists_at(a, as_of) && is_open_at(a, as_of) && s.actions()[i].earliest_finish > due_on_at(a, as_of))
+    const auto a = actions.view(i);
+    if (a.created_on <= as_of && detail::open_at(a, as_of) &&
+        s.actions()[i].earliest_finish > detail::due_of(a, as_of))
       ids.push_back(a.id);
   }
   std::sort(ids.begin(), ids.end());

@@ -36,14 +36,10 @@ Date due_on_at(const Action& action, Date as_of) { return due_of(action, as_of);
 const Owner& owner_at(const Action& action, Date as_of) { return owner_of(action, as_of); }
 
 std::optional<Date> completed_on_at(const Action& action, Date as_of) {
-  const auto* u = latest_on_or_before(std::span(action.updates), as_of);
-  if (!u || u->status != Status::complete) return std::nullopt;
-  return u->completed_on ? u->completed_on : std::optional<Date>(u->on);
+  return detail::completed_of(action, as_of);
 }
 
-bool is_assured_at(const Action& action, Date as_of) {
-  return action.assurance && action.assurance->on <= as_of;
-}
+bool is_assured_at(const Action& action, Date as_of) { return detail::assured_at(action, as_of); }
 
 bool exists_at(const Action& action, Date as_of) { return action.created_on <= as_of; }
 
@@ -110,6 +106,10 @@ ActionState state_at(const Plan& plan, const Action& action, Date as_of) {
 }
 
 Rag rag_at(const Plan& plan, const Action& action, Date as_of) { return state_of(plan, action, as_of).rag; }
+
+ActionState detail::state_of_view(const Plan& plan, const ActionView& action, Date as_of) {
+  return state_of(plan, action, as_of);
+}
 
 Status status_at(const Plan& plan, ActionId id, Date as_of) {
   return status_of(detail::action_view(plan, id), as_of);

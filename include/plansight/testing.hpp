@@ -191,7 +191,7 @@ inline std::string fingerprint(const Plan& plan) {
       << plan.audits().size() << ", cases " << plan.cases().size() << ", returns "
       << plan.agency_returns().size() << ", findings " << plan.findings().size() << ", recommendations "
       << plan.recommendations().size() << ", actions " << plan.actions().size() << ", concerns "
-      << plan.concerns().size() << ", dependencies " << plan.dependencies().size() << ", review cycles "
+      << plan.concerns().size() << ", dependencies " << plan.dependency_count() << ", review cycles "
       << plan.review_cycles().size() << ", reviewable items " << plan.reviewable_items().size()
       << ", reviews " << plan.reviews().size() << ", briefings " << plan.briefings().size() << "\n";
   for (const auto& a : plan.audits()) out << "audit " << a.id << " stage " << to_string(a.stage) << "\n";

@@ -4,6 +4,11 @@
 
 #include <algorithm>
 
+// The library's own columns, read in place: a DataFrame of every action
+// would otherwise build each Action, history and all (three times the time
+// at 10^6 actions).
+#include "detail/action_state.hpp"
+#include "detail/action_table.hpp"
 #include "plansight/schedule.hpp"
 #include "plansight/status.hpp"
 
@@ -89,7 +94,7 @@ struct ActionColumns {
   ValueColumn<bool> open, overdue, blocked, at_risk, assured;
 };
 
-int revisions_by(const Action& a, Date as_of) {
+int revisions_by(const detail::ActionView& a, Date as_of) {
   return static_cast<int>(std::count_if(a.due_revisions.begin(), a.due_revisions.end(),
                                         [&](const DueDateRevision& r) { return r.on <= as_of; }));
 }
@@ -114,20 +119,20 @@ void fill_owner(ActionColumns& c, std::size_t i, const Plan& plan, const Owner& 
   c.owner_lead.set_or_missing(i, owner.lead);
 }
 
-void fill_state(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Date as_of) {
-  const ActionState state = state_at(plan, a, as_of);
+void fill_state(ActionColumns& c, std::size_t i, const Plan& plan, const detail::ActionView& a, Date as_of) {
+  const ActionState state = detail::state_of_view(plan, a, as_of);
   c.status.set(i, state.status);
   c.rag.set(i, state.rag);
   c.open.data[i] = is_open(state.status);
   c.overdue.data[i] = state.overdue;
   c.blocked.data[i] = state.blocked;
-  c.assured.data[i] = is_assured_at(a, as_of);
+  c.assured.data[i] = detail::assured_at(a, as_of);
   c.revisions.data[i] = revisions_by(a, as_of);
   days_of(c.due_on)[i] = days_since_epoch(state.due_on);
-  days_of(c.completed_on)[i] = days_since_epoch(completed_on_at(a, as_of));
+  days_of(c.completed_on)[i] = days_since_epoch(detail::completed_of(a, as_of));
 }
 
-void fill(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Date as_of) {
+void fill(ActionColumns& c, std::size_t i, const Plan& plan, const detail::ActionView& a, Date as_of) {
   c.id.data[i] = a.id.value();
   c.partnership.data[i] = a.partnership.value();
   c.audit.data[i] = a.audit.value();
@@ -135,7 +140,7 @@ void fill(ActionColumns& c, std::size_t i, const Plan& plan, const Action& a, Da
   c.recommendation.data[i] = id_or_missing(a.recommendation);
   c.audit_title.set_by_key(i, a.audit.value(), [&] { return plan.audit(a.audit).title; });
   c.title.set(i, a.title);
-  fill_owner(c, i, plan, owner_at(a, as_of));
+  fill_owner(c, i, plan, detail::owner_of(a, as_of));
   days_of(c.created_on)[i] = days_since_epoch(a.created_on);
   days_of(c.first_due_on)[i] = days_since_epoch(a.due_on);
   c.estimate_days.data[i] = a.estimate_days;
@@ -185,8 +190,8 @@ ColumnDict to_dict(ActionColumns& c, bool forecast) {
   return d;
 }
 
-bool selected(const Action& a, Date as_of, const ActionSelection& selection) {
-  return exists_at(a, as_of) && (!selection.partnership || a.partnership == *selection.partnership) &&
+bool selected(const detail::ActionView& a, Date as_of, const ActionSelection& selection) {
+  return a.created_on <= as_of && (!selection.partnership || a.partnership == *selection.partnership) &&
          (!selection.audit || a.audit == *selection.audit);
 }
 
@@ -197,19 +202,12 @@ ColumnDict action_columns(const Plan& plan, Date as_of, const ActionSelection& s
   if (selection.audit) plan.audit(*selection.audit);
   // The GIL stays held: the plan may be a store's live plan, which another
   // Python thread could change between counting and filling.
-  // Each action is built once, from the plan's columns, and kept while the
-  // columns are filled.
-  std::vector<Action> chosen;
+  const auto& actions = detail::action_table(plan);
   std::vector<std::size_t> rows;  // positions in plan.actions() of the actions selected
-  const auto actions = plan.actions();
   for (std::size_t i = 0; i < actions.size(); ++i)
-    if (Action a = actions[i]; selected(a, as_of, selection)) {
-      chosen.push_back(std::move(a));
-      rows.push_back(i);
-    }
+    if (selected(actions.view(i), as_of, selection)) rows.push_back(i);
   ActionColumns columns(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, chosen[i], as_of);
-  chosen = {};
+  for (std::size_t i = 0; i < rows.size(); ++i) fill(columns, i, plan, actions.view(rows[i]), as_of);
   if (selection.forecast) fill_forecast(columns, plan, as_of, rows);
   return to_dict(columns, selection.forecast);
 }

@@ -8,7 +8,9 @@
 #include <iterator>
 #include <span>
 
+#include "detail/action_table.hpp"
 #include "plansight/model.hpp"
+#include "plansight/status.hpp"
 
 namespace plansight::detail {
 
@@ -52,5 +54,26 @@ template <class A>
 bool overdue_at(const A& action, Date as_of) {
   return open_at(action, as_of) && due_of(action, as_of) < as_of;
 }
+
+inline Date completion_date(const Update& u) { return u.completed_on.value_or(u.on); }
+inline Date completion_date(const UpdateRow& u) {
+  return u.completed_on.is_special() ? u.on : u.completed_on;
+}
+
+// The completion date of the latest complete update on or before D.
+template <class A>
+std::optional<Date> completed_of(const A& action, Date as_of) {
+  const auto* u = latest_on_or_before(std::span(action.updates), as_of);
+  if (!u || u->status != Status::complete) return std::nullopt;
+  return completion_date(*u);
+}
+
+template <class A>
+bool assured_at(const A& action, Date as_of) {
+  return action.assurance && action.assurance->on <= as_of;
+}
+
+// An action's state at D, as state_at() (status.hpp) says it of an Action.
+ActionState state_of_view(const Plan& plan, const ActionView& action, Date as_of);
 
 }  // namespace plansight::detail

@@ -148,7 +148,12 @@ void ActionTable::push_back(const Action& a) {
       updates_.add_owner();
       try {
         prerequisites_.add_owner();
-        if (a.recommendation) rare_of(cores_.size() - 1).recommendation = a.recommendation;
+        try {
+          if (a.recommendation) rare_of(cores_.size() - 1).recommendation = a.recommendation;
+        } catch (...) {
+          prerequisites_.remove_last_owner();
+          throw;
+        }
       } catch (...) {
         updates_.remove_last_owner();
         throw;
@@ -187,17 +192,19 @@ const Evidence& ActionTable::append(std::size_t at, const Evidence& e) {
 void ActionTable::restore(std::size_t at, std::vector<Update> updates,
                           std::vector<DueDateRevision> due_revisions, std::vector<OwnerChange> owner_changes,
                           std::vector<Evidence> evidence, std::optional<Assurance> assurance) {
-  // Rows first, then appended: an append that fails leaves no row of them.
+  // Everything that can fail first (the rows, the rare entry: an empty one
+  // reads as none), then the rows all at once, then moves that cannot fail.
   std::vector<UpdateRow> rows;
   rows.reserve(updates.size());
   for (const auto& u : updates) rows.push_back(row_of(u));
-  for (const auto& row : rows) updates_.append(at, row);
-  if (due_revisions.empty() && owner_changes.empty() && evidence.empty() && !assurance) return;
-  Rare& r = rare_of(at);
-  r.due_revisions = std::move(due_revisions);
-  r.owner_changes = std::move(owner_changes);
-  r.evidence = std::move(evidence);
-  r.assurance = std::move(assurance);
+  const bool rare = !due_revisions.empty() || !owner_changes.empty() || !evidence.empty() || assurance;
+  Rare* r = rare ? &rare_of(at) : nullptr;
+  updates_.append_all(at, rows);
+  if (!r) return;
+  r->due_revisions = std::move(due_revisions);
+  r->owner_changes = std::move(owner_changes);
+  r->evidence = std::move(evidence);
+  r->assurance = std::move(assurance);
 }
 
 void ActionTable::append_prerequisite(std::size_t at, const Dependency& d) {
