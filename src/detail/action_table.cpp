@@ -14,6 +14,12 @@ std::span<const T> all_of(const std::vector<T>* list) {
   return list ? std::span<const T>(*list) : std::span<const T>();
 }
 
+// Room for one more element, grown by doubling.
+template <class T>
+void room_for_one_more(std::vector<T>& v) {
+  if (v.size() == v.capacity()) v.reserve(std::max<std::size_t>(1, 2 * v.capacity()));
+}
+
 }  // namespace
 
 ActionView ActionTable::view(std::size_t at) const {
@@ -140,32 +146,18 @@ void ActionTable::push_back(const Action& a) {
             a.estimate_days,
             owner_index(a.owner),
             0};
-  // Every column takes the action or none does.
+  // Room in every column first: the appends below cannot fail then, so
+  // every column takes the action or none does.
+  room_for_one_more(cores_);
+  room_for_one_more(action_texts_);
+  updates_.room_for_one_more_owner();
+  prerequisites_.room_for_one_more_owner();
+  if (a.recommendation) room_for_one_more(rare_);
   cores_.push_back(core);
-  try {
-    action_texts_.push_back(text_row);
-    try {
-      updates_.add_owner();
-      try {
-        prerequisites_.add_owner();
-        try {
-          if (a.recommendation) rare_of(cores_.size() - 1).recommendation = a.recommendation;
-        } catch (...) {
-          prerequisites_.remove_last_owner();
-          throw;
-        }
-      } catch (...) {
-        updates_.remove_last_owner();
-        throw;
-      }
-    } catch (...) {
-      action_texts_.pop_back();
-      throw;
-    }
-  } catch (...) {
-    cores_.pop_back();
-    throw;
-  }
+  action_texts_.push_back(text_row);
+  updates_.add_owner();
+  prerequisites_.add_owner();
+  if (a.recommendation) rare_of(cores_.size() - 1).recommendation = a.recommendation;
 }
 
 void ActionTable::pop_back() {

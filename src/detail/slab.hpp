@@ -49,6 +49,10 @@ class Slab {
 
   // An owner with no rows yet.
   void add_owner() { spans_.push_back({}); }
+  // Room for one more owner, so that add_owner() cannot fail.
+  void room_for_one_more_owner() {
+    if (spans_.size() == spans_.capacity()) spans_.reserve(std::max<std::size_t>(1, 2 * spans_.capacity()));
+  }
   // Undoes the add_owner() just made, rows and all.
   void remove_last_owner() noexcept {
     const Span s = spans_.back();
