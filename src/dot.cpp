@@ -85,14 +85,14 @@ Scope scope_of(const Plan& plan, const Schedule& s, GraphScope scope) {
     const Audit& a = plan.audit(*audit);
     out.title = "Audit " + std::to_string(a.id.value()) + ": " + one_line(a.title);
     out.path = s.critical_path(a.id);
-    for (const auto& action : plan.actions())
-      if (action.audit == a.id) out.actions.push_back(action);
+    for (auto action : plan.actions())  // each built once, and moved into the scope
+      if (action.audit == a.id) out.actions.push_back(std::move(action));
   } else {
     const Partnership& p = plan.partnership(std::get<PartnershipId>(scope));
     out.title = one_line(p.name);
     out.path = s.critical_path(p.id);
-    for (const auto& action : plan.actions())
-      if (action.partnership == p.id) out.actions.push_back(action);
+    for (auto action : plan.actions())
+      if (action.partnership == p.id) out.actions.push_back(std::move(action));
   }
   return out;
 }

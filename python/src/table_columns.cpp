@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "columns.hpp"
+#include "detail/action_table.hpp"
 #include "plansight/rules.hpp"
 #include "plansight/themes.hpp"
 
@@ -30,22 +31,24 @@ std::size_t total_size(const std::vector<T>& items, Pick pick) {
 }  // namespace
 
 ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of) {
-  // Each action built once from the plan's columns: counted, then filled.
-  const auto listed = plan.actions();
-  const std::vector<Action> actions(listed.begin(), listed.end());
-  auto kept = [&](const Update& u) { return !as_of || u.on <= *as_of; };
-  const std::size_t n = total_size(actions, [&](const Action& a) {
-    return static_cast<std::size_t>(std::count_if(a.updates.begin(), a.updates.end(), kept));
-  });
+  // Read in place from the plan's columns (an Action built for each would
+  // copy every history at 10^6 actions): counted, then filled.
+  const auto& actions = detail::action_table(plan);
+  auto kept = [&](Date on) { return !as_of || on <= *as_of; };
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < actions.size(); ++at)
+    for (const auto& row : actions.view(at).updates) n += kept(row.on) ? 1 : 0;
   ValueColumn<std::int64_t> action(n), partnership(n), audit(n);
   py::array on = day_column(n), completed_on = day_column(n);
   EnumColumn<Status> status(n);
   EnumColumn<Rag> reported_rag(n);
   TextColumn note(n), by(n);
   std::size_t i = 0;
-  for (const auto& a : actions)
-    for (const auto& u : a.updates) {
-      if (!kept(u)) continue;
+  for (std::size_t at = 0; at < actions.size(); ++at) {
+    const auto a = actions.view(at);
+    for (const auto& row : a.updates) {
+      if (!kept(row.on)) continue;
+      const Update u = actions.update(a.id, row);
       action.data[i] = a.id.value();
       partnership.data[i] = a.partnership.value();
       audit.data[i] = a.audit.value();
@@ -58,6 +61,7 @@ ColumnDict update_columns(const Plan& plan, std::optional<Date> as_of) {
           u.status == Status::complete ? days_since_epoch(u.completed_on.value_or(u.on)) : not_a_time;
       ++i;
     }
+  }
   ColumnDict d;
   d["action"] = action.array;
   d["partnership"] = partnership.array;

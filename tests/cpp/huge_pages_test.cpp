@@ -80,3 +80,15 @@ TEST_CASE("pages populated ahead in a vector's reserved room change nothing in i
   CHECK(v[0] == 1);
   CHECK(v.back() == static_cast<std::int64_t>(v.size() - 1));
 }
+
+TEST_CASE("free heap pages given back leave every live block as it was") {
+  std::vector<std::vector<std::int64_t>> blocks;
+  for (int i = 0; i < 64; ++i) blocks.emplace_back(4096, i);
+  for (std::size_t i = 0; i < blocks.size(); i += 2) blocks[i] = {};  // every other block freed
+  plansight::detail::release_free_heap_pages();
+  for (std::size_t i = 1; i < blocks.size(); i += 2) {
+    CHECK(blocks[i].size() == 4096);
+    CHECK(blocks[i].front() == static_cast<std::int64_t>(i));
+    CHECK(blocks[i].back() == static_cast<std::int64_t>(i));
+  }
+}
